@@ -1,0 +1,85 @@
+/// Suppression comments: `amolint-disable-next-line id, id`, `amolint-disable-line`,
+/// `amolint-disable id` … `amolint-enable id` (no ids: every rule). They may be
+/// HTML comments or the template's own (`{{-- --}}`, `{# #}`, `{/* */}`), and a
+/// `-- reason` may follow the ids.
+public struct Suppressions: Sendable {
+    public enum Kind: String, Sendable { case nextLine = "amolint-disable-next-line", line = "amolint-disable-line"
+        case disable = "amolint-disable", enable = "amolint-enable" }
+
+    /// Lines (0-based) on which some rules (nil: all) are off.
+    private var lines: [Int: Set<String>?] = [:]
+    /// Byte regions in which a rule (nil: all) is off.
+    private var regions: [(rule: String?, range: Range<Int>)] = []
+    /// `invalid-directive` findings.
+    public private(set) var problems: [Diagnostic] = []
+
+    public init(_ document: Document, lineIndex: LineIndex) {
+        var open: [String?: Int] = [:]
+        let bytes = document.file.bytes
+        for comment in document.directiveComments {
+            let content = comment.contentRange
+            guard let parsed = Suppressions.parse(bytes, content) else { continue }
+            var ids: [String] = []
+            for (id, range) in parsed.ids {
+                if RuleCatalog.rule(id) != nil {
+                    ids.append(id)
+                } else {
+                    let suggestion = Suggestions.nearest(id, in: RuleCatalog.ids)
+                    let rule = Rule.invalidDirective
+                    problems.append(Diagnostic(
+                        rule: rule.id, severity: rule.severity,
+                        message: "\(Text.code(id)) is not an amolint rule, so this comment suppresses nothing for it\(suggestion.map { "; did you mean \(Text.code($0))?" } ?? "")",
+                        range: range, fix: suggestion.map { Fix("Replace with \(Text.code($0))", replacing: range, with: $0) },
+                        related: [], unnecessary: false))
+                }
+            }
+            // A comment naming only unknown ids must not turn into "all rules".
+            if ids.isEmpty, !parsed.ids.isEmpty { continue }
+            let keys: [String?] = ids.isEmpty ? [nil] : ids
+            switch parsed.kind {
+            case .nextLine, .line:
+                let line = lineIndex.line(ofByte: comment.range.upperBound) + (parsed.kind == .nextLine ? 1 : 0)
+                if ids.isEmpty { lines[line] = .some(nil) }
+                else if case .some(.some(let existing)) = lines[line] { lines[line] = existing.union(ids) }
+                else if lines[line] == nil { lines[line] = Set(ids) }
+            case .disable:
+                for key in keys where open[key] == nil { open[key] = comment.range.upperBound }
+            case .enable:
+                let closing = ids.isEmpty ? Array(open.keys) : keys
+                for key in closing {
+                    if let start = open.removeValue(forKey: key) { regions.append((key, start..<comment.range.lowerBound)) }
+                }
+            }
+        }
+        for (key, start) in open { regions.append((key, start..<bytes.count)) }
+    }
+
+    public func suppresses(_ d: Diagnostic, line: Int) -> Bool {
+        if let entry = lines[line] {
+            guard let ids = entry else { return true }
+            if ids.contains(d.rule) { return true }
+        }
+        return regions.contains { ($0.rule == nil || $0.rule == d.rule) && $0.range.contains(d.range.lowerBound) }
+    }
+
+    /// The directive in a comment's content, with each id and its byte range.
+    static func parse(_ bytes: [UInt8], _ content: Range<Int>) -> (kind: Kind, ids: [(String, Range<Int>)])? {
+        var p = content.lowerBound
+        while p < content.upperBound, Byte.isSpace(bytes[p]) { p += 1 }
+        let text = String(decoding: bytes[p..<content.upperBound], as: UTF8.self)
+        // Longest first: `amolint-disable-next-line` starts with `amolint-disable`.
+        let kinds: [Kind] = [.nextLine, .line, .disable, .enable]
+        guard let kind = kinds.first(where: { text.hasPrefix($0.rawValue) }) else { return nil }
+        p += kind.rawValue.utf8.count
+        guard p >= content.upperBound || Byte.isSpace(bytes[p]) else { return nil }
+        var ids: [(String, Range<Int>)] = []
+        while p < content.upperBound {
+            while p < content.upperBound, Byte.isSpace(bytes[p]) || bytes[p] == Byte.comma { p += 1 }
+            if p + 1 < content.upperBound, bytes[p] == Byte.dash, bytes[p + 1] == Byte.dash { break }  // `-- reason`
+            let start = p
+            while p < content.upperBound, !Byte.isSpace(bytes[p]), bytes[p] != Byte.comma { p += 1 }
+            if p > start { ids.append((String(decoding: bytes[start..<p], as: UTF8.self), start..<p)) }
+        }
+        return (kind, ids)
+    }
+}

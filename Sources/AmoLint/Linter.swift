@@ -1,0 +1,48 @@
+/// The library's entry point: a pure function from a file and a configuration to
+/// diagnostics. No I/O; the CLI and the language server both call this.
+public enum Linter {
+    public struct Result: Sendable {
+        public let diagnostics: [Diagnostic]
+        public let lineIndex: LineIndex
+    }
+
+    public static func lint(_ file: SourceFile, configuration: Configuration = Configuration()) -> Result {
+        let document = Document(file)
+        let lineIndex = LineIndex(file.bytes)
+        var findings = check(document)
+        let suppressions = Suppressions(document, lineIndex: lineIndex)
+        findings += suppressions.problems
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(findings.count)
+        for var d in findings {
+            guard let severity = configuration.severity(of: d.rule) else { continue }
+            d.severity = severity
+            if suppressions.suppresses(d, line: lineIndex.line(ofByte: d.range.lowerBound)) { continue }
+            kept.append(d)
+        }
+        kept.sort { ($0.range.lowerBound, $0.range.upperBound, $0.rule) < ($1.range.lowerBound, $1.range.upperBound, $1.rule) }
+        return Result(diagnostics: kept, lineIndex: lineIndex)
+    }
+
+    /// Every rule's findings with default severities, before configuration and suppressions.
+    public static func check(_ document: Document) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        document.file.bytes.withUnsafeBufferPointer { bytes in
+            for button in document.buttons {
+                var c = ButtonContext(document: document, button: button, bytes: bytes)
+                // Order matters: classification first, so value checks see only attributes that take effect.
+                AttributeChecks.classify(&c)
+                CredentialChecks.classify(&c)
+                StructureChecks.check(&c)
+                CredentialChecks.check(&c)
+                URIChecks.check(&c)
+                ScopeChecks.check(&c)
+                EnumerationChecks.check(&c)
+                SecurityChecks.check(&c)
+                findings += c.findings
+            }
+        }
+        StructureChecks.checkLoaders(document, into: &findings)
+        return findings
+    }
+}

@@ -1,0 +1,120 @@
+/// An attribute value as the browser (or the server template) will see it:
+/// character references decoded, each template construct replaced by one NUL
+/// (a browser turns real NULs in values into U+FFFD, so NUL is free to mark
+/// "decided at run time"). Ranges found in `text` map back to the source.
+public struct AttributeValue: Sendable {
+    /// Source bytes of the value, without quotes or braces.
+    public let range: Range<Int>
+    public let text: String
+    /// Decided wholly at run time: a JSX `{…}` value or a framework-bound attribute.
+    public let isDynamic: Bool
+    /// Source offset of each UTF-8 byte of `text`, plus one for its end; nil when
+    /// the text is the source bytes one for one.
+    private let offsets: [Int]?
+
+    public static let templateMarker: Character = "\u{0}"
+
+    /// True when some part of the value is decided at run time.
+    public var hasTemplate: Bool { isDynamic || text.utf8.contains(0) }
+    /// True when the whole value is written out in the source.
+    public var isLiteral: Bool { !hasTemplate }
+    /// True when the value is empty or white space, and no template fills it.
+    public var isBlank: Bool {
+        !isDynamic && text.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+
+    /// Source range of a range of UTF-8 offsets in `text`.
+    public func sourceRange(_ decoded: Range<Int>) -> Range<Int> {
+        guard let offsets else {
+            return range.lowerBound + decoded.lowerBound..<range.lowerBound + decoded.upperBound
+        }
+        let lo = offsets[max(0, min(decoded.lowerBound, offsets.count - 1))]
+        let hi = offsets[max(0, min(decoded.upperBound, offsets.count - 1))]
+        return lo..<max(lo, hi)
+    }
+
+    /// The source text of a decoded range (for fixes that keep template parts as written).
+    func sourceText(_ decoded: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let r = sourceRange(decoded)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+    }
+
+    /// A value bound by a framework or written as an expression.
+    init(dynamicAt range: Range<Int>) {
+        self.range = range
+        self.text = String(AttributeValue.templateMarker)
+        self.isDynamic = true
+        self.offsets = [range.lowerBound, range.upperBound]
+    }
+
+    /// Decodes the source bytes of a value.
+    init(decoding bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, flags: RawAttribute.Flags) {
+        self.range = range
+        self.isDynamic = false
+        guard flags.contains(.template) || flags.contains(.ampersand) else {
+            text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            offsets = nil
+            return
+        }
+        var out: [UInt8] = []
+        var map: [Int] = []
+        out.reserveCapacity(range.count)
+        map.reserveCapacity(range.count + 1)
+        let value = UnsafeBufferPointer(rebasing: bytes[range])
+        let base = range.lowerBound
+        var closers = CloserSearch()
+        var p = 0
+        let end = value.count
+        while p < end {
+            let b = value[p]
+            if b == Byte.ampersand, let (decoded, next) = CharacterReferences.decode(value, at: p, end: end) {
+                for byte in decoded.utf8 { out.append(byte); map.append(base + p) }
+                p = next
+                continue
+            }
+            if flags.contains(.template), let close = AttributeValue.templateEnd(value, at: p, closers: &closers) {
+                out.append(0)
+                map.append(base + p)
+                p = close
+                continue
+            }
+            out.append(b == 0 ? 0x3F : b)  // a literal NUL must not read as a template
+            map.append(base + p)
+            p += 1
+        }
+        map.append(range.upperBound)
+        text = String(decoding: out, as: UTF8.self)
+        // String(decoding:) may repair invalid UTF-8, changing the byte count; then map by position only.
+        offsets = text.utf8.count == out.count ? map : nil
+    }
+
+    /// The end of a template construct starting at `p` inside a value, or nil.
+    private static func templateEnd(_ v: UnsafeBufferPointer<UInt8>, at p: Int, closers: inout CloserSearch) -> Int? {
+        guard p + 1 < v.count else { return nil }
+        let a = v[p], b = v[p + 1]
+        let closer: CloserSearch.Closer
+        switch (a, b) {
+        case (Byte.lt, Byte.question): closer = .php
+        case (Byte.lt, Byte.percent): closer = .erb
+        case (Byte.lbrace, Byte.lbrace): closer = .mustache
+        case (Byte.lbrace, Byte.percent): closer = .twigBlock
+        case (Byte.lbrace, Byte.hash): closer = .twigComment
+        case (Byte.dollar, Byte.lbrace):
+            if p >= closers.bracketScanFailedFrom { return nil }
+            var depth = 0
+            var k = p + 1
+            while k < v.count {
+                if v[k] == Byte.lbrace { depth += 1 }
+                if v[k] == Byte.rbrace { depth -= 1; if depth == 0 { return k + 1 } }
+                k += 1
+            }
+            closers.bracketScanFailedFrom = p
+            return nil
+        default: return nil
+        }
+        guard let close = closers.find(closer, from: p + 2, in: v) else { return nil }
+        var end = close + closer.pattern.count
+        if closer == .mustache, end < v.count, v[end] == Byte.rbrace, v[p + 2] == Byte.lbrace { end += 1 }
+        return end
+    }
+}

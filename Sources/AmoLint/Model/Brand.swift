@@ -1,0 +1,68 @@
+/// The two brands of the same button: amoCRM (Russia) and Kommo (international).
+public enum Brand: String, Sendable, CaseIterable, Comparable {
+    case amocrm, kommo
+
+    public var displayName: String { self == .amocrm ? "amoCRM" : "Kommo" }
+    /// The class the brand's script selects: `.amocrm_oauth` / `.kommo_oauth`.
+    public var className: String { self == .amocrm ? "amocrm_oauth" : "kommo_oauth" }
+    /// The address to suggest when a script is missing.
+    public var scriptAddress: String {
+        self == .amocrm ? "https://www.amocrm.ru/auth/button.min.js" : "https://www.kommo.com/auth/button.js"
+    }
+
+    public static func < (a: Brand, b: Brand) -> Bool { a.rawValue < b.rawValue }
+
+    static func fromClassToken(_ token: Substring) -> Brand? {
+        if token == "amocrm_oauth" { return .amocrm }
+        if token == "kommo_oauth" { return .kommo }
+        return nil
+    }
+}
+
+/// A button script address (`https://www.amocrm.ru/auth/button.min.js` …).
+public struct ScriptAddress: Sendable, Equatable {
+    public let brand: Brand
+    /// The literal scheme, lower-cased: `https`, `http`, or "" for `//host/…`.
+    public let scheme: String
+    /// Length of the scheme as written, for the `http:` → `https:` fix.
+    public let schemeLength: Int
+
+    /// Recognises the addresses in real use: `(www.)amocrm.ru` or `(www.)kommo.com`,
+    /// path `/auth/button.js` or `/auth/button.min.js`, any query (`?2`, `?v=1`).
+    public init?(_ value: String) {
+        var rest = Substring(value.trimmingWhitespace())
+        var scheme = ""
+        if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") {
+            scheme = rest[..<colon].lowercased()
+            schemeLength = rest.distance(from: rest.startIndex, to: colon)
+            rest = rest[rest.index(colon, offsetBy: 3)...]
+        } else if rest.hasPrefix("//") {
+            schemeLength = 0
+            rest = rest.dropFirst(2)
+        } else {
+            return nil
+        }
+        guard scheme == "" || scheme == "http" || scheme == "https" else { return nil }
+        let pathStart = rest.firstIndex(where: { $0 == "/" }) ?? rest.endIndex
+        var host = rest[..<pathStart].lowercased()
+        if host.hasSuffix(".") { host.removeLast() }
+        var path = rest[pathStart...]
+        if let q = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<q] }
+        guard path.lowercased() == "/auth/button.js" || path.lowercased() == "/auth/button.min.js" else { return nil }
+        switch host {
+        case "amocrm.ru", "www.amocrm.ru": brand = .amocrm
+        case "kommo.com", "www.kommo.com": brand = .kommo
+        default: return nil
+        }
+        self.scheme = scheme
+    }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> SubSequence {
+        var start = startIndex, end = endIndex
+        while start < end, self[start].isWhitespace { start = index(after: start) }
+        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
+        return self[start..<end]
+    }
+}

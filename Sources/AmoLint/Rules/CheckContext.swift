@@ -1,0 +1,87 @@
+/// What a rule's check sees of one button, and where it reports. Precedence
+/// lives here: an attribute with no effect, or an empty one, is withheld from
+/// the value checks, so "one mistake gives one diagnostic" holds by construction.
+struct ButtonContext {
+    let document: Document
+    let button: Button
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Indices into `button.attributes` of attributes that have no effect.
+    private(set) var noEffect: Set<Int> = []
+    /// Indices of known attributes whose value is empty.
+    private(set) var blank: Set<Int> = []
+    private(set) var findings: [Diagnostic] = []
+
+    init(document: Document, button: Button, bytes: UnsafeBufferPointer<UInt8>) {
+        self.document = document
+        self.button = button
+        self.bytes = bytes
+    }
+
+    var brand: Brand { button.brand }
+
+    /// The first attribute of the name, whatever its state.
+    func first(_ name: String) -> (index: Int, attribute: Attribute)? {
+        guard let i = button.attributes.firstIndex(where: { $0.name == name }) else { return nil }
+        return (i, button.attributes[i])
+    }
+
+    /// The attribute if it takes part: first of its name, with an effect, not empty.
+    func effective(_ name: String) -> Attribute? {
+        guard let (i, a) = first(name), !noEffect.contains(i), !blank.contains(i) else { return nil }
+        return a
+    }
+
+    /// Present for the variant logic: the first of its name, not empty.
+    func present(_ name: String) -> Bool {
+        guard let (_, a) = first(name) else { return false }
+        return !a.isBlank
+    }
+
+    var hasClientID: Bool { present("data-client-id") }
+    var hasMetadata: Bool { AttributeTable.metadata.contains { present($0) } }
+
+    mutating func markNoEffect(_ index: Int) { noEffect.insert(index) }
+    mutating func markBlank(_ index: Int) { blank.insert(index) }
+    func isWithheld(_ index: Int) -> Bool { noEffect.contains(index) || blank.contains(index) }
+
+    mutating func report(_ rule: Rule, _ range: Range<Int>, _ message: String, fix: Fix? = nil,
+                         related: [RelatedLocation] = [], unnecessary: Bool = false)
+    {
+        findings.append(Diagnostic(rule: rule.id, severity: rule.severity, message: message, range: range,
+                                   fix: fix, related: related, unnecessary: unnecessary))
+    }
+
+    /// The attribute's name as written, for messages.
+    func shown(_ a: Attribute) -> String { Text.code(a.writtenName) }
+}
+
+/// Message helpers: values from the page are quoted, shortened and stripped of
+/// control characters, so no message can carry escape sequences to a terminal.
+enum Text {
+    static func code(_ s: String, limit: Int = 60) -> String {
+        var out = ""
+        var count = 0
+        for scalar in s.unicodeScalars {
+            if count == limit { out += "…"; break }
+            switch scalar.value {
+            case 0: out += "{…}"
+            case 0x09, 0x0A, 0x0D: out += " "
+            case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+            count += 1
+        }
+        return "`\(out)`"
+    }
+
+    static func list(_ items: [String]) -> String {
+        let quoted = items.map { code($0) }
+        if quoted.count <= 1 { return quoted.joined() }
+        return quoted.dropLast().joined(separator: ", ") + " and " + (quoted.last ?? "")
+    }
+
+    static func choices(_ items: [String]) -> String {
+        items.map { code($0) }.joined(separator: ", ")
+    }
+}

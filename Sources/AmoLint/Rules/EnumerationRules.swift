@@ -1,0 +1,148 @@
+extension Rule {
+    static let invalidColor = Rule(
+        id: "invalid-color", area: .enumerations, severity: .error,
+        summary: "amoCRM `data-color` outside `default`, `blue`, `violet`, `green`, `orange`, `red`.",
+        explanation: """
+            Any other value, including a different case (`Blue`), silently falls back to `default`; amoCRM's PHP \
+            generator refuses it with "Invalid color selected". The fix writes the value that was clearly meant.
+            """,
+        triggering: [
+            Example(#"<script class="amocrm_oauth" data-color="«Blue»" \#(Sample.amoSrc)></script>"#,
+                    fixed: #"<script class="amocrm_oauth" data-color="blue" \#(Sample.amoSrc)></script>"#),
+            Example(#"<div class="amocrm_oauth" data-color="«voilet»"></div>"#, fixed: #"<div class="amocrm_oauth" data-color="violet"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-color="«purple»"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-color="«{{ $c }}-dark»"></div>"#, file: "b.blade.php"),
+        ],
+        nonTriggering: [
+            Example(#"<div class="amocrm_oauth" data-color="violet"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-color="{{ $color }}"></div>"#, file: "b.blade.php"),
+            Example(#"<div class="amocrm_oauth" :data-color="color"></div>"#, file: "B.vue"),
+            Example(#"<div class="kommo_oauth" data-theme="dark"></div>"#),
+        ])
+
+    static let ignoredColor = Rule(
+        id: "ignored-color", area: .enumerations, severity: .warning,
+        summary: "`data-color` on a Kommo button, whose script ignores it.",
+        explanation: """
+            Kommo's current script reads `data-theme` (`light`, `dark`) and `data-locale` instead of amoCRM's \
+            `data-color`. Remove the attribute or use `data-theme`.
+            """,
+        triggering: [
+            Example(#"<script class="kommo_oauth" «data-color»="blue" \#(Sample.kommoSrc)></script>"#),
+        ],
+        nonTriggering: [
+            Example(#"<script class="amocrm_oauth" data-color="blue" \#(Sample.amoSrc)></script>"#),
+            Example(#"<script class="kommo_oauth" data-theme="dark" \#(Sample.kommoSrc)></script>"#),
+        ])
+
+    static let invalidTheme = Rule(
+        id: "invalid-theme", area: .enumerations, severity: .error,
+        summary: "Kommo `data-theme` outside `light`, `dark`.",
+        explanation: "Kommo's script knows two themes, `light` (the default) and `dark`; anything else gives the default.",
+        triggering: [
+            Example(#"<div class="kommo_oauth" data-theme="«Dark»"></div>"#, fixed: #"<div class="kommo_oauth" data-theme="dark"></div>"#),
+            Example(#"<div class="kommo_oauth" data-theme="«blue»"></div>"#),
+        ],
+        nonTriggering: [
+            Example(#"<div class="kommo_oauth" data-theme="light"></div>"#),
+            Example(#"<div class="kommo_oauth" data-theme="{{ theme }}"></div>"#, file: "b.twig"),
+        ])
+
+    static let invalidLocale = Rule(
+        id: "invalid-locale", area: .enumerations, severity: .warning,
+        summary: "Kommo `data-locale` outside `en`, `es`, `pt`, `id`.",
+        explanation: "Kommo's button speaks English (the default), Spanish, Portuguese and Indonesian; other locales show English.",
+        triggering: [
+            Example(#"<div class="kommo_oauth" data-locale="«ru»"></div>"#),
+            Example(#"<div class="kommo_oauth" data-locale="«ES»"></div>"#, fixed: #"<div class="kommo_oauth" data-locale="es"></div>"#),
+        ],
+        nonTriggering: [
+            Example(#"<div class="kommo_oauth" data-locale="pt"></div>"#),
+        ])
+
+    static let invalidMode = Rule(
+        id: "invalid-mode", area: .enumerations, severity: .error,
+        summary: "`data-mode` outside `popup`, `post_message`.",
+        explanation: """
+            The script passes the mode verbatim into the authorization URL without checking it, so a slip such \
+            as `post-message` or `postMessage` breaks the flow after consent. `popup` redirects the main window; \
+            `post_message` redirects inside the popup, which your page then closes.
+            """,
+        triggering: [
+            Example(#"<div class="amocrm_oauth" data-mode="«post-message»"></div>"#, fixed: #"<div class="amocrm_oauth" data-mode="post_message"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-mode="«postMessage»"></div>"#, fixed: #"<div class="amocrm_oauth" data-mode="post_message"></div>"#),
+            Example(#"<div class="kommo_oauth" data-mode="«redirect»"></div>"#),
+        ],
+        nonTriggering: [
+            Example(#"<div class="amocrm_oauth" data-mode="post_message"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-mode="popup"></div>"#),
+        ])
+
+    static let invalidCompact = Rule(
+        id: "invalid-compact", area: .enumerations, severity: .warning,
+        summary: "`data-compact` other than exactly `true` or `false`.",
+        explanation: """
+            The button is compact only for the exact string `true`: `True`, `1` and `yes` all give the full \
+            button. The fix writes `true` or `false` for the values whose intent is clear.
+            """,
+        triggering: [
+            Example(#"<div class="amocrm_oauth" data-compact="«1»"></div>"#, fixed: #"<div class="amocrm_oauth" data-compact="true"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-compact="«True»"></div>"#, fixed: #"<div class="amocrm_oauth" data-compact="true"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-compact="«no»"></div>"#, fixed: #"<div class="amocrm_oauth" data-compact="false"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-compact="«compact»"></div>"#),
+        ],
+        nonTriggering: [
+            Example(#"<div class="amocrm_oauth" data-compact="true"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-compact="false"></div>"#),
+            Example(#"<div className="amocrm_oauth" data-compact={isCompact}></div>"#, file: "Button.jsx"),
+        ])
+}
+
+enum EnumerationChecks {
+    /// `data-color` on a Kommo button: reported here and withheld from other checks.
+    static func classifyColor(_ c: inout ButtonContext, index: Int, attribute a: Attribute) -> Bool {
+        guard a.name == "data-color", c.brand == .kommo else { return false }
+        c.markNoEffect(index)
+        c.report(.ignoredColor, a.nameRange, "\(c.shown(a)) is ignored by Kommo's button: use `data-theme` (`light` or `dark`)",
+                 unnecessary: true)
+        return true
+    }
+
+    static func check(_ c: inout ButtonContext) {
+        enumeration(&c, "data-color", .invalidColor, effect: "the button falls back to `default`")
+        enumeration(&c, "data-theme", .invalidTheme, effect: "the button uses `light`")
+        enumeration(&c, "data-locale", .invalidLocale, effect: "the button shows English")
+        enumeration(&c, "data-mode", .invalidMode, effect: "the script sends it unchecked and the authorization flow breaks")
+        compact(&c)
+    }
+
+    private static func enumeration(_ c: inout ButtonContext, _ name: String, _ rule: Rule, effect: String) {
+        guard let a = c.effective(name), let spec = AttributeTable.spec(name), let value = a.value else { return }
+        if let literal = a.literal {
+            guard !spec.values.contains(literal) else { return }
+            let suggestion = Suggestions.nearest(literal, in: spec.values)
+            let hint = suggestion.map { "; did you mean \(Text.code($0))?" } ?? "; use one of \(Text.choices(spec.values))"
+            c.report(rule, value.range, "\(c.shown(a)) \(Text.code(literal)) is not a known value: \(effect)\(hint)",
+                     fix: suggestion.map { Fix("Replace with \(Text.code($0))", replacing: value.range, with: $0) })
+        } else if !value.isDynamic {
+            // `{{ $c }}-dark`: whatever the template gives, a literal part no allowed value
+            // contains means the result can never be allowed.
+            let parts = value.text.split(separator: "\u{0}")
+            guard let stray = parts.first(where: { part in !spec.values.contains { $0.contains(part) } }) else { return }
+            c.report(rule, value.range,
+                     "\(c.shown(a)) can never be one of \(Text.choices(spec.values)) with \(Text.code(String(stray))) in it: \(effect)")
+        }
+    }
+
+    private static func compact(_ c: inout ButtonContext) {
+        guard let a = c.effective("data-compact"), let literal = a.literal, let value = a.value,
+              literal != "true", literal != "false"
+        else { return }
+        let key = literal.trimmingWhitespace().lowercased()
+        let meant: String? = ["true", "1", "yes", "on"].contains(key) ? "true" : ["false", "0", "no", "off"].contains(key) ? "false" : nil
+        let effect = meant == "true" ? "the button is not compact" : "only the exact string `true` makes the button compact"
+        c.report(.invalidCompact, value.range,
+                 "\(c.shown(a)) \(Text.code(literal)) is not `true` or `false`: \(effect)\(meant.map { "; write \(Text.code($0))" } ?? "")",
+                 fix: meant.map { Fix("Replace with \(Text.code($0))", replacing: value.range, with: $0) })
+    }
+}

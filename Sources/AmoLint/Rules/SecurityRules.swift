@@ -1,0 +1,250 @@
+extension Rule {
+    static let missingState = Rule(
+        id: "missing-state", area: .security, severity: .warning,
+        summary: "No `data-state`: the redirect cannot be tied to the user's session.",
+        explanation: """
+            Without `data-state` the script sends a random value your server never saw, so the Redirect URI \
+            cannot check that the authorization was started by this user (CSRF). Render a per-session value \
+            from the server and compare it on return.
+            """,
+        triggering: [
+            Example(#"<«script» class="amocrm_oauth" data-client-id="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#),
+        ],
+        nonTriggering: [
+            Example(#"<script class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-state="<?= $_SESSION['amo_state'] ?>" \#(Sample.amoSrc)></script>"#, file: "b.php"),
+        ])
+
+    static let staticState = Rule(
+        id: "static-state", area: .security, severity: .warning,
+        summary: "A literal, hard-coded `data-state`.",
+        explanation: """
+            The state is the CSRF token of the OAuth flow; the same value for every visitor protects nothing. \
+            Render a random per-session value with the server template (`{{ csrf_token() }}`, `<?= $state ?>`) \
+            and compare it at the Redirect URI.
+            """,
+        triggering: [
+            Example(#"<div class="amocrm_oauth" data-state="«a1b2c3»"></div>"#),
+        ],
+        nonTriggering: [
+            Example(#"<div class="amocrm_oauth" data-state="{{ session('amo_state') }}"></div>"#, file: "b.blade.php"),
+            Example(#"<div className="amocrm_oauth" data-state={state}></div>"#, file: "B.jsx"),
+            Example(#"<div class="amocrm_oauth" data-state="state"></div>"#),
+        ])
+
+    static let placeholderValue = Rule(
+        id: "placeholder-value", area: .security, severity: .warning,
+        summary: "A placeholder from the documentation left in the page.",
+        explanation: """
+            The official snippets use `xxxx`, `Button`, `className`, `state`, `functionName`, `Integration name`, \
+            `Integration description` and `example.com` addresses as placeholders. Left in, they show users a \
+            button called "Button", point the flow at someone else's domain, or make the state guessable.
+            """,
+        triggering: [
+            Example(#"<div class="amocrm_oauth" data-client-id="«xxxx»" data-title="«Button»" data-state="«state»"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-name="«Integration name»" data-logo="«https://example.com/amocrm_logo.png»"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="«functionName»" data-class-name="«className»"></div>"#),
+        ],
+        nonTriggering: [
+            Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-title="Подключить amoCRM"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-logo="https://example.ru/logo.png"></div>"#),
+        ])
+
+    static let invalidErrorCallback = Rule(
+        id: "invalid-error-callback", area: .security, severity: .error,
+        summary: "`data-error-callback` that is not a JavaScript identifier path.",
+        explanation: """
+            The script `eval`s the value and calls the result, so it must be a global name or a dotted path \
+            (`onAmoError`, `window.handlers.onError`). A call (`onError()`) or code runs at the wrong time or \
+            throws, and the error is swallowed.
+            """,
+        triggering: [
+            Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="«onError()»"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="«handlers..onError»"></div>"#),
+        ],
+        nonTriggering: [
+            Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="window.handlers.onError"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="$amo_error"></div>"#),
+        ])
+
+    static let undefinedErrorCallback = Rule(
+        id: "undefined-error-callback", area: .security, severity: .information,
+        summary: "An error callback that no inline script of the page defines.",
+        explanation: """
+            A name that does not resolve fails silently when the user refuses access. amolint looks for \
+            `function X`, `X =`, `var/let/const X` and `window.X =` in the page's inline scripts; the callback \
+            may well live in another file, hence the low severity.
+            """,
+        triggering: [
+            Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="«onAmoError»"></div><script>function onAmoEror(e) {}</script>"#),
+            Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="«window.onAmoError»"></div>"#),
+        ],
+        nonTriggering: [
+            Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="onAmoError"></div><script>function onAmoError(e) { console.warn(e.error) }</script>"#),
+            Example(#"<script>window.onAmoError = e => alert(e.error)</script><div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="window.onAmoError"></div>"#),
+            Example(#"<script>const onAmoError = () => {}</script><div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="onAmoError"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="handlers.onError"></div>"#),
+        ])
+
+    static let unusedErrorCallback = Rule(
+        id: "unused-error-callback", area: .security, severity: .warning,
+        summary: "`data-error-callback` on a metadata button: the script never calls it.",
+        explanation: """
+            The script calls the callback only for a message whose `client_id` matches the tag's \
+            `data-client-id`; a metadata button has none, so a refusal goes unreported. Handle \
+            `error=access_denied` at the Redirect URI instead.
+            """,
+        triggering: [
+            Example(#"<div class="amocrm_oauth" \#(Sample.metadata) «data-error-callback»="onAmoError"></div>"#),
+        ],
+        nonTriggering: [
+            Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="onAmoError"></div>"#),
+        ])
+
+    static let markupInTitle = Rule(
+        id: "markup-in-title", area: .security, severity: .warning,
+        summary: "`<`, `>` or a character reference in the decoded `data-title`.",
+        explanation: """
+            The script inserts the title with `innerHTML`, unescaped: markup in it is rendered, and if the title \
+            comes from user data it is an injection point. Keep the title plain text.
+            """,
+        triggering: [
+            Example(#"<div class="amocrm_oauth" data-title="«&lt;b&gt;Войти&lt;/b&gt;»"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-title="«Tom &amp;amp; Jerry»"></div>"#),
+        ],
+        nonTriggering: [
+            Example(#"<div class="amocrm_oauth" data-title="Войти через amoCRM"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-title="Tom &amp; Jerry"></div>"#),
+        ])
+
+    static let tooLong = Rule(
+        id: "too-long", area: .security, severity: .error,
+        summary: "`data-name` over 255 or `data-description` over 65,000 characters.",
+        explanation: "amoCRM limits an integration's name to 255 characters and its description to 65,000; a longer one fails the installation.",
+        triggering: [
+            Example(#"<div class="amocrm_oauth" data-name="«\#(String(repeating: "Я", count: 256))»"></div>"#),
+        ],
+        nonTriggering: [
+            Example(#"<div class="amocrm_oauth" data-name="\#(String(repeating: "Я", count: 255))"></div>"#),
+        ])
+}
+
+enum SecurityChecks {
+    static func check(_ c: inout ButtonContext) {
+        if c.first("data-state") == nil {
+            c.report(.missingState, c.button.nameRange,
+                     "The button has no `data-state`: the redirect cannot be tied to the user's session; render a per-session value")
+        }
+        for spec in AttributeTable.all {
+            guard let a = c.effective(spec.name), let value = a.value, isPlaceholder(a) else { continue }
+            c.report(.placeholderValue, value.range,
+                     "\(c.shown(a)) \(Text.code(value.text)) is the documentation's placeholder: replace it with your own value")
+        }
+        if let a = c.effective("data-state"), let literal = a.literal, let value = a.value, !isPlaceholder(a) {
+            c.report(.staticState, value.range,
+                     "\(c.shown(a)) \(Text.code(literal)) is the same for every visitor, which defeats its CSRF check: render a per-session value")
+        }
+        errorCallback(&c)
+        if let a = c.effective("data-title"), let value = a.value, !value.isDynamic {
+            let t = value.text
+            if t.contains("<") || t.contains(">") || containsCharacterReference(t) {
+                c.report(.markupInTitle, value.range,
+                         "\(c.shown(a)) is inserted with `innerHTML`: its markup is rendered, not shown; keep the title plain text")
+            }
+        }
+        for (name, limit) in [("data-name", 255), ("data-description", 65_000)] {
+            guard let a = c.effective(name), let value = a.value, !value.isDynamic else { continue }
+            let count = value.text.unicodeScalars.count { $0 != "\u{0}" }
+            if count > limit {
+                c.report(.tooLong, value.range,
+                         "\(c.shown(a)) has \(count) characters: amoCRM accepts at most \(limit); shorten it")
+            }
+        }
+    }
+
+    static func isPlaceholder(_ a: Attribute) -> Bool {
+        guard let literal = a.literal else { return false }
+        let t = literal.trimmingWhitespace()
+        if let spec = AttributeTable.spec(a.name), spec.isURI {
+            guard let host = URIParts(String(t)).host?.lowercased() else { return false }
+            return ["example.com", "example.org", "example.net"].contains { host == $0 || host.hasSuffix("." + $0) }
+        }
+        if a.name == "data-client-id" { return !t.isEmpty && t.allSatisfy { $0 == "x" || $0 == "X" } }
+        return AttributeTable.spec(a.name)?.placeholder == String(t)
+    }
+
+    private static func errorCallback(_ c: inout ButtonContext) {
+        guard let a = c.effective("data-error-callback"), let literal = a.literal, let value = a.value else { return }
+        let path = literal.trimmingWhitespace()
+        let segments = path.split(separator: ".", omittingEmptySubsequences: false)
+        guard segments.allSatisfy(isIdentifier) else {
+            c.report(.invalidErrorCallback, value.range,
+                     "\(c.shown(a)) \(Text.code(literal)) is not a function name or dotted path: the script `eval`s it and calls the result")
+            return
+        }
+        guard !isPlaceholder(a) else { return }
+        let name: Substring
+        if segments.count == 1 { name = segments[0] }
+        else if segments.count == 2, segments[0] == "window" { name = segments[1] }
+        else { return }
+        if !c.document.inlineScripts.contains(where: { defines(name, in: c.bytes[$0]) }) {
+            c.report(.undefinedErrorCallback, value.range,
+                     "\(c.shown(a)) names \(Text.code(String(name))), which no inline script of this page defines: a refusal is reported to nobody if it does not exist")
+        }
+    }
+
+    static func isIdentifier(_ s: Substring) -> Bool {
+        guard let first = s.first, first.isLetter || first == "_" || first == "$" else { return false }
+        return s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" }
+    }
+
+    /// `function X`, `var/let/const X`, `window.X =`, `X =` (not `==`) in a script body.
+    static func defines(_ name: Substring, in body: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let needle = Array(name.utf8)
+        let base = body.startIndex, end = body.endIndex
+        let bytes = body.base
+        var i = base
+        while i + needle.count <= end {
+            var k = 0
+            while k < needle.count, bytes[i + k] == needle[k] { k += 1 }
+            guard k == needle.count else { i += 1; continue }
+            let before = i > base ? bytes[i - 1] : Byte.space
+            let afterIndex = i + needle.count
+            let after = afterIndex < end ? bytes[afterIndex] : Byte.space
+            defer { i += 1 }
+            guard !Byte.isIdentifier(after), !Byte.isIdentifier(before) || before == Byte.dot else { continue }
+            if before == Byte.dot {
+                // Only `window.X = …` defines a global through a member.
+                let w = Array("window".utf8)
+                let dot = i - 1
+                guard dot - w.count >= base, Array(bytes[(dot - w.count)..<dot]) == w,
+                      dot - w.count == base || !Byte.isIdentifier(bytes[dot - w.count - 1])
+                else { continue }
+            } else {
+                var j = i - 1
+                while j >= base, Byte.isSpace(bytes[j]) { j -= 1 }
+                var w = j
+                while w >= base, Byte.isIdentifier(bytes[w]) { w -= 1 }
+                let word = w < j ? String(decoding: UnsafeBufferPointer(rebasing: bytes[(w + 1)...j]), as: UTF8.self) : ""
+                if ["function", "var", "let", "const", "class"].contains(word) { return true }
+            }
+            // Followed by `=` that is not `==` or `=>`?
+            var q = afterIndex
+            while q < end, Byte.isSpace(bytes[q]) { q += 1 }
+            if q < end, bytes[q] == Byte.equals, !(q + 1 < end && (bytes[q + 1] == Byte.equals || bytes[q + 1] == Byte.gt)) {
+                return true
+            }
+        }
+        return false
+    }
+
+    static func containsCharacterReference(_ t: String) -> Bool {
+        var rest = Substring(t)
+        while let amp = rest.firstIndex(of: "&") {
+            let after = rest[rest.index(after: amp)...]
+            let name = after.prefix { $0.isLetter || $0.isNumber || $0 == "#" }
+            if !name.isEmpty, after.dropFirst(name.count).first == ";" { return true }
+            rest = after
+        }
+        return false
+    }
+}

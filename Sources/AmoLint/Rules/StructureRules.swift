@@ -1,0 +1,159 @@
+extension Rule {
+    static let missingClass = Rule(
+        id: "missing-class", area: .structure, severity: .error,
+        summary: "A button script without its brand's class, and no element of that class in the file.",
+        explanation: """
+            The script finds buttons with `document.querySelectorAll(".amocrm_oauth")` (Kommo: `.kommo_oauth`). \
+            With no element of that class it finds nothing and no button appears. Add `class="amocrm_oauth"` \
+            to the script tag (the usual snippet) or to the element that holds the `data-*` attributes.
+            """,
+        triggering: [
+            Example(#"<script data-client-id="\#(Sample.clientID)" src="«https://www.amocrm.ru/auth/button.min.js»"></script>"#,
+                    fixed: #"<script class="amocrm_oauth" data-client-id="\#(Sample.clientID)" src="https://www.amocrm.ru/auth/button.min.js"></script>"#),
+            Example(#"<div class="amocrm_oauth"></div><script src="«https://www.kommo.com/auth/button.js»"></script>"#),
+        ],
+        nonTriggering: [
+            Example(#"<script class="amocrm_oauth" data-client-id="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#),
+            Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)"></div><script \#(Sample.amoSrc)></script>"#),
+            Example(#"<script id="amocrm_oauth" \#(Sample.amoSrc)></script>"#),
+            Example(#"<script class="kommo_oauth" \#(Sample.amoSrc)></script>"#),
+        ])
+
+    static let legacyID = Rule(
+        id: "legacy-id", area: .structure, severity: .error,
+        summary: "`id=\"amocrm_oauth\"` instead of the class: the script selects by class.",
+        explanation: """
+            Until 2019-2021 the official example used `id="amocrm_oauth"`, which amoCRM acknowledged as a bug \
+            ("should be CLASS"). Today's script selects `.amocrm_oauth`, so the tag is never found. The fix \
+            writes `class=` for `id=`.
+            """,
+        triggering: [
+            Example(#"<script «id="amocrm_oauth"» data-client-id="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#,
+                    fixed: #"<script class="amocrm_oauth" data-client-id="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#),
+            Example(#"<div «ID='kommo_oauth'» class="wide"></div>"#),
+        ],
+        nonTriggering: [
+            Example(#"<script class="amocrm_oauth" id="amocrm_oauth" \#(Sample.amoSrc)></script>"#),
+            Example(#"<div id="amocrm_oauth_box"></div>"#),
+        ])
+
+    static let brandMismatch = Rule(
+        id: "brand-mismatch", area: .structure, severity: .error,
+        summary: "A `kommo_oauth` tag loading amoCRM's script, or the reverse.",
+        explanation: """
+            Each brand's script selects only its own class: amoCRM's script looks for `.amocrm_oauth`, Kommo's \
+            for `.kommo_oauth`. A tag with one brand's class and the other brand's `src` is found by neither.
+            """,
+        triggering: [
+            Example(#"<script class="«kommo_oauth»" data-client-id="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#),
+            Example(#"<script class="«btn amocrm_oauth»" \#(Sample.kommoSrc)></script>"#),
+        ],
+        nonTriggering: [
+            Example(#"<script class="kommo_oauth" \#(Sample.kommoSrc)></script>"#),
+            Example(#"<div class="kommo_oauth"></div><script \#(Sample.amoSrc)></script>"#),
+        ])
+
+    static let insecureScriptSrc = Rule(
+        id: "insecure-script-src", area: .structure, severity: .error,
+        summary: "The button script is loaded over `http:`.",
+        explanation: """
+            On an https page the browser blocks the script as mixed content and no button appears; on an http \
+            page anyone on the network can replace it. The fix writes `https:`.
+            """,
+        triggering: [
+            Example(#"<script class="amocrm_oauth" src="«http://www.amocrm.ru/auth/button.min.js»"></script>"#,
+                    fixed: #"<script class="amocrm_oauth" src="https://www.amocrm.ru/auth/button.min.js"></script>"#),
+            Example(#"<SCRIPT class="kommo_oauth" SRC=«HTTP://www.kommo.com/auth/button.js»></SCRIPT>"#,
+                    fixed: #"<SCRIPT class="kommo_oauth" SRC=https://www.kommo.com/auth/button.js></SCRIPT>"#),
+        ],
+        nonTriggering: [
+            Example(#"<script class="amocrm_oauth" src="https://amocrm.ru/auth/button.js"></script>"#),
+            Example(#"<script class="amocrm_oauth" src="//www.amocrm.ru/auth/button.min.js"></script>"#),
+            Example(#"<script src="http://example.ru/auth/button.js"></script>"#),
+        ])
+
+    static let missingScript = Rule(
+        id: "missing-script", area: .structure, severity: .warning,
+        summary: "A tagged element, and no button script of its brand anywhere in the file.",
+        explanation: """
+            A `class="amocrm_oauth"` element does nothing until the brand's `button.min.js` runs. When the \
+            script is loaded by a layout or another template this is expected: turn the rule off for those \
+            files in `.amolint.json`.
+            """,
+        triggering: [
+            Example(#"<«div» class="amocrm_oauth" data-client-id="\#(Sample.clientID)"></div>"#),
+            Example(#"<«div» class="kommo_oauth"></div><script class="amocrm_oauth" \#(Sample.amoSrc)></script>"#),
+        ],
+        nonTriggering: [
+            Example(#"<div class="amocrm_oauth"></div><script \#(Sample.amoSrc)></script>"#),
+            Example(#"<script class="kommo_oauth" \#(Sample.amoSrc)></script>"#),
+        ])
+
+    static let jsxScript = Rule(
+        id: "jsx-script", area: .structure, severity: .warning,
+        summary: "A button `<script>` written in JSX: React never executes it.",
+        explanation: """
+            React inserts `<script>` elements with `innerHTML` semantics, which browsers do not run, and the \
+            button script must run before the page's load event anyway. Put the tag in the HTML page \
+            (`index.html`), or render a `<div className="amocrm_oauth" data-…>` in JSX and load \
+            `button.min.js` from the page before `load`.
+            """,
+        triggering: [
+            Example(#"return <«script» className="amocrm_oauth" data-client-id={clientId} \#(Sample.amoSrc) />"#, file: "Amo.jsx"),
+            Example(#"<«script» class="amocrm_oauth" data-client-id="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#, file: "Amo.tsx"),
+        ],
+        nonTriggering: [
+            Example(#"return <div className="amocrm_oauth" data-client-id={clientId} />"#, file: "Amo.jsx"),
+            Example(#"<script class="amocrm_oauth" data-client-id="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#),
+        ])
+}
+
+enum StructureChecks {
+    static func check(_ c: inout ButtonContext) {
+        let b = c.button
+        if b.marker == .legacyID, let id = b.markerAttribute {
+            let hasClass = b.attributes.contains { $0.name == "class" || $0.name == "classname" }
+            let prefixLength = 2  // `id`
+            let fix = hasClass ? nil : Fix("Write `class=` for `id=`", replacing: id.nameRange.lowerBound..<id.nameRange.lowerBound + prefixLength, with: "class")
+            c.report(.legacyID, id.range,
+                     "\(c.shown(id))=\(Text.code(c.brand.className)) is never found: the script selects the class `.\(c.brand.className)`; write `class=`",
+                     fix: fix)
+        }
+        let mismatch = b.marker == .brandClass && b.address.map { $0.brand != b.brand } == true
+        if mismatch, let marker = b.markerAttribute, let address = b.address {
+            c.report(.brandMismatch, marker.valueRange,
+                     "The class \(Text.code(b.brand.className)) is for \(b.brand.displayName)'s script, but this tag loads \(address.brand.displayName)'s: neither finds it; use `\(address.brand.className)` or \(Text.code(b.brand.scriptAddress))")
+        }
+        if b.marker == .brandClass, !mismatch, !c.document.hasLoader(for: b.brand) {
+            c.report(.missingScript, b.nameRange,
+                     "No \(b.brand.displayName) button script in this file: the tag does nothing until \(Text.code(b.brand.scriptAddress)) runs")
+        }
+        if b.isScript, b.isJSX || c.document.file.dialect == .jsx {
+            c.report(.jsxScript, b.nameRange,
+                     "A `<script>` in JSX is never executed by React: render a `<div className=\"\(b.brand.className)\">` and load the button script from the HTML page")
+        }
+    }
+
+    /// Checks of script addresses, over the whole file.
+    static func checkLoaders(_ document: Document, into findings: inout [Diagnostic]) {
+        for loader in document.loaders {
+            let brand = loader.address.brand
+            let value = loader.src.value?.range ?? loader.src.range
+            if loader.address.scheme == "http" {
+                let fix = Fix("Use `https:`", replacing: value.lowerBound..<value.lowerBound + loader.address.schemeLength, with: "https")
+                findings.append(Diagnostic(rule: Rule.insecureScriptSrc.id, severity: Rule.insecureScriptSrc.severity,
+                                           message: "The button script is loaded over `http:`: browsers block it on https pages; use `https:`",
+                                           range: value, fix: fix, related: [], unnecessary: false))
+            }
+            if loader.ownBrand == nil, !document.classBrands.contains(brand) {
+                // A script that carries the button's attributes only lacks its class.
+                let isButton = document.buttons.contains { $0.range == loader.range }
+                let insertAt = document.buttons.first { $0.range == loader.range }?.nameRange.upperBound
+                let fix = isButton ? insertAt.map { Fix("Add `class=\"\(brand.className)\"`", replacing: $0..<$0, with: " class=\"\(brand.className)\"") } : nil
+                findings.append(Diagnostic(rule: Rule.missingClass.id, severity: Rule.missingClass.severity,
+                                           message: "No element has the class `\(brand.className)`: \(brand.displayName)'s script finds no button; add `class=\"\(brand.className)\"`",
+                                           range: value, fix: fix, related: [], unnecessary: false))
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// ASCII byte constants and classes used by the scanner and the rules.
+enum Byte {
+    static let tab: UInt8 = 0x09, newline: UInt8 = 0x0A, formFeed: UInt8 = 0x0C, cr: UInt8 = 0x0D, space: UInt8 = 0x20
+    static let bang: UInt8 = 0x21, quote: UInt8 = 0x22, hash: UInt8 = 0x23, dollar: UInt8 = 0x24, percent: UInt8 = 0x25
+    static let ampersand: UInt8 = 0x26, apostrophe: UInt8 = 0x27, lparen: UInt8 = 0x28, rparen: UInt8 = 0x29
+    static let star: UInt8 = 0x2A, plus: UInt8 = 0x2B, comma: UInt8 = 0x2C, dash: UInt8 = 0x2D, dot: UInt8 = 0x2E
+    static let slash: UInt8 = 0x2F, colon: UInt8 = 0x3A, semicolon: UInt8 = 0x3B, lt: UInt8 = 0x3C, equals: UInt8 = 0x3D
+    static let gt: UInt8 = 0x3E, question: UInt8 = 0x3F, at: UInt8 = 0x40, lbracket: UInt8 = 0x5B, backslash: UInt8 = 0x5C
+    static let underscore: UInt8 = 0x5F, backtick: UInt8 = 0x60, lbrace: UInt8 = 0x7B, pipe: UInt8 = 0x7C
+    static let rbrace: UInt8 = 0x7D, tilde: UInt8 = 0x7E
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
+        b == space || b == newline || b == tab || b == cr || b == formFeed
+    }
+
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool {
+        (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+    }
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    @inline(__always) static func isIdentifier(_ b: UInt8) -> Bool {
+        isLetter(b) || isDigit(b) || b == underscore || b == dollar || b >= 0x80
+    }
+
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 {
+        b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+    }
+}

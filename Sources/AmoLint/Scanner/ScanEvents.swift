@@ -1,0 +1,51 @@
+/// What the scanner reports. Everything is a byte range into the scanned text;
+/// nothing is copied or decoded here, so scanning a page with thousands of tags
+/// allocates almost nothing. The button model decodes the few tags it needs.
+public struct RawAttribute: Sendable, Equatable {
+    public struct Flags: OptionSet, Sendable, Equatable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// The value holds a template construct (`{{ }}`, `<?= ?>`, `${ }` …).
+        public static let template = Flags(rawValue: 1)
+        /// The value holds `&`, so character references may need decoding.
+        public static let ampersand = Flags(rawValue: 2)
+        /// The value is a JSX/Svelte expression `{…}`: decided entirely at run time.
+        public static let expression = Flags(rawValue: 4)
+        /// The attribute stands inside a template conditional (`@if … @endif`, `{% if %}`).
+        public static let conditional = Flags(rawValue: 8)
+    }
+
+    public var nameRange: Range<Int>
+    /// The value's text, without quotes or braces; nil for a valueless attribute.
+    public var valueRange: Range<Int>?
+    /// `"`, `'`, `{` or 0 for an unquoted value.
+    public var quote: UInt8
+    /// The whole attribute, name through closing quote.
+    public var range: Range<Int>
+    public var flags: Flags
+}
+
+public struct RawTag: Sendable {
+    /// From `<` through `>`.
+    public var range: Range<Int>
+    public var nameRange: Range<Int>
+    public var attributes: [RawAttribute]
+    public var selfClosing: Bool
+}
+
+public struct RawComment: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case html, blade, twig, handlebars, jsx
+    }
+    public var kind: Kind
+    public var range: Range<Int>
+    public var contentRange: Range<Int>
+}
+
+/// Receives the scanner's events in document order.
+public protocol ScanVisitor {
+    mutating func visitTag(_ tag: RawTag)
+    mutating func visitComment(_ comment: RawComment)
+    /// The body of a raw-text element (`script`, `style`, `textarea`, `title`).
+    mutating func visitRawText(element: Range<Int>, body: Range<Int>)
+}

@@ -1,0 +1,439 @@
+/// How to read the text outside tags.
+public enum Dialect: Sendable, Equatable {
+    /// HTML and server templates (PHP, Blade, Twig/Jinja, ERB, Vue, Svelte …).
+    case markup
+    /// JavaScript with JSX (`.jsx`, `.tsx`): `<` starts a tag only where an
+    /// expression may start, and `/* */` is a comment.
+    case jsx
+}
+
+/// One pass over UTF-8 bytes, HTML tokenisation plus the template constructs
+/// real pages mix into it. It never traps and never reads a byte more than a
+/// constant number of times (closers are searched through `CloserSearch`).
+public struct Scanner<Visitor: ScanVisitor> {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let dialect: Dialect
+    var visitor: Visitor
+    private var closers = CloserSearch()
+    private var attributes: [RawAttribute] = []
+
+    public init(bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, visitor: Visitor) {
+        self.bytes = bytes
+        self.dialect = dialect
+        self.visitor = visitor
+        attributes.reserveCapacity(16)
+    }
+
+    public mutating func run() -> Visitor {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case Byte.lt:
+                i = lessThan(at: i)
+            case Byte.lbrace where dialect == .markup:
+                i = textTemplate(at: i)
+            case Byte.slash where dialect == .jsx:
+                if i + 1 < n, bytes[i + 1] == Byte.star, let close = closers.find(.jsComment, from: i + 2, in: bytes) {
+                    visitor.visitComment(RawComment(kind: .jsx, range: i..<close + 2, contentRange: i + 2..<close))
+                    i = close + 2
+                } else {
+                    i += 1
+                }
+            default:
+                i += 1
+            }
+        }
+        return visitor
+    }
+
+    // MARK: Text
+
+    private mutating func lessThan(at i: Int) -> Int {
+        let n = bytes.count
+        guard i + 1 < n else { return n }
+        let next = bytes[i + 1]
+        switch next {
+        case Byte.bang:
+            if i + 3 < n, bytes[i + 2] == Byte.dash, bytes[i + 3] == Byte.dash {
+                return htmlComment(at: i)
+            }
+            return (closers.find(.greaterThan, from: i + 2, in: bytes) ?? n - 1) + 1
+        case Byte.question:
+            if let close = closers.find(.php, from: i + 2, in: bytes) { return close + 2 }
+            return (closers.find(.greaterThan, from: i + 2, in: bytes) ?? n - 1) + 1
+        case Byte.percent:
+            if let close = closers.find(.erb, from: i + 2, in: bytes) { return close + 2 }
+            return i + 1
+        case Byte.slash:
+            guard i + 2 < n, Byte.isLetter(bytes[i + 2]) else { return i + 2 }
+            return (closers.find(.greaterThan, from: i + 2, in: bytes) ?? n - 1) + 1
+        default:
+            guard Byte.isLetter(next) else { return i + 1 }
+            if dialect == .jsx, !jsxTagMayStart(at: i) { return i + 1 }
+            return startTag(at: i)
+        }
+    }
+
+    private mutating func htmlComment(at i: Int) -> Int {
+        let n = bytes.count
+        let contentStart = i + 4
+        // `<!-->` and `<!--->` are complete (empty) comments in HTML.
+        if contentStart < n, bytes[contentStart] == Byte.gt {
+            visitor.visitComment(RawComment(kind: .html, range: i..<contentStart + 1, contentRange: contentStart..<contentStart))
+            return contentStart + 1
+        }
+        if contentStart + 1 < n, bytes[contentStart] == Byte.dash, bytes[contentStart + 1] == Byte.gt {
+            visitor.visitComment(RawComment(kind: .html, range: i..<contentStart + 2, contentRange: contentStart..<contentStart))
+            return contentStart + 2
+        }
+        // An unclosed comment runs to the end of the document, as in a browser.
+        let close = closers.find(.htmlComment, from: contentStart, in: bytes)
+        let end = close.map { $0 + 3 } ?? n
+        visitor.visitComment(RawComment(kind: .html, range: i..<end, contentRange: contentStart..<(close ?? n)))
+        return end
+    }
+
+    /// `{{ }}`, `{% %}` and the template comments in text: skipped whole so that a
+    /// `<` inside them starts no tag, and comments are reported for suppressions.
+    private mutating func textTemplate(at i: Int) -> Int {
+        var depth = 0
+        if let end = templateChunk(at: i, inTag: false, conditionalDepth: &depth) { return end }
+        return i + 1
+    }
+
+    /// In JSX a tag starts only where an expression can: after `(`, `=`, `>`,
+    /// `{`, `,`, `?`, `:`, `&&`, `return` …, never after an identifier (`i<n`).
+    private func jsxTagMayStart(at i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0, Byte.isSpace(bytes[j]) { j -= 1 }
+        guard j >= 0 else { return true }
+        switch bytes[j] {
+        case Byte.lparen, Byte.lbracket, Byte.lbrace, Byte.rbrace, Byte.comma, Byte.semicolon, Byte.equals,
+            Byte.gt, Byte.question, Byte.colon, Byte.ampersand, Byte.pipe, Byte.bang:
+            return true
+        default:
+            guard Byte.isIdentifier(bytes[j]) else { return false }
+            var start = j
+            while start > 0, j - start < 8, Byte.isIdentifier(bytes[start - 1]) { start -= 1 }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start...j]), as: UTF8.self)
+            return ["return", "yield", "default", "case", "await"].contains(word)
+        }
+    }
+
+    // MARK: Tags
+
+    private mutating func startTag(at start: Int) -> Int {
+        let n = bytes.count
+        var p = start + 1
+        while p < n, !Byte.isSpace(bytes[p]), bytes[p] != Byte.slash, bytes[p] != Byte.gt { p += 1 }
+        let nameRange = start + 1..<p
+        attributes.removeAll(keepingCapacity: true)
+        var conditionalDepth = 0
+        var selfClosing = false
+        var end = n
+        tagLoop: while true {
+            while p < n, Byte.isSpace(bytes[p]) { p += 1 }
+            guard p < n else {
+                // End of input inside a tag: a browser drops the tag, so do we.
+                return n
+            }
+            let c = bytes[p]
+            if c == Byte.gt { end = p + 1; break tagLoop }
+            if c == Byte.slash {
+                if p + 1 < n, bytes[p + 1] == Byte.gt { selfClosing = true; end = p + 2; break tagLoop }
+                p += 1
+                continue
+            }
+            if let chunkEnd = templateChunk(at: p, inTag: true, conditionalDepth: &conditionalDepth) {
+                p = chunkEnd
+                continue
+            }
+            if c == Byte.at, let directiveEnd = bladeDirective(at: p, conditionalDepth: &conditionalDepth) {
+                p = directiveEnd
+                continue
+            }
+            p = attribute(at: p, conditional: conditionalDepth > 0)
+            if p >= n { return n }
+        }
+        let tag = RawTag(range: start..<end, nameRange: nameRange, attributes: attributes, selfClosing: selfClosing)
+        visitor.visitTag(tag)
+        if let rawName = rawTextElement(nameRange), !(dialect == .jsx && selfClosing) {
+            return rawText(after: end, element: nameRange, name: rawName)
+        }
+        return end
+    }
+
+    /// Parses one attribute starting at `p`; returns the index after it.
+    private mutating func attribute(at start: Int, conditional: Bool) -> Int {
+        let n = bytes.count
+        var p = start + 1  // the first character may be anything, even `=`
+        while p < n {
+            let b = bytes[p]
+            if Byte.isSpace(b) || b == Byte.slash || b == Byte.gt || b == Byte.equals { break }
+            p += 1
+        }
+        let nameRange = start..<p
+        var flags: RawAttribute.Flags = conditional ? [.conditional] : []
+        var q = p
+        while q < n, Byte.isSpace(bytes[q]) { q += 1 }
+        guard q < n, bytes[q] == Byte.equals else {
+            attributes.append(RawAttribute(nameRange: nameRange, valueRange: nil, quote: 0, range: nameRange, flags: flags))
+            return p
+        }
+        q += 1
+        while q < n, Byte.isSpace(bytes[q]) { q += 1 }
+        guard q < n else { return n }
+        let first = bytes[q]
+        if first == Byte.quote || first == Byte.apostrophe {
+            let valueStart = q + 1
+            guard let valueEnd = quotedValueEnd(from: valueStart, quote: first, flags: &flags) else { return n }
+            attributes.append(RawAttribute(nameRange: nameRange, valueRange: valueStart..<valueEnd, quote: first,
+                                           range: start..<valueEnd + 1, flags: flags))
+            return valueEnd + 1
+        }
+        if first == Byte.lbrace, !(q + 1 < n && bytes[q + 1] == Byte.lbrace), let close = balancedBraceEnd(from: q) {
+            flags.insert([.expression, .template])
+            attributes.append(RawAttribute(nameRange: nameRange, valueRange: q + 1..<close, quote: Byte.lbrace,
+                                           range: start..<close + 1, flags: flags))
+            return close + 1
+        }
+        // Unquoted: up to white space or `>`, template constructs taken whole.
+        var v = q
+        var depth = 0
+        while v < n {
+            let b = bytes[v]
+            if Byte.isSpace(b) || b == Byte.gt { break }
+            if b == Byte.ampersand { flags.insert(.ampersand) }
+            if (b == Byte.lt || b == Byte.lbrace || b == Byte.dollar),
+               let chunkEnd = templateChunk(at: v, inTag: false, conditionalDepth: &depth, report: false)
+            {
+                flags.insert(.template)
+                v = chunkEnd
+                continue
+            }
+            v += 1
+        }
+        attributes.append(RawAttribute(nameRange: nameRange, valueRange: q..<v, quote: 0, range: start..<v, flags: flags))
+        return v
+    }
+
+    /// The index of the closing quote, or nil at end of input.
+    private mutating func quotedValueEnd(from start: Int, quote: UInt8, flags: inout RawAttribute.Flags) -> Int? {
+        let n = bytes.count
+        var p = start
+        var depth = 0
+        while p < n {
+            let b = bytes[p]
+            if b == quote { return p }
+            if b == Byte.ampersand {
+                flags.insert(.ampersand)
+            } else if b == Byte.lt || b == Byte.lbrace || b == Byte.dollar,
+                let chunkEnd = templateChunk(at: p, inTag: false, conditionalDepth: &depth, report: false)
+            {
+                // A server template runs before the browser sees quotes: `"<?= $a["x"] ?>"`.
+                flags.insert(.template)
+                p = chunkEnd
+                continue
+            }
+            p += 1
+        }
+        return nil
+    }
+
+    // MARK: Template constructs
+
+    /// If a template construct starts at `p`, returns the index after it.
+    /// `inTag` allows a lone `{…}` (JSX spread, Svelte shorthand) as a chunk.
+    private mutating func templateChunk(at p: Int, inTag: Bool, conditionalDepth: inout Int, report: Bool = true) -> Int? {
+        let n = bytes.count
+        guard p + 1 < n else { return nil }
+        let a = bytes[p], b = bytes[p + 1]
+        switch (a, b) {
+        case (Byte.lt, Byte.question):
+            guard let close = closers.find(.php, from: p + 2, in: bytes) else { return nil }
+            conditionalDepth += conditionalEffect(p + 2..<close)
+            return close + 2
+        case (Byte.lt, Byte.percent):
+            guard let close = closers.find(.erb, from: p + 2, in: bytes) else { return nil }
+            if p + 2 < close, bytes[p + 2] == Byte.hash {
+                if report { visitor.visitComment(RawComment(kind: .handlebars, range: p..<close + 2, contentRange: p + 3..<close)) }
+            } else {
+                conditionalDepth += conditionalEffect(p + 2..<close)
+            }
+            return close + 2
+        case (Byte.lbrace, Byte.lbrace):
+            if hasPrefix("{{--", at: p) {
+                guard let close = closers.find(.bladeComment, from: p + 4, in: bytes) else { return nil }
+                if report { visitor.visitComment(RawComment(kind: .blade, range: p..<close + 4, contentRange: p + 4..<close)) }
+                return close + 4
+            }
+            if hasPrefix("{{!--", at: p) {
+                guard let close = closers.find(.bladeComment, from: p + 5, in: bytes),
+                      close + 4 < n, bytes[close + 4] == Byte.rbrace
+                else { return nil }
+                if report { visitor.visitComment(RawComment(kind: .handlebars, range: p..<close + 5, contentRange: p + 5..<close)) }
+                return close + 5
+            }
+            guard let close = closers.find(.mustache, from: p + 2, in: bytes) else { return nil }
+            var end = close + 2
+            if end < n, bytes[end] == Byte.rbrace, p + 2 < n, bytes[p + 2] == Byte.lbrace { end += 1 }  // {{{ raw }}}
+            if p + 2 < close, bytes[p + 2] == Byte.bang {
+                if report { visitor.visitComment(RawComment(kind: .handlebars, range: p..<end, contentRange: p + 3..<close)) }
+            } else {
+                conditionalDepth += conditionalEffect(p + 2..<close)
+            }
+            return end
+        case (Byte.lbrace, Byte.percent):
+            guard let close = closers.find(.twigBlock, from: p + 2, in: bytes) else { return nil }
+            conditionalDepth += conditionalEffect(p + 2..<close)
+            return close + 2
+        case (Byte.lbrace, Byte.hash):
+            guard dialect == .markup, let close = closers.find(.twigComment, from: p + 2, in: bytes) else { return nil }
+            if report { visitor.visitComment(RawComment(kind: .twig, range: p..<close + 2, contentRange: p + 2..<close)) }
+            return close + 2
+        case (Byte.dollar, Byte.lbrace):
+            guard let close = balancedBraceEnd(from: p + 1) else { return nil }
+            return close + 1
+        case (Byte.lbrace, _) where inTag:
+            guard let close = balancedBraceEnd(from: p) else { return nil }
+            if hasPrefix("{/*", at: p), close >= p + 4, bytes[close - 1] == Byte.slash, bytes[close - 2] == Byte.star {
+                if report { visitor.visitComment(RawComment(kind: .jsx, range: p..<close + 1, contentRange: p + 3..<close - 2)) }
+            }
+            return close + 1
+        default:
+            return nil
+        }
+    }
+
+    /// A Blade directive between attributes: `@if($x)`, `@endif`, `@csrf`.
+    /// `@click="…"` and `@click.prevent` are attributes (Vue/Alpine), not directives.
+    private mutating func bladeDirective(at p: Int, conditionalDepth: inout Int) -> Int? {
+        let n = bytes.count
+        var e = p + 1
+        while e < n, Byte.isLetter(bytes[e]) { e += 1 }
+        guard e > p + 1 else { return nil }
+        if e < n, !(Byte.isSpace(bytes[e]) || bytes[e] == Byte.lparen || bytes[e] == Byte.gt || bytes[e] == Byte.slash) {
+            return nil
+        }
+        var end = e
+        if e < n, bytes[e] == Byte.lparen {
+            // Directive arguments stay on one line; bounding the scan keeps hostile input linear.
+            var depth = 0
+            var k = e
+            let limit = min(n, e + 2048)
+            while k < limit, bytes[k] != Byte.newline {
+                if bytes[k] == Byte.lparen { depth += 1 }
+                if bytes[k] == Byte.rparen { depth -= 1; if depth == 0 { break } }
+                k += 1
+            }
+            guard k < limit, depth == 0, bytes[k] == Byte.rparen else { return nil }
+            end = k + 1
+        }
+        conditionalDepth += conditionalEffect(p + 1..<e)
+        return end
+    }
+
+    /// +1 for a construct that opens a conditional or loop, -1 for one that closes it.
+    private func conditionalEffect(_ range: Range<Int>) -> Int {
+        var p = range.lowerBound
+        let end = range.upperBound
+        // Skip the construct's own sigils: `php`, `=`, `-`, `#`, `/`, white space.
+        while p < end, Byte.isSpace(bytes[p]) || bytes[p] == Byte.equals || bytes[p] == Byte.dash
+            || bytes[p] == Byte.hash || bytes[p] == Byte.tilde
+        {
+            p += 1
+        }
+        if hasPrefix("php", at: p) { p += 3 }
+        while p < end, Byte.isSpace(bytes[p]) { p += 1 }
+        if p < end, bytes[p] == Byte.slash { return -1 }  // {{/if}}
+        if p < end, bytes[p] == Byte.rbrace { return -1 }  // <?php } ?>
+        var w = p
+        while w < end, Byte.isLetter(bytes[w]) { w += 1 }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[p..<w]), as: UTF8.self).lowercased()
+        if word.hasPrefix("end") { return -1 }
+        if word == "end" { return -1 }
+        if ["if", "for", "foreach", "unless", "isset", "empty", "each", "while", "switch", "auth", "guest", "can",
+            "production", "env", "forelse", "with"].contains(word)
+        {
+            // `<% if x %>` opens; an inline `{% if x %}…` closes later with `endif`/`end`.
+            return 1
+        }
+        return 0
+    }
+
+    // MARK: Raw text and brackets
+
+    private func rawTextElement(_ name: Range<Int>) -> String? {
+        let count = name.count
+        guard count == 5 || count == 6 || count == 8 else { return nil }
+        let lowered = String(decoding: UnsafeBufferPointer(rebasing: bytes[name]).map(Byte.lower), as: UTF8.self)
+        return ["script", "style", "textarea", "title"].contains(lowered) ? lowered : nil
+    }
+
+    /// Skips to the matching end tag (`</script` + white space, `/` or `>`).
+    private mutating func rawText(after start: Int, element: Range<Int>, name: String) -> Int {
+        let n = bytes.count
+        let nameBytes = Array(name.utf8)
+        var p = start
+        while p + 1 < n {
+            if bytes[p] == Byte.lt, bytes[p + 1] == Byte.slash, p + 2 + nameBytes.count <= n {
+                var k = 0
+                while k < nameBytes.count, Byte.lower(bytes[p + 2 + k]) == nameBytes[k] { k += 1 }
+                let after = p + 2 + k
+                if k == nameBytes.count, after == n || Byte.isSpace(bytes[after]) || bytes[after] == Byte.slash || bytes[after] == Byte.gt {
+                    visitor.visitRawText(element: element, body: start..<p)
+                    return p
+                }
+            }
+            p += 1
+        }
+        visitor.visitRawText(element: element, body: start..<n)
+        return n
+    }
+
+    /// Index of the `}` closing the `{` at `open`, skipping JavaScript strings;
+    /// nil if the input ends first.
+    private mutating func balancedBraceEnd(from open: Int) -> Int? {
+        if open >= closers.bracketScanFailedFrom { return nil }
+        let n = bytes.count
+        var depth = 0
+        var p = open
+        while p < n {
+            let b = bytes[p]
+            switch b {
+            case Byte.lbrace: depth += 1
+            case Byte.rbrace:
+                depth -= 1
+                if depth == 0 { return p }
+            case Byte.quote, Byte.apostrophe, Byte.backtick:
+                var k = p + 1
+                while k < n, bytes[k] != b, bytes[k] != Byte.newline || b == Byte.backtick {
+                    if bytes[k] == Byte.backslash { k += 1 }
+                    k += 1
+                }
+                p = k
+            default: break
+            }
+            p += 1
+        }
+        closers.bracketScanFailedFrom = open
+        return nil
+    }
+
+    private func hasPrefix(_ s: StaticString, at p: Int) -> Bool {
+        let count = s.utf8CodeUnitCount
+        guard p + count <= bytes.count else { return false }
+        for k in 0..<count where bytes[p + k] != s.utf8Start[k] { return false }
+        return true
+    }
+}
+
+extension Scanner {
+    /// Scans `bytes` and returns the visitor with what it collected.
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, visitor: Visitor) -> Visitor {
+        var scanner = Scanner(bytes: bytes, dialect: dialect, visitor: visitor)
+        return scanner.run()
+    }
+}
