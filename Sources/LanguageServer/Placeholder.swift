@@ -1,1 +1,1 @@
-// placeholder
+public enum LanguageServerMain { public static func run() -> Int32 { 0 } }

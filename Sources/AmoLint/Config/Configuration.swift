@@ -38,6 +38,12 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
     public let key: String?
     public let reason: String
     public var description: String { "\(path): \(key.map { "\($0): " } ?? "")\(reason)" }
+
+    public init(path: String, key: String?, reason: String) {
+        self.path = path
+        self.key = key
+        self.reason = reason
+    }
 }
 
 extension Configuration {

@@ -34,5 +34,5 @@ public struct Rule: Sendable {
     public let nonTriggering: [Example]
 
     public var hasFix: Bool { triggering.contains { $0.fixed != nil } }
-    public var documentationURL: String { "https://github.com/amolint/amolint/blob/main/protocol/rules.md#\(id)" }
+    public var documentationURL: String { "\(AmoLintVersion.homepage)/blob/main/protocol/rules.md#\(id)" }
 }

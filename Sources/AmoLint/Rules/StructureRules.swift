@@ -125,8 +125,10 @@ enum StructureChecks {
                      "The class \(Text.code(b.brand.className)) is for \(b.brand.displayName)'s script, but this tag loads \(address.brand.displayName)'s: neither finds it; use `\(address.brand.className)` or \(Text.code(b.brand.scriptAddress))")
         }
         if b.marker == .brandClass, !mismatch, !c.document.hasLoader(for: b.brand) {
+            let other = Brand.allCases.first { $0 != b.brand && c.document.hasLoader(for: $0) }
+            let note = other.map { " (this file loads \($0.displayName)'s script, which ignores `.\(b.brand.className)`)" } ?? ""
             c.report(.missingScript, b.nameRange,
-                     "No \(b.brand.displayName) button script in this file: the tag does nothing until \(Text.code(b.brand.scriptAddress)) runs")
+                     "No \(b.brand.displayName) button script in this file\(note): the tag does nothing until \(Text.code(b.brand.scriptAddress)) runs")
         }
         if b.isScript, b.isJSX || c.document.file.dialect == .jsx {
             c.report(.jsxScript, b.nameRange,

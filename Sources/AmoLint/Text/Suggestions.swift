@@ -1,8 +1,8 @@
 /// "Did you mean" for attribute names, enumeration values and scopes.
-enum Suggestions {
+public enum Suggestions {
     /// Edit distance counting a swap of neighbours as one edit (`titel` → `title`),
     /// capped: returns `limit + 1` as soon as it is exceeded.
-    static func distance(_ a: String, _ b: String, limit: Int = 3) -> Int {
+    public static func distance(_ a: String, _ b: String, limit: Int = 3) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if abs(x.count - y.count) > limit { return limit + 1 }
         if x.isEmpty { return y.count }
@@ -29,13 +29,13 @@ enum Suggestions {
 
     /// Lower-case with `-` and `_` removed: `post-message`, `postMessage` and
     /// `post_message` all become `postmessage`.
-    static func folded(_ s: some StringProtocol) -> String {
+    public static func folded(_ s: some StringProtocol) -> String {
         String(s.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" }.map(Character.init))
     }
 
     /// The one candidate `value` most likely means: same after folding case,
     /// white space and separators, else the unique nearest within a small distance.
-    static func nearest(_ value: String, in candidates: [String]) -> String? {
+    public static func nearest(_ value: String, in candidates: [String]) -> String? {
         let trimmed = String(value.trimmingWhitespace())
         let key = folded(trimmed)
         guard !key.isEmpty else { return nil }

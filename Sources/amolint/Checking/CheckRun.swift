@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import AmoLint
+import Dispatch
+
+/// One input to check: a file on disk or standard input under a given name.
+struct CheckInput: Sendable {
+    enum Source: Sendable { case file, standardInput([UInt8]) }
+    let path: String
+    let source: Source
+    /// Found by walking a folder (binary files are then skipped silently).
+    let discovered: Bool
+    let configuration: Configuration
+}
+
+/// What checking one input gave.
+struct FileReport: Sendable {
+    let path: String
+    let lineIndex: LineIndex
+    let diagnostics: [Diagnostic]
+    /// Fixes applied by `--fix`.
+    let fixed: Int
+    /// The fixed text of standard input, printed instead of written.
+    let fixedOutput: [UInt8]?
+}
+
+enum CheckOutcome: Sendable {
+    case checked(FileReport)
+    case skipped
+    case failed(FileError)
+}
+
+/// Checks inputs on all cores; results come back in input order.
+enum CheckRun {
+    static func run(_ inputs: [CheckInput], fix: Bool) -> [CheckOutcome] {
+        let slots = Slots<CheckOutcome>(count: inputs.count, initial: .skipped)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
+            slots[i] = check(inputs[i], fix: fix)
+        }
+        return slots.values
+    }
+
+    static func check(_ input: CheckInput, fix: Bool) -> CheckOutcome {
+        let bytes: [UInt8]
+        switch input.source {
+        case .standardInput(let data): bytes = data
+        case .file:
+            do { bytes = try FileSystem.read(input.path) } catch { return .failed(error) }
+            if input.discovered, FileDiscovery.looksBinary(bytes) { return .skipped }
+        }
+        var file = SourceFile(path: input.path, bytes: bytes)
+        var fixed = 0
+        var fixedOutput: [UInt8]?
+        if fix {
+            let (newBytes, count) = Fixer.fixAll(file, configuration: input.configuration)
+            if newBytes != bytes {
+                switch input.source {
+                case .standardInput: fixedOutput = newBytes
+                case .file:
+                    do { try FileSystem.replace(input.path, with: newBytes, expected: bytes) } catch { return .failed(error) }
+                }
+                file = SourceFile(path: input.path, bytes: newBytes)
+                fixed = count
+            } else if case .standardInput = input.source {
+                fixedOutput = bytes
+            }
+        }
+        let result = Linter.lint(file, configuration: input.configuration)
+        return .checked(FileReport(path: input.path, lineIndex: result.lineIndex, diagnostics: result.diagnostics,
+                                   fixed: fixed, fixedOutput: fixedOutput))
+    }
+}
+
+/// Fixed-size storage written by concurrent iterations, each to its own index.
+final class Slots<T>: @unchecked Sendable {
+    private var storage: [T]
+    private let lock = Lock()
+
+    init(count: Int, initial: T) { storage = Array(repeating: initial, count: count) }
+
+    subscript(i: Int) -> T {
+        get { lock.locked { storage[i] } }
+        set { lock.locked { storage[i] = newValue } }
+    }
+
+    var values: [T] { lock.locked { storage } }
+}
+
+/// A pthread mutex (no Foundation).
+final class Lock: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func locked<R>(_ body: () throws -> R) rethrows -> R {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
+    }
+}

@@ -1,0 +1,49 @@
+/// Which files `amolint check` reads when given a folder.
+enum FileDiscovery {
+    /// The template and page types real projects keep buttons in.
+    static let extensions = [
+        ".html", ".htm", ".xhtml", ".shtml", ".php", ".phtml", ".twig", ".vue", ".erb", ".ejs", ".hbs", ".handlebars",
+        ".mustache", ".njk", ".jinja", ".jinja2", ".j2", ".tpl", ".jsx", ".tsx", ".svelte", ".astro", ".liquid",
+    ]
+    /// Folders of tools, dependencies and build output, never the project's own pages.
+    static let skippedFolders: Set<String> = [
+        ".git", ".hg", ".svn", "node_modules", "vendor", "bower_components", ".build", ".venv", "venv",
+        "__pycache__", ".tox", ".cache", ".next", ".nuxt", ".idea", ".vscode",
+    ]
+
+    static func isTemplate(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return extensions.contains { lower.hasSuffix($0) }
+    }
+
+    /// Template files below `root`, in a stable order. Unreadable folders are
+    /// reported through `problems` and the walk goes on.
+    static func walk(_ root: String, problems: inout [FileError]) -> [String] {
+        var found: [String] = []
+        var pending = [root]
+        while let folder = pending.popLast() {
+            let entries: [(name: String, kind: FileSystem.Kind, isLink: Bool)]
+            do { entries = try FileSystem.list(folder) } catch {
+                problems.append(error)
+                continue
+            }
+            for entry in entries {
+                let path = folder == "." ? entry.name : folder.hasSuffix("/") ? folder + entry.name : folder + "/" + entry.name
+                switch entry.kind {
+                case .directory where !skippedFolders.contains(entry.name):
+                    pending.append(path)
+                case .file where isTemplate(entry.name):
+                    found.append(path)
+                default:
+                    break
+                }
+            }
+        }
+        return found.sorted()
+    }
+
+    /// Git's test for binary content: a NUL in the first 8,000 bytes.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.prefix(8000).contains(0)
+    }
+}

@@ -1,0 +1,108 @@
+import AmoLint
+
+extension CheckCommand {
+    func run() -> Int32 {
+        var failed = false
+        let store = ConfigurationStore(explicitPath: configPath)
+        var reportedConfigErrors: Set<String> = []
+        var inputs: [CheckInput] = []
+        var problems: [String] = []
+
+        func configuration(for path: String) -> Configuration? {
+            switch store.lookup(forFile: path) {
+            case .found(let c, _): return c
+            case .none: return Configuration()
+            case .failed(let error):
+                if reportedConfigErrors.insert(error.description).inserted { problems.append("invalid configuration: \(error)") }
+                failed = true
+                return nil
+            }
+        }
+
+        for path in paths {
+            if path == "-" {
+                let name = stdinFilename ?? "stdin.html"
+                guard let bytes = Platform.readAll(0) else {
+                    problems.append("-: cannot read standard input: \(Platform.errorText())")
+                    failed = true
+                    continue
+                }
+                if let c = configuration(for: name) { inputs.append(CheckInput(path: name, source: .standardInput(bytes), discovered: false, configuration: c)) }
+                continue
+            }
+            guard let status = FileSystem.status(path) else {
+                problems.append("\(path): \(Platform.errorText())")
+                failed = true
+                continue
+            }
+            if status.kind == .directory {
+                var walkProblems: [FileError] = []
+                for file in FileDiscovery.walk(path, problems: &walkProblems) {
+                    guard let c = configuration(for: file), !c.excludes(store.absolute(file)) else { continue }
+                    inputs.append(CheckInput(path: file, source: .file, discovered: true, configuration: c))
+                }
+                for p in walkProblems { problems.append(p.description); failed = true }
+            } else if let c = configuration(for: path), !c.excludes(store.absolute(path)) {
+                inputs.append(CheckInput(path: path, source: .file, discovered: false, configuration: c))
+            }
+        }
+
+        var reports: [FileReport] = []
+        var fixedOutput: [UInt8]?
+        for outcome in CheckRun.run(inputs, fix: fix) {
+            switch outcome {
+            case .checked(let report):
+                if let output = report.fixedOutput { fixedOutput = output }
+                reports.append(quiet ? report.keeping { $0.severity == .error } : report)
+            case .skipped: break
+            case .failed(let error):
+                problems.append(error.description)
+                failed = true
+            }
+        }
+        reports.sort { $0.path < $1.path }
+
+        let reporter: Reporter
+        switch format {
+        case .text: reporter = TextReporter(color: useColor)
+        case .json: reporter = JSONReporter()
+        case .sarif: reporter = SARIFReporter()
+        case .github: reporter = GitHubReporter()
+        }
+        let output = reporter.render(reports)
+        // With `--fix` on standard input, the fixed text goes to stdout and the report to stderr.
+        if let fixedOutput {
+            fixedOutput.withUnsafeBufferPointer { _ = Platform.write(1, $0) }
+            Platform.write(2, output)
+        } else {
+            Platform.write(1, output)
+        }
+        for problem in problems { Platform.write(2, "amolint: \(Safe.terminal(problem))\n") }
+
+        let tally = Tally(reports)
+        if failed { return 2 }
+        if tally.errors > 0 { return 1 }
+        if let maxWarnings, tally.warnings > maxWarnings {
+            Platform.write(2, "amolint: \(tally.warnings) warnings exceed --max-warnings \(maxWarnings)\n")
+            return 1
+        }
+        return 0
+    }
+
+    private var useColor: Bool {
+        switch color {
+        case "always": return true
+        case "never": return false
+        default:
+            if let noColor = Platform.environment("NO_COLOR"), !noColor.isEmpty { return false }
+            if Platform.environment("TERM") == "dumb" { return false }
+            return Platform.isTerminal(1)
+        }
+    }
+}
+
+extension FileReport {
+    func keeping(_ include: (Diagnostic) -> Bool) -> FileReport {
+        FileReport(path: path, lineIndex: lineIndex, diagnostics: diagnostics.filter(include), fixed: fixed, fixedOutput: fixedOutput)
+    }
+}

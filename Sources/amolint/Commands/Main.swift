@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import AmoLint
+
+/// `amolint <command>`: dispatches to the commands.
+@main
+enum Main {
+    static let usage = """
+        amolint \(AmoLintVersion.current): catch mistakes in the amoCRM / Kommo OAuth button before users do.
+
+        USAGE: amolint <command> [options]
+
+        COMMANDS:
+          check [PATH ...]   Check pages and templates (the CI and pre-commit step).
+          rules              List the rules (--format markdown prints the catalogue).
+          server             Run the language server on stdin/stdout (LSP 3.17).
+
+        Run 'amolint <command> --help' for a command's options.
+
+        """
+
+    static func main() {
+        let words = Array(CommandLine.arguments.dropFirst())
+        exit(run(words))
+    }
+
+    static func run(_ words: [String]) -> Int32 {
+        guard let command = words.first else {
+            Platform.write(2, usage)
+            return 2
+        }
+        let rest = words.dropFirst()
+        switch command {
+        case "--version", "-V", "version":
+            Platform.write(1, "amolint \(AmoLintVersion.current)\n")
+            return 0
+        case "--help", "-h", "help":
+            Platform.write(1, usage)
+            return 0
+        case "check":
+            return dispatch(rest, CheckCommand.spec) { (p) throws(UsageError) in try CheckCommand(p).run() }
+        case "rules":
+            return dispatch(rest, RulesCommand.spec) { (p) throws(UsageError) in try RulesCommand(p).run() }
+        case "server":
+            return dispatch(rest, ServerCommand.spec) { (p) throws(UsageError) in try ServerCommand(p).run() }
+        default:
+            let hint = Suggestions.nearest(command, in: ["check", "rules", "server"]).map { "; did you mean '\($0)'?" } ?? ""
+            Platform.write(2, "amolint: unknown command '\(Safe.terminal(command))'\(hint)\n\n" + usage)
+            return 2
+        }
+    }
+
+    private static func dispatch(_ words: ArraySlice<String>, _ spec: CommandSpec,
+                                 _ body: (ParsedArguments) throws(UsageError) -> Int32) -> Int32
+    {
+        do {
+            let parsed = try ArgumentParser.parse(words, spec: spec)
+            if parsed.wantsHelp {
+                Platform.write(1, spec.help)
+                return 0
+            }
+            return try body(parsed)
+        } catch {
+            Platform.write(2, "amolint \(spec.name): \(Safe.terminal(error.description))\nRun 'amolint \(spec.name) --help' for usage.\n")
+            return 2
+        }
+    }
+}

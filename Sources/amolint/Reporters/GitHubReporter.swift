@@ -1,0 +1,46 @@
+import AmoLint
+
+/// GitHub Actions workflow commands. Data and properties are escaped the way
+/// GitHub's toolkit does, so a value from a page cannot end the command or start another.
+struct GitHubReporter: Reporter {
+    func render(_ reports: [FileReport]) -> String {
+        var out = ""
+        for report in reports {
+            for d in report.diagnostics {
+                let r = CLIRange(d.range, in: report.lineIndex)
+                let command: String
+                switch d.severity {
+                case .error: command = "error"
+                case .warning: command = "warning"
+                case .information, .hint: command = "notice"
+                }
+                let properties = [
+                    "file=\(Self.property(report.path))", "line=\(r.line)", "col=\(r.column)",
+                    "endLine=\(r.endLine)", "endColumn=\(r.endColumn)", "title=\(Self.property("amolint " + d.rule))",
+                ]
+                out += "::\(command) \(properties.joined(separator: ","))::\(Self.data(d.message + " [\(d.rule)]"))\n"
+            }
+        }
+        return out
+    }
+
+    static func data(_ s: String) -> String {
+        s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+    }
+
+    static func property(_ s: String) -> String {
+        data(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of one scalar (scalars, not Characters: `\r\n` is one Character).
+    func replacingAll(_ target: Unicode.Scalar, _ replacement: String) -> String {
+        guard unicodeScalars.contains(target) else { return self }
+        var out = ""
+        for scalar in unicodeScalars {
+            if scalar == target { out += replacement } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+}

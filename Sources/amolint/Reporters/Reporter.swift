@@ -1,0 +1,46 @@
+import AmoLint
+
+/// Lines and columns as the command line prints them: 1-based, columns in
+/// Unicode scalars, end exclusive.
+struct CLIRange: Sendable {
+    let line: Int, column: Int, endLine: Int, endColumn: Int
+
+    init(_ range: Range<Int>, in index: LineIndex) {
+        let start = index.position(ofByte: range.lowerBound, encoding: .utf32)
+        let end = index.position(ofByte: range.upperBound, encoding: .utf32)
+        line = start.line + 1
+        column = start.character + 1
+        endLine = end.line + 1
+        endColumn = end.character + 1
+    }
+}
+
+/// Counts for the summary line and the exit code.
+struct Tally {
+    var errors = 0, warnings = 0, others = 0, fixable = 0, fixed = 0, files = 0, filesWithProblems = 0
+
+    init(_ reports: [FileReport]) {
+        for report in reports {
+            files += 1
+            fixed += report.fixed
+            if !report.diagnostics.isEmpty { filesWithProblems += 1 }
+            for d in report.diagnostics {
+                switch d.severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .information, .hint: others += 1
+                }
+                if d.fix != nil { fixable += 1 }
+            }
+        }
+    }
+}
+
+enum OutputFormat: String, CaseIterable, Sendable {
+    case text, json, sarif, github
+}
+
+protocol Reporter {
+    /// The whole output for these reports (already sorted by path).
+    func render(_ reports: [FileReport]) -> String
+}
