@@ -20,6 +20,7 @@ let package = Package(
         .target(name: "LanguageServer", dependencies: ["AmoLint", "JSONRPC", "JSONValue"]),
         .executableTarget(name: "amolint", dependencies: ["AmoLint", "LanguageServer", "JSONValue"]),
         .testTarget(name: "AmoLintTests", dependencies: ["AmoLint", "JSONValue"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["JSONValue"]),
+        // Spawns the built `amolint` binary, as users and CI run it.
+        .testTarget(name: "EndToEndTests", dependencies: ["amolint", "JSONValue"]),
     ]
 )

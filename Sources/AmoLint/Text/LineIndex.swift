@@ -96,10 +96,12 @@ public struct LineIndex: Sendable {
         var units = 0
         var i = start
         while i < end {
-            if units >= position.character { return (i, units > position.character) }
-            let b = bytes[i]
-            let length = LineIndex.scalarLength(b)
-            units += (encoding == .utf16 && length == 4) ? 2 : 1
+            if units == position.character { return (i, false) }
+            let length = LineIndex.scalarLength(bytes[i])
+            let step = (encoding == .utf16 && length == 4) ? 2 : 1
+            // Inside a surrogate pair: stay at the scalar's start.
+            if units + step > position.character { return (i, true) }
+            units += step
             i = min(end, i + length)
         }
         return (end, units < position.character)
