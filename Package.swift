@@ -14,12 +14,16 @@ let package = Package(
         .target(name: "JSONValue", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // The linter core: scanner, button model, rules, fixes, configuration. No I/O.
         .target(name: "AmoLint", dependencies: ["JSONValue"]),
+        // File access through POSIX calls and `.amolint.json` discovery, shared by the CLI and the server.
+        .target(name: "AmoLintIO", dependencies: ["AmoLint"]),
         // Content-Length framing and JSON-RPC 2.0 envelopes; knows nothing of LSP.
         .target(name: "JSONRPC", dependencies: ["JSONValue"]),
-        // The LSP adapter over the core.
-        .target(name: "LanguageServer", dependencies: ["AmoLint", "JSONRPC", "JSONValue"]),
-        .executableTarget(name: "amolint", dependencies: ["AmoLint", "LanguageServer", "JSONValue"]),
-        .testTarget(name: "AmoLintTests", dependencies: ["AmoLint", "JSONValue"]),
+        // The subset of LSP 3.17 types amolint speaks, checked against the meta model's shapes.
+        .target(name: "LanguageServerProtocol", dependencies: ["JSONValue"]),
+        // The server logic: documents, configuration, handlers over the core.
+        .target(name: "LanguageServer", dependencies: ["AmoLint", "AmoLintIO", "JSONRPC", "LanguageServerProtocol", "JSONValue"]),
+        .executableTarget(name: "amolint", dependencies: ["AmoLint", "AmoLintIO", "LanguageServer", "JSONValue"]),
+        .testTarget(name: "AmoLintTests", dependencies: ["AmoLint", "JSONValue", "JSONRPC"]),
         // Spawns the built `amolint` binary, as users and CI run it.
         .testTarget(name: "EndToEndTests", dependencies: ["amolint", "JSONValue"]),
     ]

@@ -4,6 +4,7 @@
 import Darwin
 #endif
 import AmoLint
+import AmoLintIO
 import Dispatch
 
 /// One input to check: a file on disk or standard input under a given name.
@@ -89,14 +90,3 @@ final class Slots<T>: @unchecked Sendable {
     var values: [T] { lock.locked { storage } }
 }
 
-/// A pthread mutex (no Foundation).
-final class Lock: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func locked<R>(_ body: () throws -> R) rethrows -> R {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
-    }
-}

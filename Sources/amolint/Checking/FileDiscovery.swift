@@ -1,3 +1,5 @@
+import AmoLintIO
+
 /// Which files `amolint check` reads when given a folder.
 enum FileDiscovery {
     /// The template and page types real projects keep buttons in.

@@ -1,4 +1,5 @@
 import AmoLint
+import AmoLintIO
 
 extension CheckCommand {
     func run() -> Int32 {

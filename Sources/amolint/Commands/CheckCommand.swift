@@ -1,4 +1,5 @@
 import AmoLint
+import AmoLintIO
 
 /// `amolint check [PATH…]`: the lint step of CI jobs and pre-commit hooks.
 struct CheckCommand {

@@ -4,6 +4,7 @@
 import Darwin
 #endif
 import AmoLint
+import AmoLintIO
 
 /// `amolint <command>`: dispatches to the commands.
 @main

@@ -1,4 +1,5 @@
 import AmoLint
+import AmoLintIO
 import JSONValue
 
 /// `amolint rules`: the rule catalogue.

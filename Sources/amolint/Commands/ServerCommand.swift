@@ -1,4 +1,5 @@
 import AmoLint
+import AmoLintIO
 import LanguageServer
 
 /// `amolint server`: the language server over standard input and output.

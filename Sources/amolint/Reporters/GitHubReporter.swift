@@ -1,4 +1,5 @@
 import AmoLint
+import AmoLintIO
 
 /// GitHub Actions workflow commands. Data and properties are escaped the way
 /// GitHub's toolkit does, so a value from a page cannot end the command or start another.

@@ -1,4 +1,5 @@
 import AmoLint
+import AmoLintIO
 import JSONValue
 
 /// One JSON array; each element `{path, rule, severity, message, line, column,

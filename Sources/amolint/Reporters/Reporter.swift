@@ -1,4 +1,5 @@
 import AmoLint
+import AmoLintIO
 
 /// Lines and columns as the command line prints them: 1-based, columns in
 /// Unicode scalars, end exclusive.

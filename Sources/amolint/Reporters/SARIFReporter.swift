@@ -1,4 +1,5 @@
 import AmoLint
+import AmoLintIO
 import JSONValue
 
 /// SARIF 2.1.0 for code-scanning dashboards: every rule's metadata in

@@ -1,4 +1,5 @@
 import AmoLint
+import AmoLintIO
 
 /// `path:line:column: severity: message [rule-id]`, then a summary line.
 struct TextReporter: Reporter {

@@ -8,24 +8,24 @@ import Darwin
 
 /// The few operating-system calls the command line needs, without Foundation:
 /// it keeps the binary small and its start-up fast (it runs on every commit).
-enum Platform {
-    static func errorText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
+public enum Platform {
+    public static func errorText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
 
-    static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+    public static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 
-    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+    public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
-    static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     /// Writes everything, retrying on partial writes and EINTR.
-    static func write(_ fd: Int32, _ text: String) {
+    public static func write(_ fd: Int32, _ text: String) {
         var text = text
         _ = text.withUTF8 { write(fd, $0) }
     }
 
     /// Returns the error text when the write failed.
     @discardableResult
-    static func write(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    public static func write(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard var p = bytes.baseAddress else { return nil }
         var left = bytes.count
         while left > 0 {
@@ -48,7 +48,7 @@ enum Platform {
         #endif
     }
 
-    static func readAll(_ fd: Int32) -> [UInt8]? {
+    public static func readAll(_ fd: Int32) -> [UInt8]? {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -63,36 +63,38 @@ enum Platform {
     }
 }
 
-struct FileError: Error, CustomStringConvertible {
-    let path: String
-    let reason: String
-    var description: String { "\(path): \(reason)" }
+public struct FileError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let reason: String
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+    public var description: String { "\(path): \(reason)" }
 }
 
 /// Files and folders through POSIX calls.
-enum FileSystem {
-    enum Kind { case file, directory, other, missing }
+public enum FileSystem {
+    public enum Kind: Sendable { case file, directory, other, missing }
 
-    struct Status {
-        let kind: Kind
-        let mode: mode_t
-        let size: Int
-        let isSymlink: Bool
-        let modified: timespec
+    public struct Status {
+        public let kind: Kind
+        public let mode: mode_t
+        public let size: Int
+        public let isSymlink: Bool
     }
 
     /// `stat` (following links) or, with `followLinks: false`, `lstat`.
-    static func status(_ path: String, followLinks: Bool = true) -> Status? {
+    public static func status(_ path: String, followLinks: Bool = true) -> Status? {
         var s = stat()
         let rc = followLinks ? stat(path, &s) : lstat(path, &s)
         guard rc == 0 else { return nil }
         let type = s.st_mode & S_IFMT
         let kind: Kind = type == S_IFREG ? .file : type == S_IFDIR ? .directory : .other
-        return Status(kind: kind, mode: s.st_mode & 0o7777, size: Int(s.st_size), isSymlink: type == S_IFLNK,
-                      modified: s.st_mtim)
+        return Status(kind: kind, mode: s.st_mode & 0o7777, size: Int(s.st_size), isSymlink: type == S_IFLNK)
     }
 
-    static func read(_ path: String) throws(FileError) -> [UInt8] {
+    public static func read(_ path: String) throws(FileError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(path: path, reason: Platform.errorText()) }
         defer { close(fd) }
@@ -104,7 +106,7 @@ enum FileSystem {
 
     /// Entries of a folder (names only, without `.` and `..`), with their kinds
     /// as `lstat` sees them: links to folders are not followed, so loops cannot happen.
-    static func list(_ path: String) throws(FileError) -> [(name: String, kind: Kind, isLink: Bool)] {
+    public static func list(_ path: String) throws(FileError) -> [(name: String, kind: Kind, isLink: Bool)] {
         guard let dir = opendir(path) else { throw FileError(path: path, reason: Platform.errorText()) }
         defer { closedir(dir) }
         var entries: [(String, Kind, Bool)] = []
@@ -132,7 +134,7 @@ enum FileSystem {
     /// Writes `bytes` over `path` atomically: a temporary file in the same
     /// folder, the original's permissions, then `rename`. Just before the rename
     /// the file is read again; if it no longer holds `expected`, nothing is written.
-    static func replace(_ path: String, with bytes: [UInt8], expected: [UInt8]) throws(FileError) {
+    public static func replace(_ path: String, with bytes: [UInt8], expected: [UInt8]) throws(FileError) {
         guard let original = status(path) else { throw FileError(path: path, reason: Platform.errorText()) }
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."

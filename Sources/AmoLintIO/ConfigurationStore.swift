@@ -7,8 +7,8 @@ import AmoLint
 
 /// Finds the `.amolint.json` that governs each file: the nearest one in the
 /// file's folder or above. Each folder is looked up once.
-final class ConfigurationStore {
-    enum Lookup {
+public final class ConfigurationStore {
+    public enum Lookup {
         case found(Configuration, path: String)
         case failed(ConfigurationError)
         case none
@@ -18,7 +18,7 @@ final class ConfigurationStore {
     private let explicit: Lookup?
     private let workingDirectory: String
 
-    init(explicitPath: String?) {
+    public init(explicitPath: String?) {
         workingDirectory = Paths.currentDirectory()
         if let explicitPath {
             explicit = ConfigurationStore.load(Paths.absolute(explicitPath, from: workingDirectory), shownAs: explicitPath)
@@ -27,25 +27,31 @@ final class ConfigurationStore {
         }
     }
 
-    func lookup(forFile path: String) -> Lookup {
+    /// The configuration for a file: the nearest `.amolint.json` in its folder or
+    /// above, not looking above `boundary` (a workspace folder) when one is given.
+    public func lookup(forFile path: String, boundary: String? = nil) -> Lookup {
         if let explicit { return explicit }
-        return lookup(folder: Paths.parent(Paths.absolute(path, from: workingDirectory)))
+        return lookup(folder: Paths.parent(Paths.absolute(path, from: workingDirectory)), boundary: boundary)
     }
 
-    func absolute(_ path: String) -> String { Paths.absolute(path, from: workingDirectory) }
+    /// Forgets what was read, after a configuration file changed.
+    public func invalidate() { byFolder.removeAll() }
 
-    private func lookup(folder: String) -> Lookup {
-        if let cached = byFolder[folder] { return cached }
+    public func absolute(_ path: String) -> String { Paths.absolute(path, from: workingDirectory) }
+
+    private func lookup(folder: String, boundary: String?) -> Lookup {
+        let key = folder + "\u{0}" + (boundary ?? "")
+        if let cached = byFolder[key] { return cached }
         let candidate = folder == "/" ? "/" + Configuration.fileName : folder + "/" + Configuration.fileName
         let result: Lookup
         if FileSystem.status(candidate)?.kind == .file {
             result = ConfigurationStore.load(candidate, shownAs: Paths.relative(candidate, to: workingDirectory))
-        } else if folder == "/" || folder.isEmpty {
+        } else if folder == "/" || folder.isEmpty || folder == boundary {
             result = .none
         } else {
-            result = lookup(folder: Paths.parent(folder))
+            result = lookup(folder: Paths.parent(folder), boundary: boundary)
         }
-        byFolder[folder] = result
+        byFolder[key] = result
         return result
     }
 
@@ -64,14 +70,14 @@ final class ConfigurationStore {
 }
 
 /// Path arithmetic on strings (no Foundation).
-enum Paths {
-    static func currentDirectory() -> String {
+public enum Paths {
+    public static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buffer, buffer.count) != nil else { return "." }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    static func absolute(_ path: String, from base: String) -> String {
+    public static func absolute(_ path: String, from base: String) -> String {
         let joined = path.hasPrefix("/") ? path : base + "/" + path
         var parts: [Substring] = []
         for part in joined.split(separator: "/") {
@@ -82,12 +88,12 @@ enum Paths {
         return "/" + parts.joined(separator: "/")
     }
 
-    static func parent(_ path: String) -> String {
+    public static func parent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    static func relative(_ path: String, to base: String) -> String {
+    public static func relative(_ path: String, to base: String) -> String {
         path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
 }

@@ -1,0 +1,74 @@
+import AmoLint
+import LanguageServerProtocol
+
+/// An open document: its text as the client has it, and what was last reported.
+struct OpenDocument {
+    let uri: String
+    let languageID: String
+    var version: Int
+    var bytes: [UInt8]
+    /// Needs linting (push mode).
+    var dirty = true
+    /// The version whose diagnostics were last published (push mode).
+    var publishedVersion: Int?
+    /// Diagnostics of the last lint, for code actions and pull.
+    var lastResult: LintSnapshot?
+
+    /// The path the core sees: the file path, with the dialect the language id
+    /// implies when the name does not say it (`untitled:1` in JSX mode).
+    var lintPath: String {
+        var path = URI.path(uri)
+        let lower = path.lowercased()
+        switch languageID {
+        case "javascriptreact", "typescriptreact":
+            if !(lower.hasSuffix(".jsx") || lower.hasSuffix(".tsx")) { path += ".jsx" }
+        case "blade":
+            if !lower.hasSuffix(".blade.php") { path += ".blade.php" }
+        case "twig", "htmldjango", "jinja", "jinja-html", "nunjucks":
+            if CommentSyntax(path: path) != .twig { path += ".twig" }
+        default: break
+        }
+        return path
+    }
+}
+
+/// Diagnostics of one version of a document.
+struct LintSnapshot {
+    let version: Int
+    let settingsGeneration: Int
+    let diagnostics: [Diagnostic]
+    let lineIndex: LineIndex
+    var resultID: String { "\(version)-\(settingsGeneration)" }
+}
+
+struct DocumentStore {
+    private(set) var documents: [String: OpenDocument] = [:]
+
+    subscript(uri: String) -> OpenDocument? {
+        get { documents[uri] }
+        set { documents[uri] = newValue }
+    }
+
+    var uris: [String] { documents.keys.sorted() }
+
+    mutating func open(_ item: TextDocumentItem) {
+        documents[item.uri] = OpenDocument(uri: item.uri, languageID: item.languageID, version: item.version, bytes: Array(item.text.utf8))
+    }
+
+    mutating func close(_ uri: String) -> OpenDocument? { documents.removeValue(forKey: uri) }
+
+    /// Applies edits in order, each against the text left by the one before.
+    static func apply(_ changes: [ContentChange], to bytes: [UInt8], encoding: PositionEncoding, log: (String) -> Void) -> [UInt8] {
+        var bytes = bytes
+        for change in changes {
+            guard let range = change.range else {
+                bytes = Array(change.text.utf8)
+                continue
+            }
+            let converter = PositionConverter(index: LineIndex(bytes), encoding: encoding)
+            let r = converter.range(range, onClamp: log)
+            bytes.replaceSubrange(r, with: change.text.utf8)
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,63 @@
+import AmoLint
+import JSONRPC
+import JSONValue
+import LanguageServerProtocol
+
+extension Server {
+    func initialize(_ params: JSON) throws -> JSON {
+        guard case .object = params else { throw ParamsError("expected an object, found \(params.typeName)") }
+        client = params["capabilities"] ?? .null
+        encoding = Server.negotiateEncoding(client.at("general", "positionEncodings")?.arrayValue?.compactMap(\.stringValue))
+        pullDiagnostics = clientSupports("textDocument", "diagnostic")
+        trace = params["trace"]?.stringValue ?? "off"
+        var folders = params["workspaceFolders"]?.arrayValue?.compactMap { $0["uri"]?.stringValue } ?? []
+        if folders.isEmpty, let root = params["rootUri"]?.stringValue { folders = [root] }
+        resolver.workspaceFolders = folders.map(URI.path)
+        if let options = ServerSettings.section(in: params["initializationOptions"]) { apply(settingsJSON: options) }
+        lifecycle = .running
+        log("initialized: position encoding \(encoding.rawValue), \(pullDiagnostics ? "pull" : "push") diagnostics")
+        return [
+            "capabilities": capabilities,
+            "serverInfo": ["name": "amolint", "version": .string(AmoLintVersion.current)],
+        ]
+    }
+
+    /// `utf-8` when the client offers it (no conversion), else `utf-16` (the
+    /// default every client supports), or `utf-32` when that is all it offers.
+    static func negotiateEncoding(_ offered: [String]?) -> PositionEncoding {
+        guard let offered, !offered.isEmpty else { return .utf16 }
+        if offered.contains("utf-8") { return .utf8 }
+        if offered.contains("utf-16") { return .utf16 }
+        if offered.contains("utf-32") { return .utf32 }
+        return .utf16
+    }
+
+    var capabilities: JSON {
+        var caps: [String: JSON] = [
+            "positionEncoding": .string(encoding.rawValue),
+            "textDocumentSync": [
+                "openClose": true, "change": .int(TextDocumentSyncKind.incremental), "save": ["includeText": false],
+            ],
+            "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
+        ]
+        if pullDiagnostics {
+            caps["diagnosticProvider"] = ["identifier": "amolint", "interFileDependencies": false, "workspaceDiagnostics": false]
+        }
+        return .object(caps)
+    }
+
+    func initialized() {
+        if clientSupports("workspace", "didChangeWatchedFiles", "dynamicRegistration") {
+            request("client/registerCapability", ["registrations": [[
+                "id": "amolint-configuration-files", "method": "workspace/didChangeWatchedFiles",
+                "registerOptions": ["watchers": [["globPattern": "**/.amolint.json"]]],
+            ]]], kind: .registration)
+        }
+        requestConfiguration()
+    }
+
+    func shutdown(_ params: JSON) throws -> JSON {
+        lifecycle = .shutDown
+        return .null
+    }
+}

@@ -1,0 +1,41 @@
+import AmoLint
+import JSONValue
+import LanguageServerProtocol
+
+extension Server {
+    func didOpen(_ params: JSON) throws {
+        let item = try TextDocumentItem(json: params.object("textDocument"))
+        documents.open(item)
+    }
+
+    func didChange(_ params: JSON) throws {
+        let identifier = try params.object("textDocument")
+        let uri = try identifier.string("uri")
+        let version = try identifier.int("version")
+        let changes = try params.array("contentChanges").map { (c) throws(ParamsError) in try ContentChange(json: c) }
+        guard var document = documents[uri] else {
+            log("didChange for \(uri), which is not open; ignored", type: MessageType.warning)
+            return
+        }
+        if version <= document.version {
+            log("didChange for \(uri): version \(version) does not increase on \(document.version); applied as sent", type: MessageType.warning)
+        }
+        document.bytes = DocumentStore.apply(changes, to: document.bytes, encoding: encoding) { log("\(uri): \($0)", type: MessageType.warning) }
+        document.version = version
+        document.dirty = true
+        document.lastResult = nil
+        documents[uri] = document
+    }
+
+    func didClose(_ params: JSON) throws {
+        let uri = try params.object("textDocument").string("uri")
+        guard documents.close(uri) != nil else { return }
+        if !pullDiagnostics { notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []]) }
+    }
+
+    func didSave(_ params: JSON) throws {
+        let uri = try params.object("textDocument").string("uri")
+        // Clients that do not watch files still tell us when `.amolint.json` is saved in the editor.
+        if URI.path(uri).hasSuffix("/" + Configuration.fileName) { configurationFilesChanged() }
+    }
+}
