@@ -7,12 +7,21 @@ struct OpenDocument {
     let languageID: String
     var version: Int
     var bytes: [UInt8]
+    /// Counts changes; unlike `version` it always increases, so caches key on it.
+    var revision = 0
     /// Needs linting (push mode).
     var dirty = true
     /// The version whose diagnostics were last published (push mode).
     var publishedVersion: Int?
     /// Diagnostics of the last lint, for code actions and pull.
     var lastResult: LintSnapshot?
+
+    /// The line index of the current text: the last lint's when it is current,
+    /// so an edit does not scan the document once more.
+    var lineIndex: LineIndex {
+        if let result = lastResult, result.revision == revision { return result.lineIndex }
+        return LineIndex(bytes)
+    }
 
     /// The path the core sees: the file path, with the dialect the language id
     /// implies when the name does not say it (`untitled:1` in JSX mode).
@@ -35,10 +44,11 @@ struct OpenDocument {
 /// Diagnostics of one version of a document.
 struct LintSnapshot {
     let version: Int
+    let revision: Int
     let settingsGeneration: Int
     let diagnostics: [Diagnostic]
     let lineIndex: LineIndex
-    var resultID: String { "\(version)-\(settingsGeneration)" }
+    var resultID: String { "\(version)-\(revision)-\(settingsGeneration)" }
 }
 
 struct DocumentStore {
@@ -58,14 +68,17 @@ struct DocumentStore {
     mutating func close(_ uri: String) -> OpenDocument? { documents.removeValue(forKey: uri) }
 
     /// Applies edits in order, each against the text left by the one before.
-    static func apply(_ changes: [ContentChange], to bytes: [UInt8], encoding: PositionEncoding, log: (String) -> Void) -> [UInt8] {
-        var bytes = bytes
+    static func apply(_ changes: [ContentChange], to document: OpenDocument, encoding: PositionEncoding, log: (String) -> Void) -> [UInt8] {
+        var bytes = document.bytes
+        var index: LineIndex? = document.lineIndex
         for change in changes {
             guard let range = change.range else {
                 bytes = Array(change.text.utf8)
+                index = nil
                 continue
             }
-            let converter = PositionConverter(index: LineIndex(bytes), encoding: encoding)
+            let converter = PositionConverter(index: index ?? LineIndex(bytes), encoding: encoding)
+            index = nil
             let r = converter.range(range, onClamp: log)
             bytes.replaceSubrange(r, with: change.text.utf8)
         }

@@ -7,16 +7,19 @@ extension Server {
     /// Lints a document's current version (cached until it or the settings change).
     func snapshot(_ uri: String) -> LintSnapshot? {
         guard let document = documents[uri] else { return nil }
-        if let cached = document.lastResult, cached.version == document.version, cached.settingsGeneration == settingsGeneration {
+        if let cached = document.lastResult, cached.revision == document.revision, cached.settingsGeneration == settingsGeneration {
             return cached
         }
         let file = SourceFile(path: document.lintPath, bytes: document.bytes)
         var diagnostics: [Diagnostic] = []
+        var lineIndex: LineIndex?
         if settings.enable, case .configuration(let configuration) = resolver.resolve(path: URI.path(uri), settings: settings, problem: warnUser) {
-            diagnostics = Linter.lint(file, configuration: configuration).diagnostics
+            let linted = Linter.lint(file, configuration: configuration)
+            diagnostics = linted.diagnostics
+            lineIndex = linted.lineIndex
         }
-        let result = LintSnapshot(version: document.version, settingsGeneration: settingsGeneration,
-                                  diagnostics: diagnostics, lineIndex: LineIndex(document.bytes))
+        let result = LintSnapshot(version: document.version, revision: document.revision, settingsGeneration: settingsGeneration,
+                                  diagnostics: diagnostics, lineIndex: lineIndex ?? document.lineIndex)
         documents[uri]?.lastResult = result
         return result
     }

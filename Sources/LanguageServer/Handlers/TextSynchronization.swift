@@ -20,10 +20,10 @@ extension Server {
         if version <= document.version {
             log("didChange for \(uri): version \(version) does not increase on \(document.version); applied as sent", type: MessageType.warning)
         }
-        document.bytes = DocumentStore.apply(changes, to: document.bytes, encoding: encoding) { log("\(uri): \($0)", type: MessageType.warning) }
+        document.bytes = DocumentStore.apply(changes, to: document, encoding: encoding) { log("\(uri): \($0)", type: MessageType.warning) }
         document.version = version
+        document.revision += 1
         document.dirty = true
-        document.lastResult = nil
         documents[uri] = document
     }
 

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Edit-to-diagnostics latency of `amolint server` on a large page.
+
+Opens a generated page (1 MB by default) with buttons spread through it, then
+sends single-character edits one at a time (incremental sync), each time waiting
+for the publishDiagnostics of the new version. Prints p50 / p99 / max in ms.
+
+Usage: edit_latency.py [--binary .build/release/amolint] [--size-mb 1] [--edits 1000]
+"""
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import time
+
+BUTTON = ('<script class="amocrm_oauth" data-client-id="0b8a9e6e-5b8f-4c41-9a4f-2f6f0e1d2c3b" '
+          'data-state="{{ s }}" data-color="Blue" data-scopes="crm, notifications" '
+          'src="https://www.amocrm.ru/auth/button.min.js"></script>\n')
+
+
+def page(size):
+    rnd = random.Random(42)
+    words = ["Подключение", "интеграции", "amoCRM", "сделки", "контакты", "🚀", "leads", "pipeline", "Kommo"]
+    parts, total, n = [], 0, 0
+    while total < size:
+        n += 1
+        if n % 400 == 0:
+            chunk = BUTTON
+        elif n % 7 == 0:
+            chunk = "<script>var x = %d; if (x < 3) { console.log('<div>'); }</script>\n" % n
+        elif n % 11 == 0:
+            chunk = "<!-- комментарий %d -->\n" % n
+        else:
+            chunk = '<p class="t%d">%s</p>\n' % (n % 5, " ".join(rnd.choice(words) for _ in range(12)))
+        parts.append(chunk)
+        total += len(chunk.encode())
+    return "".join(parts)
+
+
+class Server:
+    def __init__(self, binary):
+        self.p = subprocess.Popen([binary, "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+    def send(self, message):
+        body = json.dumps(message).encode()
+        self.p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.p.stdin.flush()
+
+    def recv(self):
+        header = b""
+        while not header.endswith(b"\r\n\r\n"):
+            header += self.p.stdout.read(1)
+        length = int(header.split(b"Content-Length:")[1].split(b"\r\n")[0])
+        return json.loads(self.p.stdout.read(length))
+
+    def wait_for(self, predicate):
+        while True:
+            message = self.recv()
+            if predicate(message):
+                return message
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=".build/release/amolint")
+    parser.add_argument("--size-mb", type=float, default=1.0)
+    parser.add_argument("--edits", type=int, default=1000)
+    args = parser.parse_args()
+    text = page(int(args.size_mb * 1_000_000))
+    lines = text.split("\n")
+    server = Server(args.binary)
+    server.send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
+    server.wait_for(lambda m: m.get("id") == 1)
+    server.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    uri = "file:///bench/page.html"
+    server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+                 "params": {"textDocument": {"uri": uri, "languageId": "html", "version": 1, "text": text}}})
+    server.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+    latencies = []
+    rnd = random.Random(7)
+    for version in range(2, args.edits + 2):
+        line = rnd.randrange(len(lines) - 1)
+        edit = {"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "x"}
+        start = time.perf_counter()
+        server.send({"jsonrpc": "2.0", "method": "textDocument/didChange",
+                     "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [edit]}})
+        server.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"].get("version") == version)
+        latencies.append((time.perf_counter() - start) * 1000)
+    server.send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+    server.wait_for(lambda m: m.get("id") == 2)
+    server.send({"jsonrpc": "2.0", "method": "exit"})
+    server.p.wait()
+    latencies.sort()
+    p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
+    print(json.dumps({"page_bytes": len(text.encode()), "edits": len(latencies), "p50_ms": round(statistics.median(latencies), 3),
+                      "p99_ms": round(p(0.99), 3), "max_ms": round(latencies[-1], 3)}))
+
+
+if __name__ == "__main__":
+    main()

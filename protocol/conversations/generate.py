@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""Writes the conversations in this folder. Expected positions are computed here
+with Python's own encoders, independently of the server. Run from this folder."""
+import json
+ID = "0b8a9e6e-5b8f-4c41-9a4f-2f6f0e1d2c3b"
+SRC = '<script src="https://www.amocrm.ru/auth/button.min.js"></script>'
+def msg(method, params=None, id=None):
+    m = {"jsonrpc": "2.0", "method": method}
+    if id is not None: m["id"] = id
+    if params is not None: m["params"] = params
+    return m
+def init(caps=None, id=1, **extra):
+    p = {"processId": None, "rootUri": "${workspaceUri}", "capabilities": caps or {}}
+    p.update(extra)
+    return msg("initialize", p, id)
+def open_(uri, text, version=1, lang="html"):
+    return msg("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": lang, "version": version, "text": text}})
+def publish(uri, diags, version=None):
+    p = {"uri": uri, "diagnostics": diags}
+    if version is not None: p["version"] = version
+    return {"method": "textDocument/publishDiagnostics", "params": p}
+def units(s, enc):
+    if enc == "utf-8": return len(s.encode())
+    if enc == "utf-16": return len(s.encode("utf-16-le")) // 2
+    return len(s)
+def pos(text, offset_str_index, enc):
+    before = text[:offset_str_index]
+    line = before.count("\n")
+    col = before[before.rfind("\n")+1:]
+    return {"line": line, "character": units(col, enc)}
+def rng(text, needle, enc, occurrence=0):
+    i = -1
+    for _ in range(occurrence + 1): i = text.index(needle, i + 1)
+    return {"start": pos(text, i, enc), "end": pos(text, i + len(needle), enc)}
+def write(name, description, steps, files=None):
+    doc = {"description": description}
+    if files: doc["files"] = files
+    doc["steps"] = steps
+    with open(name, "w") as f:
+        json.dump(doc, f, indent=2, ensure_ascii=False); f.write("\n")
+
+def shutdown_exit(id=99):
+    return [{"send": msg("shutdown", None, id)}, {"expect": {"id": id, "result": None}}, {"send": msg("exit")}, {"expectExit": 0}]
+
+URI = "${workspaceUri}/page.html"
+INIT_OK = {"expect": {"id": 1, "result": {"serverInfo": {"name": "amolint", "version": "<any>"}, "capabilities": "<any>"}}}
+
+# 1 lifecycle
+write("lifecycle.json", "Initialize, the errors the lifecycle prescribes, shutdown then exit with status 0.", [
+    {"send": msg("textDocument/diagnostic", {"textDocument": {"uri": URI}}, 0)},
+    {"expect": {"id": 0, "error": {"code": -32002}}},
+    {"comment": "notifications before initialize are ignored"},
+    {"send": open_(URI, "<div class=\"amocrm_oauth\"></div>")},
+    {"send": init({"textDocument": {"synchronization": {"didSave": True}}})},
+    {"expect": {"id": 1, "result": {"serverInfo": {"name": "amolint", "version": "<any>"}, "capabilities": {
+        "positionEncoding": "utf-16", "textDocumentSync": {"openClose": True, "change": 2, "save": {"includeText": False}},
+        "diagnosticProvider": "<absent>"}}}},
+    {"send": msg("initialized", {})},
+    {"send": init(id=2)},
+    {"expect": {"id": 2, "error": {"code": -32600}}},
+    {"send": msg("shutdown", None, 3)},
+    {"expect": {"id": 3, "result": None}},
+    {"send": msg("textDocument/diagnostic", {"textDocument": {"uri": URI}}, 4)},
+    {"expect": {"id": 4, "error": {"code": -32600}}},
+    {"send": msg("exit")},
+    {"expectExit": 0},
+])
+
+write("exit-without-shutdown.json", "`exit` without `shutdown` ends the server with status 1.", [
+    {"send": init()}, INIT_OK, {"send": msg("exit")}, {"expectExit": 1},
+])
+
+write("end-of-input.json", "End of standard input ends the server at once, cleanly.", [
+    {"send": init()}, INIT_OK, {"send": msg("initialized", {})},
+    {"send": open_(URI, "<p>ok</p>")},
+    {"expect": publish(URI, [], 1)},
+    {"close": True}, {"expectExit": 0},
+])
+
+# errors
+big = '{"jsonrpc":"2.0","method":"x"}'
+write("errors.json", "Malformed input is answered per spec and the session goes on.", [
+    {"send": init()}, INIT_OK, {"send": msg("initialized", {})},
+    {"comment": "invalid JSON: -32700 with id null"},
+    {"sendRaw": "Content-Length: 9\r\n\r\n{\"id\": 1,"},
+    {"expect": {"id": None, "error": {"code": -32700}}},
+    {"comment": "JSON that is not an object: -32600 with id null"},
+    {"sendRaw": "Content-Length: 9\r\n\r\n[1, 2, 3]"},
+    {"expect": {"id": None, "error": {"code": -32600}}},
+    {"comment": "a request without jsonrpc 2.0"},
+    {"send": {"id": 5, "method": "shutdown"}},
+    {"expect": {"id": 5, "error": {"code": -32600}}},
+    {"comment": "unknown request: -32601; unknown notifications, $/ included, are ignored"},
+    {"send": msg("$/unknownNotification", {})},
+    {"send": msg("custom/notification", {"x": 1})},
+    {"send": msg("textDocument/unknown", {}, 6)},
+    {"expect": {"id": 6, "error": {"code": -32601}}},
+    {"comment": "params of the wrong shape: -32602"},
+    {"send": msg("textDocument/diagnostic", {"textDocument": 5}, 7)},
+    {"expect": {"id": 7, "error": {"code": -32602}}},
+    {"send": msg("textDocument/diagnostic", [1, 2], "seven")},
+    {"expect": {"id": "seven", "error": {"code": -32602}}},
+    {"comment": "malformed headers: the server resynchronises on the next header"},
+    {"sendRaw": "Content-Length: abc\r\n\r\ngarbage" + "Content-Length: -5\r\n\r\n" + "X-Header-Without-Length: 1\r\n\r\n"},
+    {"send": msg("textDocument/unknown", {}, 8)},
+    {"expect": {"id": 8, "error": {"code": -32601}}},
+    {"comment": "a Content-Length far over the limit is skipped, not allocated"},
+    {"sendRaw": "Content-Length: 999999999999\r\n\r\n" + big},
+    {"close": True},
+    {"expectExit": 0},
+])
+
+write("cancel.json", "$/cancelRequest for a request not yet answered gives -32800.", [
+    {"send": init()}, INIT_OK, {"send": msg("initialized", {})},
+    {"sendBatch": [msg("textDocument/diagnostic", {"textDocument": {"uri": URI}}, 10), msg("$/cancelRequest", {"id": 10})]},
+    {"expect": {"id": 10, "error": {"code": -32800}}},
+    {"comment": "cancelling something already answered or unknown is harmless"},
+    {"send": msg("$/cancelRequest", {"id": 12345})},
+] + shutdown_exit())
+
+# encodings
+line0 = "<p>Вход 🚀 — ёлка</p>\n"
+line1 = f'<div class="amocrm_oauth" data-client-id="{ID}" data-state="{{{{ s }}}}" data-title="Привет 👋" data-color="Blue"></div>{SRC}'
+text = line0 + line1
+for enc, offered in [("utf-16", None), ("utf-8", ["utf-8", "utf-16"]), ("utf-32", ["utf-32"])]:
+    caps = {} if offered is None else {"general": {"positionEncodings": offered}}
+    r = rng(text, "Blue", enc)
+    # Edit 1 inserts an emoji on line 0; edit 2 (against the text after edit 1) replaces Blue with Red.
+    ins = pos(line0, 3, enc)
+    text2 = line0[:3] + "🎉" + line0[3:] + line1
+    r2 = rng(text2, "Blue", enc)
+    text3 = text2.replace("Blue", "Red")
+    r3 = rng(text3, "Red", enc)
+    # Out-of-range: a range past the line's end is clamped to it.
+    far = {"start": {"line": 1, "character": 10000}, "end": {"line": 1, "character": 10000}}
+    text4 = text3 + "<!-- end -->"
+    write(f"encoding-{enc}.json", f"Positions in {enc} on lines with Cyrillic and emoji: diagnostics, incremental edits, clamping.", [
+        {"send": init(caps)},
+        {"expect": {"id": 1, "result": {"capabilities": {"positionEncoding": enc}}}},
+        {"send": msg("initialized", {})},
+        {"send": open_(URI, text)},
+        {"expect": publish(URI, [{"range": r, "code": "invalid-color", "severity": 1, "source": "amolint",
+                                  "message": "<any>", "codeDescription": "<any>",
+                                  "data": {"rule": "invalid-color", "version": 1, "fix": {"description": "<any>", "edits": [{"range": r, "newText": "blue"}]}}}], 1)},
+        {"send": msg("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2}, "contentChanges": [
+            {"range": {"start": ins, "end": ins}, "text": "🎉"},
+            {"range": r2, "text": "Red"}]})},
+        {"expect": publish(URI, [{"range": r3, "code": "invalid-color", "severity": 1, "source": "amolint", "message": "<any>", "codeDescription": "<any>", "data": "<any>"}], 2)},
+        {"send": msg("textDocument/didChange", {"textDocument": {"uri": URI, "version": 3}, "contentChanges": [
+            {"range": far, "text": "<!-- end -->"}]})},
+        {"expect": publish(URI, [{"range": r3, "code": "invalid-color", "severity": 1, "source": "amolint", "message": "<any>", "codeDescription": "<any>", "data": "<any>"}], 3)},
+        {"comment": "a change to a document that is not open is logged and ignored"},
+        {"send": msg("textDocument/didChange", {"textDocument": {"uri": "${workspaceUri}/never-opened.html", "version": 2}, "contentChanges": [{"text": "x"}]})},
+    ] + shutdown_exit())
+
+# push details: related information, tags, versions, close
+dup = f'<script class="amocrm_oauth" data-client-id="{ID}" data-state="{{{{ s }}}}" data-name="n" data-color="blue" data-color="red" src="https://www.amocrm.ru/auth/button.min.js"></script>'
+write("push-diagnostics.json", "Pushed diagnostics: tags, related information, the fix in data; closing clears them.", [
+    {"send": init()}, INIT_OK, {"send": msg("initialized", {})},
+    {"send": open_(URI, dup)},
+    {"expect": publish(URI, [
+        {"code": "ignored-metadata", "severity": 2, "tags": [1], "range": rng(dup, "data-name", "utf-16"),
+         "relatedInformation": [{"location": {"uri": URI, "range": rng(dup, f'data-client-id="{ID}"', "utf-16")}, "message": "<any>"}],
+         "message": "<any>", "source": "amolint", "codeDescription": "<any>", "data": {"rule": "ignored-metadata", "version": 1, "fix": "<absent>"}},
+        {"code": "duplicate-attribute", "severity": 1, "tags": [1], "range": rng(dup, 'data-color="red"', "utf-16"),
+         "relatedInformation": [{"location": {"uri": URI, "range": rng(dup, 'data-color="blue"', "utf-16")}, "message": "<any>"}],
+         "message": "<any>", "source": "amolint", "codeDescription": "<any>",
+         "data": {"rule": "duplicate-attribute", "version": 1, "fix": {"description": "<any>", "edits": [{"range": {"start": rng(dup, ' data-color="red"', "utf-16")["start"], "end": rng(dup, ' data-color="red"', "utf-16")["end"]}, "newText": ""}]}}},
+    ], 1)},
+    {"send": msg("textDocument/didClose", {"textDocument": {"uri": URI}})},
+    {"expect": publish(URI, [])},
+] + shutdown_exit())
+
+# stale versions / burst
+page = f'<div class="amocrm_oauth" data-client-id="{ID}" data-state="{{{{ s }}}}" data-color="X"></div>{SRC}'
+def setcolor(v, c):
+    return msg("textDocument/didChange", {"textDocument": {"uri": URI, "version": v}, "contentChanges": [{"text": page.replace('"X"', f'"{c}"')}]})
+write("burst-and-versions.json", "A burst of changes is linted once, for the latest version; a version that does not increase is still applied.", [
+    {"send": init()}, INIT_OK, {"send": msg("initialized", {})},
+    {"send": open_(URI, page)},
+    {"expect": publish(URI, [{"code": "invalid-color", "range": "<any>", "message": "<any>", "severity": 1, "source": "amolint", "codeDescription": "<any>", "data": "<any>"}], 1)},
+    {"sendBatch": [setcolor(2, "Y1"), setcolor(3, "Y2"), setcolor(4, "blue")]},
+    {"expect": publish(URI, [], 4)},
+    {"comment": "nothing was published for versions 2 and 3: the next message answers this request"},
+    {"send": msg("textDocument/unknown", {}, 20)},
+    {"expect": {"id": 20, "error": {"code": -32601}}},
+    {"send": setcolor(4, "Z")},
+    {"expect": publish(URI, [{"code": "invalid-color", "range": "<any>", "message": "<any>", "severity": 1, "source": "amolint", "codeDescription": "<any>", "data": "<any>"}], 4)},
+] + shutdown_exit())
+
+# pull
+pull_caps = {"textDocument": {"diagnostic": {"dynamicRegistration": False}}}
+write("pull-diagnostics.json", "Clients that pull: diagnosticProvider, full reports with resultId, `unchanged` when nothing changed.", [
+    {"send": init(pull_caps)},
+    {"expect": {"id": 1, "result": {"capabilities": {"diagnosticProvider": {"interFileDependencies": False, "workspaceDiagnostics": False}}}}},
+    {"send": msg("initialized", {})},
+    {"send": open_(URI, page)},
+    {"send": msg("textDocument/diagnostic", {"textDocument": {"uri": URI}}, 2)},
+    {"expect": {"id": 2, "result": {"kind": "full", "resultId": "1-0-0", "items": [{"code": "invalid-color", "range": rng(page, "X", "utf-16"), "message": "<any>", "severity": 1, "source": "amolint", "codeDescription": "<any>", "data": "<any>"}]}}},
+    {"send": msg("textDocument/diagnostic", {"textDocument": {"uri": URI}, "previousResultId": "1-0-0"}, 3)},
+    {"expect": {"id": 3, "result": {"kind": "unchanged", "resultId": "1-0-0"}}},
+    {"send": setcolor(2, "green")},
+    {"send": msg("textDocument/diagnostic", {"textDocument": {"uri": URI}, "previousResultId": "1-0-0"}, 4)},
+    {"expect": {"id": 4, "result": {"kind": "full", "resultId": "2-1-0", "items": []}}},
+] + shutdown_exit())
+
+# configuration via workspace/configuration
+cfg_caps = {"workspace": {"configuration": True, "didChangeConfiguration": {"dynamicRegistration": False}}}
+page2 = f'<div class="amocrm_oauth" data-client-id="{ID}" data-color="X"></div>{SRC}'
+write("settings.json", "Settings through workspace/configuration and workspace/didChangeConfiguration: per-rule severities and `enable`.", [
+    {"send": init(cfg_caps)}, INIT_OK, {"send": msg("initialized", {})},
+    {"expect": {"id": "amolint-1", "method": "workspace/configuration", "params": {"items": [{"section": "amolint"}]}}},
+    {"send": {"jsonrpc": "2.0", "id": "amolint-1", "result": [{"rules": {"invalid-color": "hint", "missing-state": "off"}}]}},
+    {"send": open_(URI, page2)},
+    {"expect": publish(URI, [{"code": "invalid-color", "severity": 4, "range": "<any>", "message": "<any>", "source": "amolint", "codeDescription": "<any>", "data": "<any>"}], 1)},
+    {"send": msg("workspace/didChangeConfiguration", {"settings": None})},
+    {"expect": {"id": "amolint-2", "method": "workspace/configuration"}},
+    {"send": {"jsonrpc": "2.0", "id": "amolint-2", "result": [{"enable": False}]}},
+    {"expect": publish(URI, [], 1)},
+    {"comment": "an invalid setting is shown to the user once, and the valid part still applies"},
+    {"send": msg("workspace/didChangeConfiguration", {"settings": None})},
+    {"expect": {"id": "amolint-3", "method": "workspace/configuration"}},
+    {"send": {"jsonrpc": "2.0", "id": "amolint-3", "result": [{"enable": True, "rules": {"no-such-rule": "off"}}]}},
+    {"expect": {"method": "window/showMessage", "params": {"type": 2, "message": "<any>"}}},
+    {"expect": publish(URI, [{"code": "missing-state"}, {"code": "invalid-color", "severity": 1}], 1)},
+] + shutdown_exit())
+
+write("initialization-options.json", "Settings from initializationOptions and from didChangeConfiguration's payload, for clients without workspace/configuration.", [
+    {"send": init({}, initializationOptions={"rules": {"missing-state": "off", "invalid-color": "warning"}})}, INIT_OK,
+    {"send": msg("initialized", {})},
+    {"send": open_(URI, page2)},
+    {"expect": publish(URI, [{"code": "invalid-color", "severity": 2}], 1)},
+    {"send": msg("workspace/didChangeConfiguration", {"settings": {"amolint": {"rules": {"invalid-color": "off"}}}})},
+    {"expect": publish(URI, [{"code": "missing-state"}], 1)},
+] + shutdown_exit())
+
+# .amolint.json reload
+watch_caps = {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}
+write("configuration-file.json", "The nearest .amolint.json applies; a change to it (watched through a dynamic registration) re-lints open documents.", [
+    {"send": init(watch_caps)}, INIT_OK, {"send": msg("initialized", {})},
+    {"expect": {"id": "amolint-1", "method": "client/registerCapability", "params": {"registrations": [{"method": "workspace/didChangeWatchedFiles", "id": "<any>", "registerOptions": {"watchers": [{"globPattern": "**/.amolint.json"}]}}]}}},
+    {"send": {"jsonrpc": "2.0", "id": "amolint-1", "result": None}},
+    {"send": open_("${workspaceUri}/site/page.html", page2)},
+    {"expect": publish("${workspaceUri}/site/page.html", [{"code": "invalid-color", "severity": 2}], 1)},
+    {"writeFile": {"path": ".amolint.json", "content": "{\"rules\": {\"missing-state\": \"error\"}}"}},
+    {"send": msg("workspace/didChangeWatchedFiles", {"changes": [{"uri": "${workspaceUri}/.amolint.json", "type": 2}]})},
+    {"expect": publish("${workspaceUri}/site/page.html", [{"code": "missing-state", "severity": 1}, {"code": "invalid-color", "severity": 1}], 1)},
+    {"comment": "a broken file is shown to the user and the defaults apply"},
+    {"writeFile": {"path": ".amolint.json", "content": "{\"rulez\": {}}"}},
+    {"send": msg("workspace/didChangeWatchedFiles", {"changes": [{"uri": "${workspaceUri}/.amolint.json", "type": 2}]})},
+    {"expect": {"method": "window/showMessage", "params": {"type": 2}}},
+    {"expect": publish("${workspaceUri}/site/page.html", [{"code": "missing-state", "severity": 2}, {"code": "invalid-color", "severity": 1}], 1)},
+    {"comment": "excluded files get no diagnostics"},
+    {"writeFile": {"path": ".amolint.json", "content": "{\"exclude\": [\"site\"]}"}},
+    {"send": msg("workspace/didChangeWatchedFiles", {"changes": [{"uri": "${workspaceUri}/.amolint.json", "type": 2}]})},
+    {"expect": publish("${workspaceUri}/site/page.html", [], 1)},
+] + shutdown_exit(), files={".amolint.json": "{\"rules\": {\"missing-state\": \"off\", \"invalid-color\": \"warning\"}}"})
+
+write("language-ids.json", "Any languageId: JSX from the language id when the name does not say it; Blade and Twig comments.", [
+    {"send": init()}, INIT_OK, {"send": msg("initialized", {})},
+    {"send": open_("untitled:Untitled-1", f'return <script className="amocrm_oauth" data-client-id={{id}} data-state={{s}} src="https://www.amocrm.ru/auth/button.min.js" />', lang="javascriptreact")},
+    {"expect": publish("untitled:Untitled-1", [{"code": "jsx-script", "range": {"start": {"line": 0, "character": 8}, "end": {"line": 0, "character": 14}}}], 1)},
+    {"send": open_("${workspaceUri}/v.blade.php", "{{-- amolint-disable-next-line invalid-color --}}\n" + page, lang="blade")},
+    {"expect": publish("${workspaceUri}/v.blade.php", [], 1)},
+] + shutdown_exit())
