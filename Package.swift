@@ -25,6 +25,6 @@ let package = Package(
         .executableTarget(name: "amolint", dependencies: ["AmoLint", "AmoLintIO", "LanguageServer", "JSONValue"]),
         .testTarget(name: "AmoLintTests", dependencies: ["AmoLint", "JSONValue", "JSONRPC"]),
         // Spawns the built `amolint` binary, as users and CI run it.
-        .testTarget(name: "EndToEndTests", dependencies: ["amolint", "JSONValue"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["amolint", "AmoLint", "JSONValue"]),
     ]
 )

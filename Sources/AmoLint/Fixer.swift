@@ -57,3 +57,24 @@ public enum Fixer {
         return (bytes, fixed)
     }
 }
+
+extension Fixer {
+    /// Fix-all as one edit: the changed span between the common prefix and
+    /// suffix of the text before and after, so an editor keeps the cursor and
+    /// undo history sensible. Nil when nothing changes.
+    public static func fixAllEdit(_ file: SourceFile, configuration: Configuration) -> (edit: TextEdit, fixed: Int)? {
+        let (after, fixed) = fixAll(file, configuration: configuration)
+        let before = file.bytes
+        guard after != before else { return nil }
+        var prefix = 0
+        while prefix < before.count, prefix < after.count, before[prefix] == after[prefix] { prefix += 1 }
+        // Never split a UTF-8 sequence.
+        while prefix > 0, before[prefix - 1] & 0xC0 == 0x80 || (prefix < before.count && before[prefix] & 0xC0 == 0x80) { prefix -= 1 }
+        var suffix = 0
+        while suffix < before.count - prefix, suffix < after.count - prefix,
+              before[before.count - 1 - suffix] == after[after.count - 1 - suffix] { suffix += 1 }
+        while suffix > 0, before[before.count - suffix] & 0xC0 == 0x80 { suffix -= 1 }
+        let newText = String(decoding: after[prefix..<(after.count - suffix)], as: UTF8.self)
+        return (TextEdit(range: prefix..<(before.count - suffix), newText: newText), fixed)
+    }
+}

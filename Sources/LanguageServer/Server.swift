@@ -92,6 +92,9 @@ final class Server {
         case "initialize": handler = initialize
         case "shutdown": handler = shutdown
         case "textDocument/diagnostic": handler = documentDiagnostic
+        case "textDocument/codeAction": handler = codeAction
+        case "textDocument/hover": handler = hover
+        case "textDocument/completion": handler = completion
         default: handler = nil
         }
         guard let handler else {

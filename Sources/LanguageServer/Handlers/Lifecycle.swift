@@ -39,6 +39,9 @@ extension Server {
                 "openClose": true, "change": .int(TextDocumentSyncKind.incremental), "save": ["includeText": false],
             ],
             "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
+            "codeActionProvider": ["codeActionKinds": ["quickfix", .string(Server.fixAllKind)], "resolveProvider": false],
+            "hoverProvider": true,
+            "completionProvider": ["triggerCharacters": .array(Server.completionTriggers.map(JSON.string)), "resolveProvider": false],
         ]
         if pullDiagnostics {
             caps["diagnosticProvider"] = ["identifier": "amolint", "interFileDependencies": false, "workspaceDiagnostics": false]

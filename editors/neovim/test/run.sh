@@ -15,3 +15,21 @@ OUT="$out" EXPECTED_COUNT="$count" timeout 60 nvim --headless -u NONE -i NONE \
   --cmd "lua require('amolint').setup({ cmd = { '$bin', 'server' } })" \
   -c "luafile $here/diagnostics.lua" "$page"
 python3 "$root/editors/test/compare.py" "$expected" "$out" "$page" neovim
+
+# A quick fix through textDocument/codeAction changes the buffer as expected.
+work="$(mktemp -d)"
+cp "$page" "$work/page.html"
+OUT="$out" timeout 60 nvim --headless -u NONE -i NONE \
+  --cmd "set rtp^=$root/editors/neovim" --cmd "filetype on" \
+  --cmd "lua require('amolint').setup({ cmd = { '$bin', 'server' } })" \
+  -c "luafile $here/codeaction.lua" "$work/page.html"
+python3 - "$out" "$page" <<'PY'
+import json, sys
+result = json.load(open(sys.argv[1]))
+original = [l for l in open(sys.argv[2], encoding="utf-8").read().split("\n") if 'data-color="Blue"' in l][0]
+expected = original.replace('data-color="Blue"', 'data-color="blue"')
+if result.get("line") != expected:
+    sys.exit(f"neovim: the quick fix did not give the expected line\n  result: {result}\n  expected: {expected!r}")
+print(f"neovim: quick fix applied: {result['title']}")
+PY
+rm -rf "$work"

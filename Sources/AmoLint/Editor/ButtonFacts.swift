@@ -1,0 +1,36 @@
+/// What a button will do at run time, for hover: its brand, variant, and
+/// whether the script will render it (and if not, why).
+public struct ButtonFacts: Sendable {
+    public enum Variant: String, Sendable { case existingIntegration = "existing integration", metadata = "metadata (new external integration)", none = "neither" }
+
+    public let brand: Brand
+    public let variant: Variant
+    public let renders: Bool
+    /// Why it does not render, one reason a line.
+    public let problems: [String]
+
+    public init(_ button: Button, in document: Document) {
+        brand = button.brand
+        let present: (String) -> Bool = { name in (button.first(name).map { !$0.isBlank }) ?? false }
+        let hasClientID = present("data-client-id")
+        let missingMetadata = AttributeTable.requiredMetadata.filter { !present($0) }
+        variant = hasClientID ? .existingIntegration : AttributeTable.metadata.contains(where: present) ? .metadata : .none
+        var problems: [String] = []
+        switch button.marker {
+        case .legacyID: problems.append("it has `id=\"\(brand.className)\"`, but the script selects the class")
+        case .scriptOnly: problems.append("it lacks `class=\"\(brand.className)\"`")
+        case .brandClass: break
+        }
+        if let address = button.address, address.brand != brand {
+            problems.append("its class is \(brand.displayName)'s but it loads \(address.brand.displayName)'s script")
+        } else if !document.hasLoader(for: brand) {
+            problems.append("no \(brand.displayName) script is loaded in this file (it may be loaded elsewhere)")
+        }
+        if !hasClientID {
+            if variant == .none { problems.append("it has neither `data-client-id` nor metadata") }
+            else if !missingMetadata.isEmpty { problems.append("the metadata lacks " + missingMetadata.map { "`\($0)`" }.joined(separator: ", ")) }
+        }
+        self.problems = problems
+        renders = problems.isEmpty
+    }
+}

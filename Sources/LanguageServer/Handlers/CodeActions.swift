@@ -1,0 +1,84 @@
+import AmoLint
+import JSONRPC
+import JSONValue
+import LanguageServerProtocol
+
+extension Server {
+    static let fixAllKind = "source.fixAll.amolint"
+
+    /// `textDocument/codeAction`: a quick fix per fixable diagnostic in range,
+    /// "Disable <rule> for this line" per diagnostic, and fix-all.
+    func codeAction(_ params: JSON) throws -> JSON {
+        let uri = try params.object("textDocument").string("uri")
+        let requested = try LSPRange(json: params.object("range"))
+        let context = params["context"] ?? [:]
+        let only = context["only"]?.arrayValue?.compactMap(\.stringValue)
+        guard let document = documents[uri], let result = snapshot(uri) else { return [] }
+        let converter = PositionConverter(index: result.lineIndex, encoding: encoding)
+        let range = converter.range(requested)
+        // The diagnostics the client sent that are ours and current, else ours in range.
+        let inRange = result.diagnostics.filter { d in
+            d.range.overlaps(range) || d.range.contains(range.lowerBound) || range.contains(d.range.lowerBound)
+                || (d.range.isEmpty && d.range.lowerBound == range.lowerBound) || d.range.upperBound == range.lowerBound
+        }
+        var actions: [JSON] = []
+        if wants("quickfix", only) {
+            for d in inRange {
+                let lspDiagnostic = json(d, in: result, uri: uri)
+                if let fix = d.fix {
+                    actions.append(action(title: fix.description.replacingBackticks + " (\(d.rule))", kind: "quickfix",
+                                          diagnostics: [lspDiagnostic], preferred: true,
+                                          edits: fix.edits, converter: converter, document: document))
+                }
+            }
+            for rule in uniqueRules(inRange) {
+                guard let d = inRange.first(where: { $0.rule == rule }) else { continue }
+                let edits = DisableComment.edits(rule: rule, at: d.range.lowerBound, in: Document(SourceFile(path: document.lintPath, bytes: document.bytes)),
+                                                 lineIndex: result.lineIndex)
+                actions.append(action(title: "Disable \(rule) for this line", kind: "quickfix",
+                                      diagnostics: inRange.filter { $0.rule == rule }.map { json($0, in: result, uri: uri) },
+                                      preferred: false, edits: edits, converter: converter, document: document))
+            }
+        }
+        if wants(Server.fixAllKind, only), settings.enable,
+           case .configuration(let configuration) = resolver.resolve(path: URI.path(uri), settings: settings, problem: warnUser),
+           let (edit, count) = Fixer.fixAllEdit(SourceFile(path: document.lintPath, bytes: document.bytes), configuration: configuration)
+        {
+            actions.append(action(title: "Fix all amolint problems (\(count))", kind: Server.fixAllKind, diagnostics: nil,
+                                  preferred: false, edits: [edit], converter: converter, document: document))
+        }
+        return .array(actions)
+    }
+
+    /// LSP's hierarchical kinds: `only: ["source"]` includes `source.fixAll.amolint`.
+    private func wants(_ kind: String, _ only: [String]?) -> Bool {
+        guard let only, !only.isEmpty else { return kind == "quickfix" || kind == Server.fixAllKind }
+        return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
+    }
+
+    private func uniqueRules(_ diagnostics: [Diagnostic]) -> [String] {
+        var seen: Set<String> = []
+        return diagnostics.map(\.rule).filter { seen.insert($0).inserted }
+    }
+
+    private func action(title: String, kind: String, diagnostics: [JSON]?, preferred: Bool, edits: [TextEdit],
+                        converter: PositionConverter, document: OpenDocument) -> JSON
+    {
+        let lspEdits: [JSON] = edits.map { ["range": converter.range($0.range).json, "newText": .string($0.newText)] }
+        let edit: JSON
+        if clientSupports("workspace", "workspaceEdit", "documentChanges") {
+            edit = ["documentChanges": [["textDocument": ["uri": .string(document.uri), "version": .int(document.version)], "edits": .array(lspEdits)]]]
+        } else {
+            edit = ["changes": .object([document.uri: .array(lspEdits)])]
+        }
+        var object: [String: JSON] = ["title": .string(title), "kind": .string(kind), "edit": edit]
+        if let diagnostics { object["diagnostics"] = .array(diagnostics) }
+        if preferred { object["isPreferred"] = true }
+        return .object(object)
+    }
+}
+
+extension String {
+    /// Fix descriptions use Markdown backticks; editors show titles as plain text.
+    var replacingBackticks: String { String(filter { $0 != "`" }) }
+}

@@ -1,0 +1,45 @@
+import AmoLint
+import JSONValue
+import LanguageServerProtocol
+
+extension Server {
+    static let completionTriggers = ["\"", "'", ",", "-", " ", "<"]
+
+    /// `textDocument/completion`: attribute names in a button tag, allowed values
+    /// in a value, a whole button tag in text.
+    func completion(_ params: JSON) throws -> JSON {
+        let uri = try params.object("textDocument").string("uri")
+        let position = try Position(json: params.object("position"))
+        guard let document = documents[uri] else { return [] }
+        let converter = PositionConverter(index: document.lineIndex, encoding: encoding)
+        let offset = converter.offset(position) { log("completion: \($0)", type: MessageType.warning) }
+        let parsed = Document(SourceFile(path: document.lintPath, bytes: document.bytes))
+        var candidates = Completions.at(offset, in: parsed)
+        // Typing a space or a quote in running text is no request for a whole button tag.
+        let trigger = params.at("context", "triggerCharacter")?.stringValue
+        if let trigger, trigger != "<", candidates.first?.kind == .snippet { candidates = [] }
+        let snippets = clientSupports("textDocument", "completion", "completionItem", "snippetSupport")
+        let items: [JSON] = candidates.enumerated().map { (i, c) in
+            let kind: Int = c.kind == .attribute ? 10 : c.kind == .value ? 12 : 15  // Property, Value, Snippet
+            return [
+                "label": .string(c.label),
+                "kind": .int(kind),
+                "detail": .string(c.detail),
+                "documentation": ["kind": "markdown", "value": .string(c.documentation)],
+                "sortText": .string(Server.sortKey(i)),
+                "filterText": .string(c.kind == .snippet ? "<" + c.label : c.label),
+                "insertTextFormat": .int(snippets ? 2 : 1),
+                "textEdit": ["range": converter.range(c.replace).json, "newText": .string(snippets ? c.snippet : c.plainText)],
+            ]
+        }
+        return ["isIncomplete": false, "items": .array(items)]
+    }
+}
+
+extension Server {
+    /// Zero-padded, so clients keep the table's order.
+    static func sortKey(_ n: Int) -> String {
+        let digits = String(n)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
