@@ -47,6 +47,13 @@ extension JSON {
 
     public var isNull: Bool { self == .null }
 
+    /// Follows a path of keys, nil where any step is missing.
+    public func at(_ path: String...) -> JSON? {
+        var current: JSON? = self
+        for key in path { current = current?[key] }
+        return current
+    }
+
     /// The JSON type name, for error messages ("expected a string, found an array").
     public var typeName: String {
         switch self {

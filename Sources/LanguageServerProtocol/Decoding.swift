@@ -37,11 +37,4 @@ extension JSON {
         guard case .object = value else { throw ParamsError("\"\(key)\" must be an object, found \(value.typeName)") }
         return value
     }
-
-    /// Follows a path of keys, nil where any step is missing.
-    public func at(_ path: String...) -> JSON? {
-        var current: JSON? = self
-        for key in path { current = current?[key] }
-        return current
-    }
 }

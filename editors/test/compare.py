@@ -24,9 +24,12 @@ want = sorted(
     for e in expected
 )
 if actual.get("columns") == "characters":
+    # Emacs: characters, and the message instead of the rule id (flymake keeps the text).
+    by_message = {e["message"]: e["rule"] for e in expected}
     got = sorted(
         (d["lnum"] - 1, len(lines[d["lnum"] - 1][: d["col"]].encode()), d["end_lnum"] - 1,
-         len(lines[d["end_lnum"] - 1][: d["end_col"]].encode()), d["code"])
+         len(lines[d["end_lnum"] - 1][: d["end_col"]].encode()),
+         next((rule for message, rule in by_message.items() if message in d["message"]), d["message"]))
         for d in actual["diagnostics"]
     )
 else:

@@ -8,6 +8,11 @@ extension Server {
         guard case .object = params else { throw ParamsError("expected an object, found \(params.typeName)") }
         client = params["capabilities"] ?? .null
         encoding = Server.negotiateEncoding(client.at("general", "positionEncodings")?.arrayValue?.compactMap(\.stringValue))
+        // An escape hatch for clients that count bytes but cannot say so (ALE): they
+        // ask for `utf-8` in initializationOptions.
+        if let forced = params.at("initializationOptions", "positionEncoding")?.stringValue {
+            if let e = PositionEncoding(rawValue: forced) { encoding = e } else { warnUser("initializationOptions.positionEncoding: unknown encoding \"\(forced)\"") }
+        }
         pullDiagnostics = clientSupports("textDocument", "diagnostic")
         trace = params["trace"]?.stringValue ?? "off"
         var folders = params["workspaceFolders"]?.arrayValue?.compactMap { $0["uri"]?.stringValue } ?? []

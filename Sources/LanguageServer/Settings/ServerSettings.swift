@@ -9,7 +9,8 @@ struct ServerSettings: Equatable {
     var enable = true
     var rules: [String: Configuration.Setting] = [:]
 
-    static let clientOnlyKeys: Set<String> = ["path", "trace", "trace.server"]
+    /// `positionEncoding` is read from initializationOptions at `initialize` only.
+    static let clientOnlyKeys: Set<String> = ["path", "trace", "trace.server", "positionEncoding"]
 
     /// Parses a settings object; problems are returned, and the valid part kept.
     static func parse(_ json: JSON) -> (ServerSettings, [String]) {
