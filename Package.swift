@@ -23,6 +23,9 @@ let package = Package(
         // The server logic: documents, configuration, handlers over the core.
         .target(name: "LanguageServer", dependencies: ["AmoLint", "AmoLintIO", "JSONRPC", "LanguageServerProtocol", "JSONValue"]),
         .executableTarget(name: "amolint", dependencies: ["AmoLint", "AmoLintIO", "LanguageServer", "JSONValue"]),
+        // libFuzzer targets (see Fuzz/README.md); a plain build gives replay tools.
+        .executableTarget(name: "FuzzLint", dependencies: ["AmoLint"], path: "Fuzz/Lint"),
+        .executableTarget(name: "FuzzServer", dependencies: ["LanguageServer", "JSONValue"], path: "Fuzz/Server"),
         .testTarget(name: "AmoLintTests", dependencies: ["AmoLint", "JSONValue", "JSONRPC"]),
         // Spawns the built `amolint` binary, as users and CI run it.
         .testTarget(name: "EndToEndTests", dependencies: ["amolint", "AmoLint", "JSONValue"]),

@@ -26,6 +26,33 @@ public enum LanguageServerMain {
     }
 }
 
+extension LanguageServerMain {
+    /// Runs a whole session from bytes in memory, in one thread: the input is
+    /// framed and handled in batches of `batchSize` events. For fuzzing and tests.
+    /// Returns the exit status, or nil if the input ended the session without one.
+    public static func replay(_ input: [UInt8], batchSize: Int = 4, send: @escaping (String) -> Void,
+                              log: @escaping (String) -> Void = { _ in }) -> Int32?
+    {
+        var position = 0
+        var reader = FrameReader(maximumMessageSize: 1 << 20) { buffer in
+            let n = min(buffer.count, input.count - position, 4096)
+            guard n > 0 else { return 0 }
+            input.withUnsafeBytes { source in
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<position + n]))
+            }
+            position += n
+            return n
+        }
+        let server = Server(send: send, logSink: log)
+        while true {
+            var events: [FrameReader.Event] = []
+            while events.count < batchSize, events.last != .end { events.append(reader.next()) }
+            if let code = server.handle(events) { return code }
+            if events.last == .end { return nil }
+        }
+    }
+}
+
 /// Framed events waiting for the main thread.
 final class Inbox: @unchecked Sendable {
     private var events: [FrameReader.Event] = []

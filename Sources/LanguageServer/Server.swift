@@ -26,8 +26,12 @@ final class Server {
     var pending: [RequestID: Pending] = [:]
     private var shownProblems: Set<String> = []
 
-    init(send: @escaping (String) -> Void) {
+    /// Where logs go: standard error, unless a host (the fuzzer, a test) says otherwise.
+    let logSink: (String) -> Void
+
+    init(send: @escaping (String) -> Void, logSink: @escaping (String) -> Void = { Platform.write(2, "amolint: \($0)\n") }) {
         self.send = send
+        self.logSink = logSink
     }
 
     /// Handles a batch of framed events; returns an exit status when the server must stop.
@@ -157,7 +161,7 @@ final class Server {
 
     /// Logs to stderr always, and to the client when it asked for traces.
     func log(_ message: String, type: Int = MessageType.log) {
-        Platform.write(2, "amolint: \(message)\n")
+        logSink(message)
         // Nothing but window messages may precede the answer to `initialize`.
         guard lifecycle != .uninitialized else { return }
         if trace != "off" { notify("$/logTrace", ["message": .string(message)]) }

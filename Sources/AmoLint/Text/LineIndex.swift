@@ -73,7 +73,9 @@ public struct LineIndex: Sendable {
         let offset = max(0, min(offset, bytes.count))
         let line = line(ofByte: offset)
         let start = lineStarts[line]
-        let end = min(offset, contentEnd(ofLine: line))
+        var end = min(offset, contentEnd(ofLine: line))
+        // An offset inside a character stands for the character's start.
+        if encoding != .utf8 { while end > start, LineIndex.isContinuation(bytes[end]) { end -= 1 } }
         return LinePosition(line: line, character: LineIndex.count(bytes, start..<end, encoding))
     }
 
@@ -90,40 +92,45 @@ public struct LineIndex: Sendable {
             if target > end { return (end, true) }
             // Never split a scalar: step back to its first byte.
             var t = target
-            while t > start, t < end, bytes[t] & 0xC0 == 0x80 { t -= 1 }
+            while t > start, t < end, LineIndex.isContinuation(bytes[t]) { t -= 1 }
             return (t, false)
         }
         var units = 0
         var i = start
         while i < end {
             if units == position.character { return (i, false) }
-            let length = LineIndex.scalarLength(bytes[i])
-            let step = (encoding == .utf16 && length == 4) ? 2 : 1
+            let (length, width) = LineIndex.character(bytes, at: i, end: end)
+            let step = encoding == .utf16 ? width : 1
             // Inside a surrogate pair: stay at the scalar's start.
             if units + step > position.character { return (i, true) }
             units += step
-            i = min(end, i + length)
+            i += length
         }
         return (end, units < position.character)
     }
 
-    /// Characters in `range` in the encoding. Malformed UTF-8 counts one unit a byte.
+    /// Characters in `range` in the encoding. See `character(_:at:end:)` for malformed UTF-8.
     public static func count(_ bytes: [UInt8], _ range: Range<Int>, _ encoding: PositionEncoding) -> Int {
         if encoding == .utf8 { return range.count }
         var units = 0
         var i = range.lowerBound
         while i < range.upperBound {
-            let length = scalarLength(bytes[i])
-            units += (encoding == .utf16 && length == 4) ? 2 : 1
+            let (length, width) = character(bytes, at: i, end: range.upperBound)
+            units += encoding == .utf16 ? width : 1
             i += length
         }
         return units
     }
 
-    @inline(__always) static func scalarLength(_ lead: UInt8) -> Int {
-        if lead < 0xC0 { return 1 }
-        if lead < 0xE0 { return 2 }
-        if lead < 0xF0 { return 3 }
-        return 4
+    @inline(__always) static func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
+
+    /// The character starting at `i`: a byte and the continuation bytes after it
+    /// (at most three), and its UTF-16 width (2 for a complete four-byte scalar).
+    /// Malformed UTF-8 thus never makes a character swallow the next ASCII byte,
+    /// and counting and locating always agree.
+    @inline(__always) static func character(_ bytes: [UInt8], at i: Int, end: Int) -> (length: Int, width: Int) {
+        var length = 1
+        while length < 4, i + length < end, isContinuation(bytes[i + length]) { length += 1 }
+        return (length, length == 4 && bytes[i] >= 0xF0 ? 2 : 1)
     }
 }

@@ -1,0 +1,50 @@
+// libFuzzer target: the JSON-RPC transport and the server's dispatch over
+// arbitrary byte streams. Invariant: every message the server writes is valid
+// JSON-RPC (an object with "jsonrpc": "2.0"), whatever it was sent.
+import JSONValue
+import LanguageServer
+
+/// Starts every input with a valid `initialize`, so the fuzzer spends its time past the handshake.
+let preamble: [UInt8] = {
+    let body = #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{"textDocument":{"diagnostic":{}}}}}"#
+    return Array("Content-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8)
+}()
+
+func check(_ data: [UInt8]) {
+    let input = (data.first.map { $0 & 1 == 0 } ?? true) ? preamble + data : data
+    _ = LanguageServerMain.replay(input, batchSize: Int(data.first ?? 0) % 5 + 1, send: { body in
+        guard let json = try? JSON.parse(body), json["jsonrpc"] == "2.0" else {
+            preconditionFailure("the server wrote invalid JSON-RPC: \(body)")
+        }
+    })
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    check(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+#else
+@main
+enum Replay {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let file = fopen(path, "rb") else { continue }
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = fread(&buffer, 1, buffer.count, file)
+                if n <= 0 { break }
+                bytes += buffer[0..<n]
+            }
+            fclose(file)
+            check(bytes)
+        }
+    }
+}
+#endif
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,37 @@
+/// What must hold for any input, checked by the fuzzer and by the regression
+/// tests it leaves behind: ranges inside the text, positions that convert back,
+/// fixes that apply, and a fix-all that is idempotent.
+public enum Invariants {
+    /// The violations for `file`, empty when everything holds.
+    public static func violations(_ file: SourceFile) -> [String] {
+        var problems: [String] = []
+        let count = file.bytes.count
+        let result = Linter.lint(file)
+        for d in result.diagnostics {
+            let ranges = [d.range] + d.related.map(\.range) + (d.fix?.edits.map(\.range) ?? [])
+            if ranges.contains(where: { $0.lowerBound < 0 || $0.upperBound > count }) {
+                problems.append("\(d.rule): a range lies outside the text")
+            }
+            for encoding in PositionEncoding.allCases {
+                let p = result.lineIndex.position(ofByte: d.range.lowerBound, encoding: encoding)
+                let back = result.lineIndex.byteOffset(of: p, encoding: encoding).offset
+                if back > d.range.lowerBound || result.lineIndex.position(ofByte: back, encoding: encoding) != p {
+                    problems.append("\(d.rule): \(encoding.rawValue) position \(p) does not convert back to byte \(d.range.lowerBound)")
+                }
+            }
+        }
+        let once = Fixer.fixAll(file, configuration: Configuration())
+        let twice = Fixer.fixAll(SourceFile(path: file.path, bytes: once.bytes), configuration: Configuration())
+        if twice.fixed != 0 { problems.append("fix-all is not idempotent: a second run made \(twice.fixed) more fixes") }
+        return problems
+    }
+
+    /// The file names the fuzzer picks from with its first byte (dialect and comment syntax).
+    public static let fileNames = ["page.html", "page.jsx", "page.blade.php", "page.twig"]
+
+    /// A fuzz input as a file: the first byte picks the name, the rest is the text.
+    public static func file(fromFuzzInput data: [UInt8]) -> SourceFile? {
+        guard let selector = data.first else { return nil }
+        return SourceFile(path: fileNames[Int(selector) % fileNames.count], bytes: Array(data.dropFirst()))
+    }
+}
