@@ -25,7 +25,8 @@ let package = Package(
         .executableTarget(name: "amolint", dependencies: ["AmoLint", "AmoLintIO", "LanguageServer", "JSONValue"]),
         // libFuzzer targets (see Fuzz/README.md); a plain build gives replay tools.
         .executableTarget(name: "FuzzLint", dependencies: ["AmoLint"], path: "Fuzz/Lint"),
-        .executableTarget(name: "FuzzServer", dependencies: ["LanguageServer", "JSONValue"], path: "Fuzz/Server"),
+        .executableTarget(name: "FuzzServer", dependencies: ["LanguageServer", "AmoLintIO", "JSONValue"], path: "Fuzz/Server"),
+        .testTarget(name: "AmoLintIOTests", dependencies: ["AmoLintIO"]),
         .testTarget(name: "AmoLintTests", dependencies: ["AmoLint", "JSONValue", "JSONRPC"]),
         // Spawns the built `amolint` binary, as users and CI run it.
         .testTarget(name: "EndToEndTests", dependencies: ["amolint", "AmoLint", "JSONValue"]),

@@ -11,7 +11,8 @@ case "$target" in
   server) product=FuzzServer ;;
   *) echo "unknown target $target (lint, server)"; exit 2 ;;
 esac
-swift build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -DFUZZING \
+# SwiftPM passes --sanitize=fuzzer to the link only; -Xswiftc adds the coverage instrumentation.
+swift build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING \
   --product "$product" --scratch-path .build-fuzz >/dev/null
 work=".build-fuzz/corpus-$target"
 mkdir -p "$work" "Fuzz/findings/$target"

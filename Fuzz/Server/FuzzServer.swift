@@ -3,6 +3,7 @@
 // JSON-RPC (an object with "jsonrpc": "2.0"), whatever it was sent.
 import JSONValue
 import LanguageServer
+import AmoLintIO
 
 /// Starts every input with a valid `initialize`, so the fuzzer spends its time past the handshake.
 let preamble: [UInt8] = {
@@ -11,8 +12,11 @@ let preamble: [UInt8] = {
 }()
 
 func check(_ data: [UInt8]) {
-    let input = (data.first.map { $0 & 1 == 0 } ?? true) ? preamble + data : data
-    _ = LanguageServerMain.replay(input, batchSize: Int(data.first ?? 0) % 5 + 1, send: { body in
+    // The first byte chooses: with or without the preamble, and the batch size.
+    guard let selector = data.first else { return }
+    let input = (selector & 1 == 0 ? preamble : []) + data.dropFirst()
+    _ = LanguageServerMain.replay(input, batchSize: Int(selector >> 1) % 5 + 1, send: { body in
+        if Platform.environment("FUZZ_DEBUG") != nil { print(body) }
         guard let json = try? JSON.parse(body), json["jsonrpc"] == "2.0" else {
             preconditionFailure("the server wrote invalid JSON-RPC: \(body)")
         }

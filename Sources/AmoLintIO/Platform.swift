@@ -131,17 +131,27 @@ public enum FileSystem {
         return entries
     }
 
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// Writes `bytes` over `path` atomically: a temporary file in the same
     /// folder, the original's permissions, then `rename`. Just before the rename
     /// the file is read again; if it no longer holds `expected`, nothing is written.
-    public static func replace(_ path: String, with bytes: [UInt8], expected: [UInt8]) throws(FileError) {
-        guard let original = status(path) else { throw FileError(path: path, reason: Platform.errorText()) }
+    public static func replace(_ shownPath: String, with bytes: [UInt8], expected: [UInt8]) throws(FileError) {
+        // Through a symbolic link, the target is what changes; the link stays a link.
+        let path = realPath(shownPath) ?? shownPath
+        guard let original = status(path) else { throw FileError(path: shownPath, reason: Platform.errorText()) }
+        // A file without write permission is the user's "do not touch" (root could write it anyway).
+        if original.mode & 0o222 == 0 { throw FileError(path: shownPath, reason: "is read-only; not fixed") }
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
         var template = Array("\(folder.isEmpty ? "" : folder)/.\(base).amolint-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard fd >= 0 else { throw FileError(path: path, reason: "cannot create a temporary file: \(Platform.errorText())") }
+        guard fd >= 0 else { throw FileError(path: shownPath, reason: "cannot create a temporary file: \(Platform.errorText())") }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
         defer {
@@ -151,12 +161,12 @@ public enum FileSystem {
         if failure == nil, fchmod(fd, original.mode) != 0 { failure = Platform.errorText() }
         if failure == nil, fsync(fd) != 0 { failure = Platform.errorText() }
         close(fd)
-        if let failure { throw FileError(path: path, reason: "not fixed, the file is unchanged: \(failure)") }
+        if let failure { throw FileError(path: shownPath, reason: "not fixed, the file is unchanged: \(failure)") }
         guard let current = try? read(path), current == expected else {
-            throw FileError(path: path, reason: "changed while amolint was fixing it; left as it is now (run again)")
+            throw FileError(path: shownPath, reason: "changed while amolint was fixing it; left as it is now (run again)")
         }
         guard rename(temporary, path) == 0 else {
-            throw FileError(path: path, reason: "not fixed, the file is unchanged: \(Platform.errorText())")
+            throw FileError(path: shownPath, reason: "not fixed, the file is unchanged: \(Platform.errorText())")
         }
         ok = true
     }

@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 import JSONRPC
 
 /// Wires the server to standard input and output: a reader thread frames
@@ -12,8 +15,14 @@ public enum LanguageServerMain {
             var reader = FrameReader(fileDescriptor: 0)
             while true {
                 // Everything already read is posted together, so a burst of edits arrives as one batch.
+                // (Up to a bound, so that a flood waits in the pipe, not in memory.)
                 var events = [reader.next()]
-                while events.last != .end, reader.hasBufferedInput { events.append(reader.next()) }
+                var bytes = 0
+                while events.last != .end, reader.hasBufferedInput, bytes < Inbox.limit / 4, events.count < 1024 {
+                    let event = reader.next()
+                    if case .message(let body) = event { bytes += body.count }
+                    events.append(event)
+                }
                 inbox.post(events)
                 if events.last == .end { return }
             }
@@ -53,28 +62,50 @@ extension LanguageServerMain {
     }
 }
 
-/// Framed events waiting for the main thread.
+/// Framed events waiting for the main thread. Bounded: when the main thread
+/// falls behind, the reader stops reading, the pipe fills, and the client waits,
+/// so a flood of messages cannot grow the server's memory.
 final class Inbox: @unchecked Sendable {
+    /// Bytes of message bodies waiting, at most (one larger message is still let through).
+    static let limit = 1 << 20
+
     private var events: [FrameReader.Event] = []
-    private let lock = DispatchSemaphore(value: 1)
-    private let available = DispatchSemaphore(value: 0)
+    private var pendingBytes = 0
+    private var mutex = pthread_mutex_t()
+    private var changed = pthread_cond_t()
+
+    init() {
+        pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&changed, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(&changed)
+        pthread_mutex_destroy(&mutex)
+    }
 
     func post(_ batch: [FrameReader.Event]) {
-        lock.wait()
+        let size = batch.reduce(0) { total, event in
+            if case .message(let body) = event { return total + body.count }
+            return total
+        }
+        pthread_mutex_lock(&mutex)
+        while pendingBytes > 0, pendingBytes + size > Inbox.limit { pthread_cond_wait(&changed, &mutex) }
         events += batch
-        lock.signal()
-        for _ in batch { available.signal() }
+        pendingBytes += size
+        pthread_cond_broadcast(&changed)
+        pthread_mutex_unlock(&mutex)
     }
 
     /// Blocks until at least one event is there, then takes them all.
     func takeAll() -> [FrameReader.Event] {
-        available.wait()
-        lock.wait()
+        pthread_mutex_lock(&mutex)
+        while events.isEmpty { pthread_cond_wait(&changed, &mutex) }
         let taken = events
-        events.removeAll(keepingCapacity: true)
-        lock.signal()
-        // Each taken event beyond the first was signalled too: consume those signals.
-        for _ in 1..<max(1, taken.count) { available.wait() }
+        events = []
+        pendingBytes = 0
+        pthread_cond_broadcast(&changed)
+        pthread_mutex_unlock(&mutex)
         return taken
     }
 }

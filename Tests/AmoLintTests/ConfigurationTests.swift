@@ -97,6 +97,26 @@ struct LineIndexTests {
         }
     }
 
+    @Test func longLinesUseCheckpointsThatAgreeWithCounting() {
+        let line = String(repeating: "ab Ж 🚀 ", count: 4000)  // 44,000 bytes on one line
+        let text = "first\n" + line + "\nlast"
+        let bytes = Array(text.utf8)
+        let index = LineIndex(bytes)
+        var offset = 6
+        var utf16 = 0, scalars = 0
+        for scalar in line.unicodeScalars {
+            if offset % 7 == 0 || offset > 43_990 {
+                #expect(index.position(ofByte: offset, encoding: .utf16) == LinePosition(line: 1, character: utf16))
+                #expect(index.position(ofByte: offset, encoding: .utf32) == LinePosition(line: 1, character: scalars))
+                #expect(index.byteOffset(of: LinePosition(line: 1, character: utf16), encoding: .utf16).offset == offset)
+                #expect(index.byteOffset(of: LinePosition(line: 1, character: scalars), encoding: .utf32).offset == offset)
+            }
+            offset += String(scalar).utf8.count
+            utf16 += scalar.value > 0xFFFF ? 2 : 1
+            scalars += 1
+        }
+    }
+
     @Test func outOfRangeIsClampedAndFlagged() {
         let index = LineIndex(Array(text.utf8))
         let past = index.byteOffset(of: LinePosition(line: 1, character: 99), encoding: .utf16)

@@ -180,6 +180,28 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertFalse(again.stdout.contains("Fixed"), "a second run finds nothing more to fix")
     }
 
+    func testFixOnAReadOnlyFileReportsAndKeepsIt() throws {
+        let s = try Scratch()
+        let file = try s.write("ro.html", broken)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file.path)
+        let out = try Amolint.run(["check", "ro.html", "--fix"], in: s.url)
+        XCTAssertEqual(out.status, 2)
+        XCTAssertTrue(out.stderr.contains("ro.html: is read-only; not fixed"), out.stderr)
+        XCTAssertTrue(out.stdout.contains("ro.html:1:"), "its problems are still reported")
+        XCTAssertEqual(try s.read("ro.html"), broken)
+    }
+
+    func testHostileValuesAreEscapedInEveryFormat() throws {
+        let s = try Scratch()
+        try s.write("evil.html", "<div class=\"amocrm_oauth\" data-color=\"\u{1B}[31m\u{07}\u{0}\u{2028}%0A\r\n::error::x\" data-mode='\u{1B}]8;;http://x\u{07}'></div>")
+        for format in ["text", "json", "sarif", "github"] {
+            let out = try Amolint.run(["check", "evil.html", "--format", format, "--color", "never"], in: s.url)
+            let controls = out.stdout.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F || $0 == "\u{2028}" }
+            XCTAssertEqual(controls.count, 0, "\(format) output carries control characters: \(out.stdout.debugDescription)")
+            if format == "json" || format == "sarif" { XCTAssertNotNil(out.json, format) }
+        }
+    }
+
     func testSuppressionThroughTheCLI() throws {
         let s = try Scratch()
         try s.write("a.html", "<!-- amolint-disable-next-line invalid-color -->\n" + broken + "\n<!-- amolint-disable-next-line invalid-colr -->\n")

@@ -26,6 +26,15 @@ public struct LineIndex: Sendable {
     public let bytes: [UInt8]
     /// Byte offset of the first byte of each line.
     public let lineStarts: [Int]
+    /// For lines longer than `checkpointSpacing * 2`: (byte offset, UTF-16 units,
+    /// scalars) every `checkpointSpacing` bytes, so a column on a minified one-line
+    /// page costs a short scan, not a scan from the line's start.
+    private let checkpoints: [Int: [Checkpoint]]
+    static let checkpointSpacing = 256
+
+    struct Checkpoint: Sendable {
+        let offset: Int, utf16: Int, utf32: Int
+    }
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -45,6 +54,50 @@ public struct LineIndex: Sendable {
             }
         }
         lineStarts = starts
+        var marks: [Int: [Checkpoint]] = [:]
+        for line in 0..<starts.count {
+            let start = starts[line]
+            let end = line + 1 < starts.count ? starts[line + 1] : bytes.count
+            guard end - start > LineIndex.checkpointSpacing * 2 else { continue }
+            var list = [Checkpoint(offset: start, utf16: 0, utf32: 0)]
+            var i = start, u16 = 0, u32 = 0
+            var next = start + LineIndex.checkpointSpacing
+            while i < end {
+                if i >= next {
+                    list.append(Checkpoint(offset: i, utf16: u16, utf32: u32))
+                    next = i + LineIndex.checkpointSpacing
+                }
+                let (length, width) = LineIndex.character(bytes, at: i, end: bytes.count)
+                u16 += width
+                u32 += 1
+                i += length
+            }
+            marks[line] = list
+        }
+        checkpoints = marks
+    }
+
+    /// The last checkpoint at or before `offset` on `line` (the line start when there are none).
+    private func checkpoint(line: Int, atOrBefore offset: Int) -> Checkpoint {
+        guard let list = checkpoints[line] else { return Checkpoint(offset: lineStarts[line], utf16: 0, utf32: 0) }
+        var lo = 0, hi = list.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if list[mid].offset <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return list[lo]
+    }
+
+    /// The last checkpoint whose unit count is at or before `units`.
+    private func checkpoint(line: Int, atOrBeforeUnits units: Int, encoding: PositionEncoding) -> Checkpoint {
+        guard let list = checkpoints[line] else { return Checkpoint(offset: lineStarts[line], utf16: 0, utf32: 0) }
+        let value: (Checkpoint) -> Int = { encoding == .utf16 ? $0.utf16 : $0.utf32 }
+        var lo = 0, hi = list.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if value(list[mid]) <= units { lo = mid } else { hi = mid - 1 }
+        }
+        return list[lo]
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -73,10 +126,11 @@ public struct LineIndex: Sendable {
         let offset = max(0, min(offset, bytes.count))
         let line = line(ofByte: offset)
         let start = lineStarts[line]
-        var end = min(offset, contentEnd(ofLine: line))
-        // An offset inside a character stands for the character's start.
-        if encoding != .utf8 { while end > start, LineIndex.isContinuation(bytes[end]) { end -= 1 } }
-        return LinePosition(line: line, character: LineIndex.count(bytes, start..<end, encoding))
+        let end = min(offset, contentEnd(ofLine: line))
+        if encoding == .utf8 { return LinePosition(line: line, character: end - start) }
+        let mark = checkpoint(line: line, atOrBefore: end)
+        let before = encoding == .utf16 ? mark.utf16 : mark.utf32
+        return LinePosition(line: line, character: before + LineIndex.count(bytes, mark.offset..<end, encoding))
     }
 
     /// The byte offset of a position; a character past the line's end or a line
@@ -88,15 +142,13 @@ public struct LineIndex: Sendable {
         let end = contentEnd(ofLine: position.line)
         if position.character < 0 { return (start, true) }
         if encoding == .utf8 {
+            // UTF-8 positions are byte offsets, taken as they are.
             let target = start + position.character
-            if target > end { return (end, true) }
-            // Never split a scalar: step back to its first byte.
-            var t = target
-            while t > start, t < end, LineIndex.isContinuation(bytes[t]) { t -= 1 }
-            return (t, false)
+            return target > end ? (end, true) : (target, false)
         }
-        var units = 0
-        var i = start
+        let mark = checkpoint(line: position.line, atOrBeforeUnits: position.character, encoding: encoding)
+        var units = encoding == .utf16 ? mark.utf16 : mark.utf32
+        var i = mark.offset
         while i < end {
             if units == position.character { return (i, false) }
             let (length, width) = LineIndex.character(bytes, at: i, end: end)
@@ -109,13 +161,15 @@ public struct LineIndex: Sendable {
         return (end, units < position.character)
     }
 
-    /// Characters in `range` in the encoding. See `character(_:at:end:)` for malformed UTF-8.
+    /// Characters in `range` in the encoding. A character that `range` ends
+    /// inside is not counted: an offset inside a character stands for its start.
     public static func count(_ bytes: [UInt8], _ range: Range<Int>, _ encoding: PositionEncoding) -> Int {
         if encoding == .utf8 { return range.count }
         var units = 0
         var i = range.lowerBound
         while i < range.upperBound {
-            let (length, width) = character(bytes, at: i, end: range.upperBound)
+            let (length, width) = character(bytes, at: i, end: bytes.count)
+            if i + length > range.upperBound { break }
             units += encoding == .utf16 ? width : 1
             i += length
         }
@@ -124,13 +178,16 @@ public struct LineIndex: Sendable {
 
     @inline(__always) static func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
 
-    /// The character starting at `i`: a byte and the continuation bytes after it
-    /// (at most three), and its UTF-16 width (2 for a complete four-byte scalar).
-    /// Malformed UTF-8 thus never makes a character swallow the next ASCII byte,
-    /// and counting and locating always agree.
+    /// The character starting at `i`: its lead byte and the continuation bytes
+    /// the lead announces (as many as are there), and its UTF-16 width. A stray
+    /// continuation byte or a truncated sequence is a character of its own, as
+    /// editors show each as U+FFFD; counting and locating always agree.
     @inline(__always) static func character(_ bytes: [UInt8], at i: Int, end: Int) -> (length: Int, width: Int) {
+        let lead = bytes[i]
+        if lead < 0x80 { return (1, 1) }
+        let expected = lead < 0xC0 ? 0 : lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3
         var length = 1
-        while length < 4, i + length < end, isContinuation(bytes[i + length]) { length += 1 }
-        return (length, length == 4 && bytes[i] >= 0xF0 ? 2 : 1)
+        while length <= expected, i + length < end, isContinuation(bytes[i + length]) { length += 1 }
+        return (length, expected == 3 && length == 4 ? 2 : 1)
     }
 }

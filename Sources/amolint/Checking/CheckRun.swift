@@ -29,7 +29,8 @@ struct FileReport: Sendable {
 }
 
 enum CheckOutcome: Sendable {
-    case checked(FileReport)
+    /// Checked; `problem` when `--fix` could not write (the report is then of the unfixed file).
+    case checked(FileReport, problem: FileError?)
     case skipped
     case failed(FileError)
 }
@@ -55,23 +56,28 @@ enum CheckRun {
         var file = SourceFile(path: input.path, bytes: bytes)
         var fixed = 0
         var fixedOutput: [UInt8]?
+        var problem: FileError?
         if fix {
             let (newBytes, count) = Fixer.fixAll(file, configuration: input.configuration)
             if newBytes != bytes {
-                switch input.source {
-                case .standardInput: fixedOutput = newBytes
-                case .file:
-                    do { try FileSystem.replace(input.path, with: newBytes, expected: bytes) } catch { return .failed(error) }
+                do {
+                    switch input.source {
+                    case .standardInput: fixedOutput = newBytes
+                    case .file: try FileSystem.replace(input.path, with: newBytes, expected: bytes)
+                    }
+                    file = SourceFile(path: input.path, bytes: newBytes)
+                    fixed = count
+                } catch {
+                    // Not written: the report is of the file as it is.
+                    problem = error
                 }
-                file = SourceFile(path: input.path, bytes: newBytes)
-                fixed = count
             } else if case .standardInput = input.source {
                 fixedOutput = bytes
             }
         }
         let result = Linter.lint(file, configuration: input.configuration)
         return .checked(FileReport(path: input.path, lineIndex: result.lineIndex, diagnostics: result.diagnostics,
-                                   fixed: fixed, fixedOutput: fixedOutput))
+                                   fixed: fixed, fixedOutput: fixedOutput), problem: problem)
     }
 }
 

@@ -52,7 +52,11 @@ extension CheckCommand {
         var fixedOutput: [UInt8]?
         for outcome in CheckRun.run(inputs, fix: fix) {
             switch outcome {
-            case .checked(let report):
+            case .checked(let report, let problem):
+                if let problem {
+                    problems.append(problem.description)
+                    failed = true
+                }
                 if let output = report.fixedOutput { fixedOutput = output }
                 reports.append(quiet ? report.keeping { $0.severity == .error } : report)
             case .skipped: break

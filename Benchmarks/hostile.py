@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Hostile inputs in linear time: each generator is run at 1 MB and 10 MB through
+`amolint check` (release build), and time(10 MB) / time(1 MB) must stay under 12.
+
+Usage: hostile.py [--binary .build/release/amolint] [--runs 3] [--markdown]
+Exit status 1 when a ratio is 12 or more.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+BUTTON = ('<script class="amocrm_oauth" data-client-id="0b8a9e6e-5b8f-4c41-9a4f-2f6f0e1d2c3b" '
+          'data-state="{{ s }}" data-color="Blue" src="https://www.amocrm.ru/auth/button.min.js"></script>\n')
+
+
+def fill(unit, size):
+    unit = unit.encode() if isinstance(unit, str) else unit
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+GENERATORS = {
+    "10 MB of `<`": lambda n: fill("<", n),
+    "an unclosed `<!--`": lambda n: b"<!--" + fill("<div class=\"amocrm_oauth\"> ", n),
+    "an unclosed `<script`": lambda n: b"<script " + fill("a=1 ", n),
+    "one tag, 100,000+ attributes": lambda n: b'<div class="amocrm_oauth" ' + fill("data-x=1 ", n) + b">",
+    "a 5 MB attribute value": lambda n: b'<div class="amocrm_oauth" data-title="' + fill("Привет 🚀 ", n // 2) + b'"></div>',
+    "unclosed `{{` and `<?php`": lambda n: fill('<div class="amocrm_oauth" data-x="{{ <?php ', n),
+    "100,000+ buttons": lambda n: fill(BUTTON, n),
+    "1,000,000+ lines": lambda n: fill("\n", n),
+    "invalid UTF-8": lambda n: fill(b'\xff\xfe<div class="amocrm_oauth" data-color="\xca\xa8\xf0\x9f">', n),
+    "NUL bytes": lambda n: fill(b'\x00<div class="amocrm_oauth"\x00 data-color="\x00">', n),
+    "unclosed JSX braces": lambda n: fill('<div className="amocrm_oauth" data-x={', n),
+}
+
+
+def timed(binary, path, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run([binary, "check", path, "--format", "json"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+        if result.returncode not in (0, 1):
+            sys.exit(f"{path}: amolint exited {result.returncode}")
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=".build/release/amolint")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args()
+    rows, worst = [], 0.0
+    with tempfile.TemporaryDirectory() as folder:
+        for name, make in GENERATORS.items():
+            suffix = ".jsx" if "JSX" in name else ".html"
+            times = []
+            for size in (1_000_000, 10_000_000):
+                path = os.path.join(folder, f"input{suffix}")
+                with open(path, "wb") as f:
+                    f.write(make(size))
+                times.append(timed(args.binary, path, args.runs))
+            ratio = times[1] / times[0]
+            worst = max(worst, ratio)
+            rows.append((name, times[0] * 1000, times[1] * 1000, ratio))
+    if args.markdown:
+        print("| input | 1 MB (ms) | 10 MB (ms) | ratio |\n|---|---:|---:|---:|")
+        for name, a, b, r in rows:
+            print(f"| {name} | {a:.1f} | {b:.1f} | {r:.1f} |")
+    else:
+        for name, a, b, r in rows:
+            print(f"{name:34} {a:9.1f} ms {b:9.1f} ms  ratio {r:5.1f}")
+    if worst >= 12:
+        sys.exit(f"a ratio of {worst:.1f} is not linear (limit 12)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+import Foundation
+import JSONValue
+import XCTest
+
+/// The server under abuse: each case gets the answer the spec prescribes, the
+/// session goes on, and end of input ends the process promptly.
+final class ServerAbuseTests: XCTestCase {
+    func initialize(_ server: ServerProcess) throws {
+        server.write(Conversation.frame(#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}"#))
+        XCTAssertEqual(server.nextMessage()?["id"], 0)
+        server.write(Conversation.frame(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#))
+    }
+
+    func testABodyCutOffByEndOfInputEndsTheProcessWithinASecond() throws {
+        let server = try ServerProcess()
+        try initialize(server)
+        server.write("Content-Length: 500\r\n\r\n{\"jsonrpc\":\"2.0\",")
+        let start = Date()
+        server.closeInput()
+        XCTAssertEqual(server.waitForExit(seconds: 1), 0)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 1)
+    }
+
+    func testTenThousandRequestsInOneBurstAreAllAnsweredInOrder() throws {
+        let server = try ServerProcess()
+        try initialize(server)
+        var burst = ""
+        for id in 1...10_000 { burst += Conversation.frame(#"{"jsonrpc":"2.0","id":\#(id),"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///nope.html"},"position":{"line":0,"character":0}}}"#) }
+        server.write(burst)
+        for id in 1...10_000 {
+            guard let answer = server.nextMessage(skipping: Conversation.ignoredMethods) else { return XCTFail("no answer to \(id)") }
+            XCTAssertEqual(answer["id"]?.intValue, id)
+            if answer["id"]?.intValue != id { return }
+        }
+        server.closeInput()
+        XCTAssertEqual(server.waitForExit(seconds: 1), 0)
+    }
+
+    /// Memory after 100,000 edits to one document stays within 10 MB of memory after the first 1,000.
+    func testMemoryStaysFlatOverAHundredThousandEdits() throws {
+        let server = try ServerProcess()
+        try initialize(server)
+        let uri = "file:///mem/page.html"
+        let text = String(repeating: "<p>Привет, amoCRM 🚀</p>\n", count: 200) + #"<div class="amocrm_oauth" data-color="x"></div>"#
+        server.write(Conversation.frame(JSON.object(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": [
+            "textDocument": ["uri": .string(uri), "languageId": "html", "version": 1, "text": .string(text)]]]).serialized()))
+        var version = 1
+        func edits(_ count: Int) {
+            var chunk = ""
+            for _ in 0..<count {
+                version += 1
+                let insert = version % 2 == 0
+                let range = insert ? #"{"start":{"line":3,"character":3},"end":{"line":3,"character":3}}"# : #"{"start":{"line":3,"character":3},"end":{"line":3,"character":4}}"#
+                chunk += Conversation.frame(#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"\#(uri)","version":\#(version)},"contentChanges":[{"range":\#(range),"text":"\#(insert ? "ж" : "")"}]}}"#)
+                if chunk.utf8.count > 200_000 { server.write(chunk); chunk = "" }
+            }
+            server.write(chunk)
+            // A request answered after the edits proves they were all handled.
+            server.write(Conversation.frame(#"{"jsonrpc":"2.0","id":"sync-\#(version)","method":"shutdown-probe","params":{}}"#))
+            while let message = server.nextMessage(seconds: 60), message["id"]?.stringValue != "sync-\(version)" {}
+        }
+        edits(1_000)
+        let early = try residentKilobytes(server.process.processIdentifier)
+        edits(99_000)
+        let late = try residentKilobytes(server.process.processIdentifier)
+        XCTAssertLessThan(late - early, 10 * 1024, "RSS grew from \(early) kB to \(late) kB")
+        server.closeInput()
+        XCTAssertEqual(server.waitForExit(seconds: 1), 0)
+    }
+
+    func residentKilobytes(_ pid: Int32) throws -> Int {
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        let line = try XCTUnwrap(status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") })
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) ?? 0
+    }
+}
