@@ -3,13 +3,27 @@
 public enum Linter {
     public struct Result: Sendable {
         public let diagnostics: [Diagnostic]
-        public let lineIndex: LineIndex
+        private let index: LineIndex?
+        private let bytes: [UInt8]
+
+        init(diagnostics: [Diagnostic], index: LineIndex?, bytes: [UInt8]) {
+            self.diagnostics = diagnostics
+            self.index = index
+            self.bytes = bytes
+        }
+
+        /// Lines of the text; built during linting only when something needed
+        /// it, since most files of a large tree have nothing to report.
+        public var lineIndex: LineIndex { index ?? LineIndex(bytes) }
     }
 
     public static func lint(_ file: SourceFile, configuration: Configuration = Configuration()) -> Result {
         let document = Document(file)
-        let lineIndex = LineIndex(file.bytes)
         var findings = check(document)
+        if findings.isEmpty, document.directiveComments.isEmpty {
+            return Result(diagnostics: [], index: nil, bytes: file.bytes)
+        }
+        let lineIndex = LineIndex(file.bytes)
         let suppressions = Suppressions(document, lineIndex: lineIndex)
         findings += suppressions.problems
         var kept: [Diagnostic] = []
@@ -21,7 +35,7 @@ public enum Linter {
             kept.append(d)
         }
         kept.sort { ($0.range.lowerBound, $0.range.upperBound, $0.rule) < ($1.range.lowerBound, $1.range.upperBound, $1.rule) }
-        return Result(diagnostics: kept, lineIndex: lineIndex)
+        return Result(diagnostics: kept, index: lineIndex, bytes: file.bytes)
     }
 
     /// Every rule's findings with default severities, before configuration and suppressions.

@@ -100,6 +100,24 @@ public enum FileSystem {
         defer { close(fd) }
         var s = stat()
         if fstat(fd, &s) == 0, s.st_mode & S_IFMT == S_IFDIR { throw FileError(path: path, reason: "is a directory") }
+        // A regular file is read straight into an array of its size; anything else in chunks.
+        if s.st_mode & S_IFMT == S_IFREG, s.st_size > 0 {
+            let size = Int(s.st_size)
+            var failed = false
+            var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+                guard let base = buffer.baseAddress else { return }
+                while count <= size {
+                    let n = Glibc.read(fd, base + count, size + 1 - count)
+                    if n < 0 { if errno == EINTR { continue }; failed = true; return }
+                    if n == 0 { return }
+                    count += n
+                }
+            }
+            if failed { throw FileError(path: path, reason: Platform.errorText()) }
+            // The file grew while being read: take the rest too.
+            if bytes.count > size, let rest = Platform.readAll(fd) { bytes += rest }
+            return bytes
+        }
         guard let bytes = Platform.readAll(fd) else { throw FileError(path: path, reason: Platform.errorText()) }
         return bytes
     }

@@ -51,8 +51,9 @@ public struct AttributeValue: Sendable {
     init(decoding bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, flags: RawAttribute.Flags) {
         self.range = range
         self.isDynamic = false
-        guard flags.contains(.template) || flags.contains(.ampersand) else {
-            text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        let value = UnsafeBufferPointer(rebasing: bytes[range])
+        if !flags.contains(.template), !flags.contains(.ampersand), UTF8Validation.isValid(value), !value.contains(0) {
+            text = String(decoding: value, as: UTF8.self)
             offsets = nil
             return
         }
@@ -60,7 +61,6 @@ public struct AttributeValue: Sendable {
         var map: [Int] = []
         out.reserveCapacity(range.count)
         map.reserveCapacity(range.count + 1)
-        let value = UnsafeBufferPointer(rebasing: bytes[range])
         let base = range.lowerBound
         var closers = CloserSearch()
         var p = 0
@@ -78,14 +78,25 @@ public struct AttributeValue: Sendable {
                 p = close
                 continue
             }
-            out.append(b == 0 ? 0x3F : b)  // a literal NUL must not read as a template
-            map.append(base + p)
-            p += 1
+            if b == 0 {
+                out.append(0x3F)  // a literal NUL must not read as a template
+                map.append(base + p)
+                p += 1
+                continue
+            }
+            // Invalid UTF-8 becomes U+FFFD here, byte by byte, so the map stays exact.
+            let length = UTF8Validation.sequenceLength(value, at: p)
+            if length == 0 {
+                for byte in [UInt8(0xEF), 0xBF, 0xBD] { out.append(byte); map.append(base + p) }
+                p += 1
+            } else {
+                for k in 0..<length { out.append(value[p + k]); map.append(base + p + k) }
+                p += length
+            }
         }
         map.append(range.upperBound)
         text = String(decoding: out, as: UTF8.self)
-        // String(decoding:) may repair invalid UTF-8, changing the byte count; then map by position only.
-        offsets = text.utf8.count == out.count ? map : nil
+        offsets = map
     }
 
     /// The end of a template construct starting at `p` inside a value, or nil.

@@ -40,6 +40,8 @@ struct CloserSearch {
         var i = start
         var result = Int.max
         search: while i + pattern.count <= n {
+            i = ByteSearch.first(first, first, in: bytes, from: i, to: n - pattern.count + 1)
+            guard i + pattern.count <= n else { break }
             if bytes[i] == first {
                 var j = 1
                 while j < pattern.count, bytes[i + j] == pattern[j] { j += 1 }

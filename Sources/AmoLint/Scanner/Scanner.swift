@@ -28,6 +28,11 @@ public struct Scanner<Visitor: ScanVisitor> {
         let n = bytes.count
         var i = 0
         while i < n {
+            // Text between tags is skipped a word at a time.
+            i = dialect == .markup
+                ? ByteSearch.first(Byte.lt, Byte.lbrace, in: bytes, from: i, to: n)
+                : ByteSearch.first(Byte.lt, Byte.slash, in: bytes, from: i, to: n)
+            guard i < n else { break }
             let b = bytes[i]
             switch b {
             case Byte.lt:
@@ -378,6 +383,8 @@ public struct Scanner<Visitor: ScanVisitor> {
         let nameBytes = Array(name.utf8)
         var p = start
         while p + 1 < n {
+            p = ByteSearch.first(Byte.lt, Byte.lt, in: bytes, from: p, to: n - 1)
+            guard p + 1 < n else { break }
             if bytes[p] == Byte.lt, bytes[p + 1] == Byte.slash, p + 2 + nameBytes.count <= n {
                 var k = 0
                 while k < nameBytes.count, Byte.lower(bytes[p + 2 + k]) == nameBytes[k] { k += 1 }

@@ -43,6 +43,8 @@ public struct LineIndex: Sendable {
             var i = 0
             let n = buf.count
             while i < n {
+                i = ByteSearch.first(0x0A, 0x0D, in: buf, from: i, to: n)
+                guard i < n else { break }
                 let b = buf[i]
                 if b == 0x0A {
                     starts.append(i + 1)

@@ -76,7 +76,9 @@ enum CheckRun {
             }
         }
         let result = Linter.lint(file, configuration: input.configuration)
-        return .checked(FileReport(path: input.path, lineIndex: result.lineIndex, diagnostics: result.diagnostics,
+        // Lines are only needed to print positions.
+        let lineIndex = result.diagnostics.isEmpty ? LineIndex([]) : result.lineIndex
+        return .checked(FileReport(path: input.path, lineIndex: lineIndex, diagnostics: result.diagnostics,
                                    fixed: fixed, fixedOutput: fixedOutput), problem: problem)
     }
 }
