@@ -66,8 +66,9 @@ def main():
     parser.add_argument("--binary", default=".build/release/amolint")
     parser.add_argument("--size-mb", type=float, default=1.0)
     parser.add_argument("--edits", type=int, default=1000)
+    parser.add_argument("--page", help="a page to open instead of a generated one")
     args = parser.parse_args()
-    text = page(int(args.size_mb * 1_000_000))
+    text = open(args.page, encoding="utf-8").read() if args.page else page(int(args.size_mb * 1_000_000))
     lines = text.split("\n")
     server = Server(args.binary)
     server.send({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}})
@@ -87,6 +88,8 @@ def main():
                      "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [edit]}})
         server.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"].get("version") == version)
         latencies.append((time.perf_counter() - start) * 1000)
+    with open(f"/proc/{server.p.pid}/status") as status:
+        peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024
     server.send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
     server.wait_for(lambda m: m.get("id") == 2)
     server.send({"jsonrpc": "2.0", "method": "exit"})
@@ -94,7 +97,7 @@ def main():
     latencies.sort()
     p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
     print(json.dumps({"page_bytes": len(text.encode()), "edits": len(latencies), "p50_ms": round(statistics.median(latencies), 3),
-                      "p99_ms": round(p(0.99), 3), "max_ms": round(latencies[-1], 3)}))
+                      "p99_ms": round(p(0.99), 3), "max_ms": round(latencies[-1], 3), "peak_rss_mb": round(peak, 1)}))
 
 
 if __name__ == "__main__":
