@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "LanguageServer", dependencies: ["AmoLint", "AmoLintIO", "JSONRPC", "LanguageServerProtocol", "JSONValue"]),
         .executableTarget(name: "amolint", dependencies: ["AmoLint", "AmoLintIO", "LanguageServer", "JSONValue"]),
         // libFuzzer targets (see Fuzz/README.md); a plain build gives replay tools.
-        .executableTarget(name: "FuzzLint", dependencies: ["AmoLint"], path: "Fuzz/Lint"),
+        .executableTarget(name: "FuzzLint", dependencies: ["AmoLint", "AmoLintIO"], path: "Fuzz/Lint"),
         .executableTarget(name: "FuzzServer", dependencies: ["LanguageServer", "AmoLintIO", "JSONValue"], path: "Fuzz/Server"),
         .testTarget(name: "AmoLintIOTests", dependencies: ["AmoLintIO"]),
         .testTarget(name: "AmoLintTests", dependencies: ["AmoLint", "JSONValue", "JSONRPC"]),

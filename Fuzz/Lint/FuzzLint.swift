@@ -3,6 +3,7 @@
 // idempotent (a second run changes nothing). A broken invariant traps, which
 // libFuzzer reports as a crash with the input that caused it.
 import AmoLint
+import AmoLintIO
 
 func check(_ data: [UInt8]) {
     guard let file = Invariants.file(fromFuzzInput: data) else { return }
@@ -22,21 +23,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 enum Replay {
     static func main() {
         for path in CommandLine.arguments.dropFirst() {
-            guard let file = fopen(path, "rb") else { continue }
-            var bytes: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while true {
-                let n = fread(&buffer, 1, buffer.count, file)
-                if n <= 0 { break }
-                bytes += buffer[0..<n]
-            }
-            fclose(file)
-            check(bytes)
+            do { check(try FileSystem.read(path)) } catch { print(error) }
         }
     }
 }
 #endif
 
-#if canImport(Glibc)
-import Glibc
-#endif

@@ -34,16 +34,7 @@ struct CatalogTests {
 extension String {
     /// Reads a UTF-8 file without Foundation.
     init(contentsOfFileAtPath path: String) throws {
-        guard let file = fopen(path, "rb") else { throw CocoaLikeError.cannotOpen(path) }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, file)
-            if n <= 0 { break }
-            bytes += buffer[0..<n]
-        }
-        self = String(decoding: bytes, as: UTF8.self)
+        self = String(decoding: try readBytes(path), as: UTF8.self)
     }
 }
 

@@ -1,15 +1,7 @@
 #!/usr/bin/env bash
 # Vim + ALE (Debian's vim and vim-ale) headless: amolint's diagnostics arrive at
 # the positions `amolint check` reports. Usage: run.sh AMOLINT_BINARY
-set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../../.." && pwd)"
-bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-page="$root/editors/test/page.html"
-out="$(mktemp)"
-expected="$(mktemp)"
-"$bin" check "$page" --format json > "$expected" || true
-count="$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$expected")"
+source "$(dirname "$0")/../../test/common.sh"
 OUT="$out" EXPECTED_COUNT="$count" timeout 60 vim -N -u NONE -i NONE -n -es \
   --cmd "set rtp^=$root/editors/vim" --cmd "packadd ale" --cmd "filetype plugin on" \
   --cmd "let g:ale_linters = {'html': ['amolint']}" --cmd "let g:ale_amolint_executable = '$bin'" \
