@@ -61,14 +61,20 @@ struct DocumentCollector: ScanVisitor {
         for raw in tag.attributes {
             let name = raw.nameRange
             if raw.flags.contains(.expression) { jsxSyntax = true }
-            if name.count > 5, nameHasPrefix(name, "data-") { hasData = true; continue }
-            if nameIs(name, "class") || nameIs(name, "classname") {
-                if nameIs(name, "classname") { jsxSyntax = true }
+            // Dispatch on length and first letter: most attributes are none of these.
+            switch (name.count, Byte.lower(bytes[name.lowerBound])) {
+            case (6..., 0x64) where nameHasPrefix(name, "data-"):  // d
+                hasData = true
+            case (5, 0x63), (9, 0x63):  // c: class, className
+                guard nameIs(name, "class") || nameIs(name, "classname") else { continue }
+                if name.count == 9 { jsxSyntax = true }
                 if classBrand == nil, let brand = brandToken(in: raw) { classBrand = brand; classRaw = raw }
-            } else if nameIs(name, "id") {
+            case (2, 0x69) where nameIs(name, "id"):  // i
                 if idBrand == nil, let brand = brandToken(in: raw) { idBrand = brand; idRaw = raw }
-            } else if nameIs(name, "src"), srcRaw == nil {
+            case (3, 0x73) where nameIs(name, "src") && srcRaw == nil:  // s
                 srcRaw = raw
+            default:
+                continue
             }
         }
         if isScript { lastScriptHadSrc = srcRaw != nil }

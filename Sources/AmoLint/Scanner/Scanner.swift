@@ -356,31 +356,28 @@ public struct Scanner<Visitor: ScanVisitor> {
         if p < end, bytes[p] == Byte.rbrace { return -1 }  // <?php } ?>
         var w = p
         while w < end, Byte.isLetter(bytes[w]) { w += 1 }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[p..<w]), as: UTF8.self).lowercased()
-        if word.hasPrefix("end") { return -1 }
-        if word == "end" { return -1 }
-        if ["if", "for", "foreach", "unless", "isset", "empty", "each", "while", "switch", "auth", "guest", "can",
-            "production", "env", "forelse", "with"].contains(word)
-        {
-            // `<% if x %>` opens; an inline `{% if x %}…` closes later with `endif`/`end`.
-            return 1
-        }
-        return 0
+        let word = UnsafeBufferPointer(rebasing: bytes[p..<w])
+        if word.count >= 3, Byte.lower(word[0]) == 0x65, Byte.lower(word[1]) == 0x6E, Byte.lower(word[2]) == 0x64 { return -1 }  // end…
+        // `<% if x %>` opens; an inline `{% if x %}…` closes later with `endif`/`end`.
+        return ScannerTables.openingWords.contains { $0.count == word.count && zip($0, word).allSatisfy { $0 == Byte.lower($1) } } ? 1 : 0
     }
 
     // MARK: Raw text and brackets
 
-    private func rawTextElement(_ name: Range<Int>) -> String? {
+    /// The lower-case name of a raw-text element (`script`, `style`, `textarea`, `title`), compared as bytes.
+    private func rawTextElement(_ name: Range<Int>) -> [UInt8]? {
         let count = name.count
         guard count == 5 || count == 6 || count == 8 else { return nil }
-        let lowered = String(decoding: UnsafeBufferPointer(rebasing: bytes[name]).map(Byte.lower), as: UTF8.self)
-        return ["script", "style", "textarea", "title"].contains(lowered) ? lowered : nil
+        candidates: for candidate in ScannerTables.rawTextNames where candidate.count == count {
+            for k in 0..<count where Byte.lower(bytes[name.lowerBound + k]) != candidate[k] { continue candidates }
+            return candidate
+        }
+        return nil
     }
 
     /// Skips to the matching end tag (`</script` + white space, `/` or `>`).
-    private mutating func rawText(after start: Int, element: Range<Int>, name: String) -> Int {
+    private mutating func rawText(after start: Int, element: Range<Int>, name nameBytes: [UInt8]) -> Int {
         let n = bytes.count
-        let nameBytes = Array(name.utf8)
         var p = start
         while p + 1 < n {
             p = ByteSearch.first(Byte.lt, Byte.lt, in: bytes, from: p, to: n - 1)
@@ -443,4 +440,12 @@ extension Scanner {
         var scanner = Scanner(bytes: bytes, dialect: dialect, visitor: visitor)
         return scanner.run()
     }
+}
+
+/// Word lists of the scanner, as bytes (a generic type cannot hold static storage).
+enum ScannerTables {
+    static let rawTextNames: [[UInt8]] = ["script", "style", "textarea", "title"].map { Array($0.utf8) }
+    /// Template words that open a conditional or a loop.
+    static let openingWords: [[UInt8]] = ["if", "for", "foreach", "unless", "isset", "empty", "each", "while", "switch",
+                                          "auth", "guest", "can", "production", "env", "forelse", "with"].map { Array($0.utf8) }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import AmoLintIO
 
 /// Which files `amolint check` reads when given a folder.
@@ -46,6 +51,6 @@ enum FileDiscovery {
 
     /// Git's test for binary content: a NUL in the first 8,000 bytes.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        bytes.prefix(8000).contains(0)
+        bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, min(raw.count, 8000)) != nil } ?? false }
     }
 }
