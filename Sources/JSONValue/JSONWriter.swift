@@ -10,7 +10,8 @@ extension JSON {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
+    /// Appends this value to `out`, for writers that stream many values into one buffer.
+    public func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8

@@ -59,6 +59,7 @@ enum AttributeChecks {
                 let original = c.button.attributes[f]
                 if a.isConditional || original.isConditional { continue }
                 c.markNoEffect(i)
+                guard c.hasRoom else { c.drop(); continue }
                 c.report(.duplicateAttribute, a.range,
                          "\(c.shown(a)) is repeated: HTML keeps the first \(c.shown(original)) and drops this one; remove it",
                          fix: Fix("Remove the repeated \(Text.code(a.writtenName))", [removal(of: a, in: c.bytes)]),
@@ -92,7 +93,7 @@ enum AttributeChecks {
         }
         let suggestion = "data-" + stem
         // Renaming onto an attribute the tag already has would create a repeat.
-        let clash = c.button.attributes.contains { $0.name == suggestion }
+        let clash = c.first(suggestion) != nil
         let prefixLength = max(0, a.nameRange.count - a.name.utf8.count)
         let fix = clash ? nil : Fix("Rename to \(Text.code(suggestion))",
                                     replacing: a.nameRange.lowerBound + prefixLength..<a.nameRange.upperBound, with: suggestion)

@@ -10,18 +10,30 @@ struct ButtonContext {
     /// Indices of known attributes whose value is empty.
     private(set) var blank: Set<Int> = []
     private(set) var findings: [Diagnostic] = []
+    /// How many more findings this document may still report.
+    private(set) var budget: Int
+    /// Findings past the budget: counted, never built (no strings, no fixes).
+    private(set) var dropped = 0
 
-    init(document: Document, button: Button, bytes: UnsafeBufferPointer<UInt8>) {
+    /// Index of the first attribute of each name, built once: rules ask by name
+    /// dozens of times, and a hostile tag has 100,000 attributes.
+    private let firstIndex: [String: Int]
+
+    init(document: Document, button: Button, bytes: UnsafeBufferPointer<UInt8>, budget: Int) {
         self.document = document
         self.button = button
         self.bytes = bytes
+        self.budget = budget
+        var index: [String: Int] = [:]
+        for (i, a) in button.attributes.enumerated() where index[a.name] == nil { index[a.name] = i }
+        firstIndex = index
     }
 
     var brand: Brand { button.brand }
 
     /// The first attribute of the name, whatever its state.
     func first(_ name: String) -> (index: Int, attribute: Attribute)? {
-        guard let i = button.attributes.firstIndex(where: { $0.name == name }) else { return nil }
+        guard let i = firstIndex[name] else { return nil }
         return (i, button.attributes[i])
     }
 
@@ -44,9 +56,19 @@ struct ButtonContext {
     mutating func markBlank(_ index: Int) { blank.insert(index) }
     func isWithheld(_ index: Int) -> Bool { noEffect.contains(index) || blank.contains(index) }
 
+    /// False once the document's budget is spent: loops that can report without
+    /// bound (repeated attributes, scope lists) check it before building messages.
+    var hasRoom: Bool { budget > 0 }
+    mutating func drop() { dropped += 1 }
+
     mutating func report(_ rule: Rule, _ range: Range<Int>, _ message: String, fix: Fix? = nil,
                          related: [RelatedLocation] = [], unnecessary: Bool = false)
     {
+        guard budget > 0 else {
+            dropped += 1
+            return
+        }
+        budget -= 1
         findings.append(Diagnostic(rule: rule.id, severity: rule.severity, message: message, range: range,
                                    fix: fix, related: related, unnecessary: unnecessary))
     }

@@ -112,7 +112,7 @@ enum StructureChecks {
     static func check(_ c: inout ButtonContext) {
         let b = c.button
         if b.marker == .legacyID, let id = b.markerAttribute {
-            let hasClass = b.attributes.contains { $0.name == "class" || $0.name == "classname" }
+            let hasClass = c.first("class") != nil || c.first("classname") != nil
             let prefixLength = 2  // `id`
             let fix = hasClass ? nil : Fix("Write `class=` for `id=`", replacing: id.nameRange.lowerBound..<id.nameRange.lowerBound + prefixLength, with: "class")
             c.report(.legacyID, id.range,

@@ -17,6 +17,7 @@ extension Server {
             let linted = Linter.lint(file, configuration: configuration)
             diagnostics = linted.diagnostics
             lineIndex = linted.lineIndex
+            if linted.unreported > 0 { log("\(uri): \(linted.unreported) more problems not reported (at most \(Linter.maximumFindings) a document)") }
         }
         let result = LintSnapshot(version: document.version, revision: document.revision, settingsGeneration: settingsGeneration,
                                   diagnostics: diagnostics, lineIndex: lineIndex ?? document.lineIndex)

@@ -26,6 +26,8 @@ struct FileReport: Sendable {
     let fixed: Int
     /// The fixed text of standard input, printed instead of written.
     let fixedOutput: [UInt8]?
+    /// Findings past the per-file limit, not reported.
+    var unreported = 0
 }
 
 enum CheckOutcome: Sendable {
@@ -79,7 +81,7 @@ enum CheckRun {
         // Lines are only needed to print positions.
         let lineIndex = result.diagnostics.isEmpty ? LineIndex([]) : result.lineIndex
         return .checked(FileReport(path: input.path, lineIndex: lineIndex, diagnostics: result.diagnostics,
-                                   fixed: fixed, fixedOutput: fixedOutput), problem: problem)
+                                   fixed: fixed, fixedOutput: fixedOutput, unreported: result.unreported), problem: problem)
     }
 }
 

@@ -58,6 +58,9 @@ extension CheckCommand {
                     failed = true
                 }
                 if let output = report.fixedOutput { fixedOutput = output }
+                if report.unreported > 0 {
+                    problems.append("\(report.path): \(report.unreported) more problems not reported (at most \(Linter.maximumFindings) a file)")
+                }
                 reports.append(quiet ? report.keeping { $0.severity == .error } : report)
             case .skipped: break
             case .failed(let error):
@@ -108,6 +111,7 @@ extension CheckCommand {
 
 extension FileReport {
     func keeping(_ include: (Diagnostic) -> Bool) -> FileReport {
-        FileReport(path: path, lineIndex: lineIndex, diagnostics: diagnostics.filter(include), fixed: fixed, fixedOutput: fixedOutput)
+        FileReport(path: path, lineIndex: lineIndex, diagnostics: diagnostics.filter(include), fixed: fixed, fixedOutput: fixedOutput,
+                   unreported: unreported)
     }
 }

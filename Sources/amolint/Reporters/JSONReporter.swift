@@ -6,7 +6,10 @@ import JSONValue
 /// endLine, endColumn}` plus `fix` when there is one.
 struct JSONReporter: Reporter {
     func render(_ reports: [FileReport]) -> String {
-        var items: [JSON] = []
+        // Each element is written as soon as it is built: a page with a million
+        // findings must not hold a million JSON trees at once.
+        var out: [UInt8] = Array("[".utf8)
+        var first = true
         for report in reports {
             for d in report.diagnostics {
                 let r = CLIRange(d.range, in: report.lineIndex)
@@ -25,9 +28,12 @@ struct JSONReporter: Reporter {
                         }),
                     ]
                 }
-                items.append(.object(object))
+                out += (first ? "\n  " : ",\n  ").utf8
+                first = false
+                JSON.object(object).write(into: &out, pretty: true, indent: 1)
             }
         }
-        return JSON.array(items).serialized(pretty: true) + "\n"
+        out += (first ? "]\n" : "\n]\n").utf8
+        return String(decoding: out, as: UTF8.self)
     }
 }
