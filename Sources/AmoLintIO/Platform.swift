@@ -107,7 +107,7 @@ public enum FileSystem {
             var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
                 guard let base = buffer.baseAddress else { return }
                 while count <= size {
-                    let n = Glibc.read(fd, base + count, size + 1 - count)
+                    let n = systemRead(fd, base + count, size + 1 - count)
                     if n < 0 { if errno == EINTR { continue }; failed = true; return }
                     if n == 0 { return }
                     count += n
@@ -188,4 +188,13 @@ public enum FileSystem {
         }
         ok = true
     }
+}
+
+/// `read(2)`, named so that types with a `read` member can call it on Linux and macOS alike.
+func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Darwin)
+    return Darwin.read(fd, buffer, count)
+    #else
+    return Glibc.read(fd, buffer, count)
+    #endif
 }

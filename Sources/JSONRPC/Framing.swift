@@ -37,7 +37,7 @@ public struct FrameReader {
     public init(fileDescriptor: Int32 = 0, maximumMessageSize: Int = defaultMaximumMessageSize) {
         self.init(maximumMessageSize: maximumMessageSize) { buffer in
             while true {
-                let n = Glibc.read(fileDescriptor, buffer.baseAddress, buffer.count)
+                let n = systemRead(fileDescriptor, buffer.baseAddress, buffer.count)
                 if n < 0, errno == EINTR { continue }
                 return n
             }
@@ -212,7 +212,7 @@ public final class FrameWriter: @unchecked Sendable {
             guard var p = bytes.baseAddress else { return }
             var left = bytes.count
             while left > 0 {
-                let n = Glibc.write(fileDescriptor, p, left)
+                let n = systemWrite(fileDescriptor, p, left)
                 if n < 0 {
                     if errno == EINTR { continue }
                     return
@@ -222,4 +222,21 @@ public final class FrameWriter: @unchecked Sendable {
             }
         }
     }
+}
+
+// `read(2)` and `write(2)` under names that do not clash with members called `read`.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Darwin)
+    return Darwin.read(fd, buffer, count)
+    #else
+    return Glibc.read(fd, buffer, count)
+    #endif
+}
+
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Darwin)
+    return Darwin.write(fd, buffer, count)
+    #else
+    return Glibc.write(fd, buffer, count)
+    #endif
 }

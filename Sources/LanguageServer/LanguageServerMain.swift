@@ -1,6 +1,8 @@
 import Dispatch
 #if canImport(Glibc)
 @preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import JSONRPC
 
