@@ -124,7 +124,7 @@ public struct AttributeValue: Sendable {
         default: return nil
         }
         guard let close = closers.find(closer, from: p + 2, in: v) else { return nil }
-        var end = close + closer.pattern.count
+        var end = close + CloserSearch.length(closer)
         if closer == .mustache, end < v.count, v[end] == Byte.rbrace, v[p + 2] == Byte.lbrace { end += 1 }
         return end
     }

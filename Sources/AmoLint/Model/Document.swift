@@ -24,11 +24,6 @@ public struct Document: Sendable {
         directiveComments = collected.comments
     }
 
-    public func text(_ range: Range<Int>) -> String {
-        let r = max(0, range.lowerBound)..<min(file.bytes.count, max(range.lowerBound, range.upperBound))
-        return String(decoding: file.bytes[r], as: UTF8.self)
-    }
-
     public func hasLoader(for brand: Brand) -> Bool { loaders.contains { $0.address.brand == brand } }
 }
 

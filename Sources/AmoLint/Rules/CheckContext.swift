@@ -88,9 +88,9 @@ enum Text {
             switch scalar.value {
             case 0: out += "{…}"
             case 0x09, 0x0A, 0x0D: out += " "
-            case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if TerminalSafety.isUnsafe(scalar) { out += TerminalSafety.escaped(String(scalar)) }
+                else { out.unicodeScalars.append(scalar) }
             }
             count += 1
         }

@@ -149,9 +149,8 @@ enum StructureChecks {
             }
             if loader.ownBrand == nil, !document.classBrands.contains(brand) {
                 // A script that carries the button's attributes only lacks its class.
-                let isButton = document.buttons.contains { $0.range == loader.range }
                 let insertAt = document.buttons.first { $0.range == loader.range }?.nameRange.upperBound
-                let fix = isButton ? insertAt.map { Fix("Add `class=\"\(brand.className)\"`", replacing: $0..<$0, with: " class=\"\(brand.className)\"") } : nil
+                let fix = insertAt.map { Fix("Add `class=\"\(brand.className)\"`", replacing: $0..<$0, with: " class=\"\(brand.className)\"") }
                 findings.append(Diagnostic(rule: Rule.missingClass.id, severity: Rule.missingClass.severity,
                                            message: "No element has the class `\(brand.className)`: \(brand.displayName)'s script finds no button; add `class=\"\(brand.className)\"`",
                                            range: value, fix: fix, related: [], unnecessary: false))

@@ -22,6 +22,9 @@ struct CloserSearch {
     }
 
     private static let patterns: [[UInt8]] = Closer.allCases.map(\.pattern)
+
+    /// The closer's length in bytes, without building its pattern.
+    static func length(_ closer: Closer) -> Int { patterns[closer.rawValue].count }
     private var searchedFrom = [Int](repeating: Int.max, count: Closer.allCases.count)
     private var foundAt = [Int](repeating: 0, count: Closer.allCases.count)
     /// Balanced-bracket scans that ran off the end: any later one would too

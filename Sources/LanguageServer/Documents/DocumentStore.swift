@@ -11,8 +11,6 @@ struct OpenDocument {
     var revision = 0
     /// Needs linting (push mode).
     var dirty = true
-    /// The version whose diagnostics were last published (push mode).
-    var publishedVersion: Int?
     /// Diagnostics of the last lint, for code actions and pull.
     var lastResult: LintSnapshot?
 

@@ -31,7 +31,6 @@ extension Server {
         for uri in documents.uris where documents[uri]?.dirty == true {
             guard let result = snapshot(uri) else { continue }
             documents[uri]?.dirty = false
-            documents[uri]?.publishedVersion = result.version
             notify("textDocument/publishDiagnostics", [
                 "uri": .string(uri), "version": .int(result.version),
                 "diagnostics": .array(result.diagnostics.map { json($0, in: result, uri: uri) }),

@@ -49,18 +49,5 @@ struct TextReporter: Reporter {
 /// Output hygiene: nothing read from a page may reach a terminal as a control
 /// sequence. Messages are already sanitised by the core; paths are not.
 enum Safe {
-    static func terminal(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: isControl) else { return s }
-        var out = ""
-        for scalar in s.unicodeScalars {
-            if isControl(scalar) { out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" }
-            else { out.unicodeScalars.append(scalar) }
-        }
-        return out
-    }
-
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
-            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-    }
+    static func terminal(_ s: String) -> String { TerminalSafety.escaped(s) }
 }

@@ -1,0 +1,22 @@
+/// Characters that must never reach a terminal or a log as they are: C0 and C1
+/// controls (escape sequences start with them), line and paragraph separators,
+/// and the bidirectional marks and overrides that can reorder what a reader sees.
+public enum TerminalSafety {
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// `s` with each unsafe character written as `\u{…}`.
+    public static func escaped(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: isUnsafe) else { return s }
+        var out = ""
+        for scalar in s.unicodeScalars {
+            if isUnsafe(scalar) { out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" }
+            else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+}
