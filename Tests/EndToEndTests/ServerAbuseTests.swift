@@ -68,6 +68,21 @@ final class ServerAbuseTests: XCTestCase {
         XCTAssertEqual(server.waitForExit(seconds: 1), 0)
     }
 
+    /// VS Code's client starts `amolint server --stdio`; with `trace` set the
+    /// server's logs reach the client as `$/logTrace`.
+    func testStdioFlagAndTracesToTheClient() throws {
+        let server = try ServerProcess(arguments: ["server", "--stdio"])
+        server.write(Conversation.frame(#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"trace":"verbose","capabilities":{}}}"#))
+        XCTAssertEqual(server.nextMessage()?["id"], 0)
+        server.write(Conversation.frame(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#))
+        server.write(Conversation.frame(#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///never-opened.html","version":2},"contentChanges":[{"text":"x"}]}}"#))
+        let trace = server.nextMessage()
+        XCTAssertEqual(trace?["method"], "$/logTrace")
+        XCTAssertTrue(trace?["params"]?["message"]?.stringValue?.contains("not open") ?? false, "\(String(describing: trace))")
+        server.closeInput()
+        XCTAssertEqual(server.waitForExit(seconds: 1), 0)
+    }
+
     func residentKilobytes(_ pid: Int32) throws -> Int {
         let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
         let line = try XCTUnwrap(status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") })

@@ -189,7 +189,7 @@ write("burst-and-versions.json", "A burst of changes is linted once, for the lat
 ] + shutdown_exit())
 
 # pull
-pull_caps = {"textDocument": {"diagnostic": {"dynamicRegistration": False}}}
+pull_caps = {"textDocument": {"diagnostic": {"dynamicRegistration": False}}, "workspace": {"diagnostics": {"refreshSupport": True}}}
 write("pull-diagnostics.json", "Clients that pull: diagnosticProvider, full reports with resultId, `unchanged` when nothing changed.", [
     {"send": init(pull_caps)},
     {"expect": {"id": 1, "result": {"capabilities": {"diagnosticProvider": {"interFileDependencies": False, "workspaceDiagnostics": False}}}}},
@@ -202,6 +202,12 @@ write("pull-diagnostics.json", "Clients that pull: diagnosticProvider, full repo
     {"send": setcolor(2, "green")},
     {"send": msg("textDocument/diagnostic", {"textDocument": {"uri": URI}, "previousResultId": "1-0-0"}, 4)},
     {"expect": {"id": 4, "result": {"kind": "full", "resultId": "2-1-0", "items": []}}},
+    {"comment": "new settings: the server asks the client to pull again, and the result id changes"},
+    {"send": msg("workspace/didChangeConfiguration", {"settings": {"amolint": {"rules": {"invalid-color": "off"}}}})},
+    {"expect": {"id": "amolint-1", "method": "workspace/diagnostic/refresh"}},
+    {"send": {"jsonrpc": "2.0", "id": "amolint-1", "result": None}},
+    {"send": msg("textDocument/diagnostic", {"textDocument": {"uri": URI}, "previousResultId": "2-1-0"}, 5)},
+    {"expect": {"id": 5, "result": {"kind": "full", "resultId": "2-1-1", "items": []}}},
 ] + shutdown_exit())
 
 # configuration via workspace/configuration

@@ -19,8 +19,9 @@ extension Server {
         if folders.isEmpty, let root = params["rootUri"]?.stringValue { folders = [root] }
         resolver.workspaceFolders = folders.map(URI.path)
         if let options = ServerSettings.section(in: params["initializationOptions"]) { apply(settingsJSON: options) }
-        lifecycle = .running
+        // Logged while still uninitialized: nothing may reach the client before this answer.
         log("initialized: position encoding \(encoding.rawValue), \(pullDiagnostics ? "pull" : "push") diagnostics")
+        lifecycle = .running
         return [
             "capabilities": capabilities,
             "serverInfo": ["name": "amolint", "version": .string(AmoLintVersion.current)],
