@@ -1,73 +1,92 @@
 /// The library's entry point: a pure function from a file and a configuration to
 /// diagnostics. No I/O; the CLI and the language server both call this.
 public enum Linter {
-    /// At most this many findings per document: past it, a hostile page (a tag
-    /// with 100,000 repeated attributes) would cost memory and time for a report
-    /// nobody reads. The rest are counted in `Result.unreported`.
+    /// At most this many errors, and this many other findings, per document:
+    /// past it, a hostile page (a tag with 100,000 repeated attributes) would
+    /// cost memory and time for a report nobody reads. The rest are counted in
+    /// `Result.unreported`; errors have their own budget, so warnings never
+    /// crowd one out, and the exit status sees every error.
     public static let maximumFindings = 10_000
 
     public struct Result: Sendable {
         public let diagnostics: [Diagnostic]
-        /// Findings past `maximumFindings`, not reported.
-        public let unreported: Int
+        /// Findings past `maximumFindings`, by severity: found, configured and
+        /// not suppressed, but not reported.
+        public let unreportedBySeverity: [Severity: Int]
         private let index: LineIndex?
         private let bytes: [UInt8]
 
-        init(diagnostics: [Diagnostic], unreported: Int = 0, index: LineIndex?, bytes: [UInt8]) {
+        init(diagnostics: [Diagnostic], unreported: [Severity: Int] = [:], index: LineIndex?, bytes: [UInt8]) {
             self.diagnostics = diagnostics
-            self.unreported = unreported
+            self.unreportedBySeverity = unreported
             self.index = index
             self.bytes = bytes
         }
 
+        /// All findings past the cap.
+        public var unreported: Int { unreportedBySeverity.values.reduce(0, +) }
         /// Lines of the text; built during linting only when something needed
         /// it, since most files of a large tree have nothing to report.
         public var lineIndex: LineIndex { index ?? LineIndex(bytes) }
     }
 
     public static func lint(_ file: SourceFile, configuration: Configuration = Configuration()) -> Result {
-        let document = Document(file)
-        var (findings, unreported) = check(document)
-        if findings.isEmpty, document.directiveComments.isEmpty {
-            return Result(diagnostics: [], index: nil, bytes: file.bytes)
-        }
-        let lineIndex = LineIndex(file.bytes)
-        let suppressions = Suppressions(document, lineIndex: lineIndex)
-        findings += suppressions.problems
-        var kept: [Diagnostic] = []
-        kept.reserveCapacity(findings.count)
-        for var d in findings {
-            guard let severity = configuration.severity(of: d.rule) else { continue }
-            d.severity = severity
-            if suppressions.suppresses(d, line: lineIndex.line(ofByte: d.range.lowerBound)) { continue }
-            kept.append(d)
-        }
-        kept.sort { ($0.range.lowerBound, $0.range.upperBound, $0.rule) < ($1.range.lowerBound, $1.range.upperBound, $1.rule) }
-        return Result(diagnostics: kept, unreported: unreported, index: lineIndex, bytes: file.bytes)
+        lint(Document(file), configuration: configuration)
     }
 
-    /// Every rule's findings with default severities, before configuration and
-    /// suppressions (at most `maximumFindings`), and how many more there were.
-    public static func check(_ document: Document) -> (findings: [Diagnostic], unreported: Int) {
-        var findings: [Diagnostic] = []
-        var unreported = 0
-        document.file.bytes.withUnsafeBufferPointer { bytes in
-            for button in document.buttons {
-                var c = ButtonContext(document: document, button: button, bytes: bytes, budget: maximumFindings - findings.count)
-                // Order matters: classification first, so value checks see only attributes that take effect.
-                AttributeChecks.classify(&c)
-                CredentialChecks.classify(&c)
-                StructureChecks.check(&c)
-                CredentialChecks.check(&c)
-                URIChecks.check(&c)
-                ScopeChecks.check(&c)
-                EnumerationChecks.check(&c)
-                SecurityChecks.check(&c)
-                findings += c.findings
-                unreported += c.dropped
+    /// Lints a document already built (the server keeps it for hover and completion).
+    public static func lint(_ document: Document, configuration: Configuration = Configuration()) -> Result {
+        let file = document.file
+        // Suppressions need lines; a file without directive comments never builds them here.
+        var lineIndex: LineIndex?
+        var suppressions: Suppressions?
+        if !document.directiveComments.isEmpty {
+            let index = LineIndex(file.bytes)
+            lineIndex = index
+            suppressions = Suppressions(document, lineIndex: index)
+        }
+        let sink = FindingSink(configuration: configuration, suppressions: suppressions, lineIndex: lineIndex)
+        check(document, into: sink)
+        if let suppressions {
+            for (id, range) in suppressions.unknownIDs {
+                sink.report(.invalidDirective, range) { Suppressions.unknownIDFinding(id, range) }
             }
         }
-        StructureChecks.checkLoaders(document, into: &findings)
-        return (findings, unreported)
+        guard !sink.kept.isEmpty else {
+            return Result(diagnostics: [], unreported: sink.unreported, index: lineIndex, bytes: file.bytes)
+        }
+        let kept = sink.kept.sorted { ($0.range.lowerBound, $0.range.upperBound, $0.rule) < ($1.range.lowerBound, $1.range.upperBound, $1.rule) }
+        return Result(diagnostics: kept, unreported: sink.unreported, index: lineIndex ?? LineIndex(file.bytes), bytes: file.bytes)
+    }
+
+    /// Runs every rule over every layer of the document, in phases:
+    /// 1. classify: which attributes take effect (`AttributeChecks`, `CredentialChecks.classify`),
+    ///    so that the value checks see only those ("one mistake, one diagnostic");
+    /// 2. per-button checks: structure, credentials, URIs, scopes, enumerations, security;
+    /// 3. per-script checks of the layer's loaders.
+    static func check(_ document: Document, into sink: FindingSink) {
+        for layer in document.layers {
+            sink.map = layer.map
+            layer.text.withUnsafeBufferPointer { bytes in
+                for button in layer.buttons {
+                    var c = ButtonContext(document: document, button: button, bytes: bytes, sink: sink)
+                    // A tag marked only by the legacy id or a button `src`, with no `data-*`, gets only its structure diagnostic.
+                    let onlyMarker = button.marker != .brandClass && !button.hasDataAttributes
+                    if !onlyMarker {
+                        AttributeChecks.classify(&c)
+                        CredentialChecks.classify(&c)
+                    }
+                    StructureChecks.check(&c)
+                    guard !onlyMarker else { continue }
+                    CredentialChecks.check(&c)
+                    URIChecks.check(&c)
+                    ScopeChecks.check(&c)
+                    EnumerationChecks.check(&c)
+                    SecurityChecks.check(&c)
+                }
+                StructureChecks.checkLoaders(layer, in: document, bytes: bytes, sink: sink)
+            }
+        }
+        sink.map = nil
     }
 }

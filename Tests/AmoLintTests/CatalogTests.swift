@@ -2,7 +2,7 @@ import Testing
 @testable import AmoLint
 
 struct CatalogTests {
-    /// The 37 ids and default severities of spec §6, a public interface.
+    /// The ids and default severities of spec §6 and §7, a public interface.
     static let specified: [(String, Severity)] = [
         ("missing-class", .error), ("legacy-id", .error), ("brand-mismatch", .error), ("insecure-script-src", .error),
         ("missing-script", .warning), ("jsx-script", .warning), ("missing-client-id", .error), ("incomplete-metadata", .error),
@@ -14,6 +14,7 @@ struct CatalogTests {
         ("missing-state", .warning), ("static-state", .warning), ("placeholder-value", .warning),
         ("invalid-error-callback", .error), ("undefined-error-callback", .information), ("unused-error-callback", .warning),
         ("markup-in-title", .warning), ("invalid-directive", .warning), ("too-long", .error),
+        ("late-injection", .warning), ("inert-script", .warning),
     ]
 
     @Test func everySpecifiedRuleExistsWithItsDefaultSeverity() {

@@ -30,8 +30,30 @@ struct HostileInputTests {
         #expect(few.filter { $0.rule == "unknown-attribute" }.count == 1)
         // Past the per-document limit the rest is counted, not built.
         let result = Linter.lint(SourceFile(path: "a.html", text: #"<div class="amocrm_oauth" "# + String(repeating: "data-x=1 ", count: 20_000) + ">"))
+        #expect(result.diagnostics.filter { $0.severity == .error }.count == Linter.maximumFindings)
+        #expect(result.unreportedBySeverity[.error] == 20_000 - Linter.maximumFindings)
+        // Errors have their own budget: the warnings of the tag are still reported.
+        #expect(result.diagnostics.contains { $0.rule == "missing-state" })
+    }
+
+    /// The cap counts only what will be reported, and never lets warnings crowd out an error.
+    @Test func theCapNeverHidesAnError() {
+        let tag = #"<div class="amocrm_oauth" "# + (0..<10_000).map { #"data-a\#($0)="v" "# }.joined() + "></div>"
+        let plain = Linter.lint(SourceFile(path: "a.html", text: tag))
+        #expect(plain.diagnostics.contains { $0.rule == "missing-client-id" })
+        #expect(plain.unreportedBySeverity[.warning, default: 0] > 0)
+        let configuration = Configuration(rules: ["unknown-attribute": .off])
+        let quiet = Linter.lint(SourceFile(path: "a.html", text: tag), configuration: configuration)
+        #expect(quiet.diagnostics.contains { $0.rule == "missing-client-id" })
+        #expect(quiet.unreported == 0, "an `off` rule spends no budget")
+    }
+
+    /// `invalid-directive` goes through the same budget.
+    @Test func directivesAreCapped() {
+        let page = String(repeating: "<!-- amolint-disable x -->\n", count: 12_000)
+        let result = Linter.lint(SourceFile(path: "a.html", text: page))
         #expect(result.diagnostics.count == Linter.maximumFindings)
-        #expect(result.unreported > 10_000)
+        #expect(result.unreported == 2_000)
     }
 
     @Test func aHugeValue() {

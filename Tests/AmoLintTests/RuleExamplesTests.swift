@@ -9,12 +9,30 @@ struct RuleExamplesTests {
     static let prefixLine = "<p>Кнопка „Войти“ 🚀👩‍💻 amoCRM</p>\n"
     static let sameLinePrefix = "<b>Вход 🔐</b> "
 
+    /// Cyrillic and emoji before the example, in the example's own language.
+    static func prefixes(for file: String) -> [String] {
+        guard FileKind(path: file) == .script || FileKind(path: file) == .jsx else {
+            return ["", prefixLine, prefixLine + sameLinePrefix]
+        }
+        let line = "// Кнопка „Войти“ 🚀👩‍💻 amoCRM\n", same = "/* Вход 🔐 */ "
+        return ["", line, line + same]
+    }
+
+    /// The example as dead code: an HTML comment, or the language's own comment.
+    static func commentedOut(_ code: String, file: String) -> String {
+        switch FileKind(path: file) {
+        case .jsx: return "{/* \(code) */}"
+        case .script: return "/* \(code) */"
+        default: return "<!-- \(code) -->"
+        }
+    }
+
     @Test("triggering examples report exactly the marked ranges", arguments: RuleCatalog.all.map(\.id))
     func triggering(_ id: String) throws {
         let rule = try #require(RuleCatalog.rule(id))
         #expect(!rule.triggering.isEmpty, "\(id) has no triggering example")
         for example in rule.triggering {
-            for prefix in ["", Self.prefixLine, Self.prefixLine + Self.sameLinePrefix] {
+            for prefix in Self.prefixes(for: example.file) {
                 let marked = Marked(prefix + example.code)
                 let result = Linter.lint(SourceFile(path: example.file, text: marked.text))
                 let actual = result.diagnostics.filter { $0.rule == id }
@@ -40,7 +58,7 @@ struct RuleExamplesTests {
         let rule = try #require(RuleCatalog.rule(id))
         for example in rule.triggering {
             let code = Marked(example.code).text
-            let wrapped = SourceFile.dialect(forPath: example.file) == .jsx ? "{/* \(code) */}" : "<!-- \(code) -->"
+            let wrapped = Self.commentedOut(code, file: example.file)
             let diagnostics = Linter.lint(SourceFile(path: example.file, text: wrapped)).diagnostics
             #expect(diagnostics.filter { $0.rule == id }.isEmpty, "\(id) fired inside a comment: \(wrapped.debugDescription)")
         }

@@ -10,8 +10,9 @@ public struct Suppressions: Sendable {
     private var lines: [Int: Set<String>?] = [:]
     /// Byte regions in which a rule (nil: all) is off.
     private var regions: [(rule: String?, range: Range<Int>)] = []
-    /// `invalid-directive` findings.
-    public private(set) var problems: [Diagnostic] = []
+    /// Ids that name no rule, with their ranges: `invalid-directive` findings,
+    /// reported through the linter's sink like every other.
+    private(set) var unknownIDs: [(id: String, range: Range<Int>)] = []
 
     public init(_ document: Document, lineIndex: LineIndex) {
         var open: [String?: Int] = [:]
@@ -24,13 +25,7 @@ public struct Suppressions: Sendable {
                 if RuleCatalog.rule(id) != nil {
                     ids.append(id)
                 } else {
-                    let suggestion = Suggestions.nearest(id, in: RuleCatalog.ids)
-                    let rule = Rule.invalidDirective
-                    problems.append(Diagnostic(
-                        rule: rule.id, severity: rule.severity,
-                        message: "\(Text.code(id)) is not an amolint rule, so this comment suppresses nothing for it\(suggestion.map { "; did you mean \(Text.code($0))?" } ?? "")",
-                        range: range, fix: suggestion.map { Fix("Replace with \(Text.code($0))", replacing: range, with: $0) },
-                        related: [], unnecessary: false))
+                    unknownIDs.append((id, range))
                 }
             }
             // A comment naming only unknown ids must not turn into "all rules".
@@ -54,12 +49,20 @@ public struct Suppressions: Sendable {
         for (key, start) in open { regions.append((key, start..<bytes.count)) }
     }
 
-    public func suppresses(_ d: Diagnostic, line: Int) -> Bool {
+    /// Whether a finding of `rule` starting at byte `offset`, on `line`, is suppressed.
+    public func suppresses(_ rule: String, at offset: Int, line: Int) -> Bool {
         if let entry = lines[line] {
             guard let ids = entry else { return true }
-            if ids.contains(d.rule) { return true }
+            if ids.contains(rule) { return true }
         }
-        return regions.contains { ($0.rule == nil || $0.rule == d.rule) && $0.range.contains(d.range.lowerBound) }
+        return regions.contains { ($0.rule == nil || $0.rule == rule) && $0.range.contains(offset) }
+    }
+
+    /// The `invalid-directive` message and fix for an unknown id.
+    static func unknownIDFinding(_ id: String, _ range: Range<Int>) -> (message: String, fix: Fix?, related: [RelatedLocation]) {
+        let suggestion = Suggestions.nearest(id, in: RuleCatalog.ids)
+        return ("\(Text.code(id)) is not an amolint rule, so this comment suppresses nothing for it\(suggestion.map { "; did you mean \(Text.code($0))?" } ?? "")",
+                suggestion.map { Fix("Replace with \(Text.code($0))", replacing: range, with: $0) }, [])
     }
 
     /// The directive in a comment's content, with each id and its byte range.

@@ -28,6 +28,10 @@ public struct Attribute: Sendable {
             lowered.removeFirst(prefix.count)
             bound = true
         }
+        if lowered == "@class" {  // Blade's `@class([...])`
+            lowered = "class"
+            bound = true
+        }
         name = lowered
         isBound = bound
         if let valueRange = raw.valueRange {
@@ -61,11 +65,15 @@ public struct Button: Sendable {
     public let markerAttribute: Attribute?
     /// Its own `src`, when it is a button script address.
     public let address: ScriptAddress?
-    public let srcAttribute: Attribute?
     /// Written as JSX (className, a `{…}` value, or a .jsx/.tsx file).
     public let isJSX: Bool
+    /// Markup of the file, markup inside a string of code, or an element built in code.
+    public let origin: Origin
 
     public var isScript: Bool { tagName == "script" }
+    /// Carries some `data-*` attribute: a tag marked only by the legacy id or a
+    /// button `src` and carrying none gets only its structure diagnostic (spec §7).
+    public var hasDataAttributes: Bool { attributes.contains { $0.name.hasPrefix("data-") } }
 
     /// The first attribute of that (lower-case) name: HTML keeps the first of repeats.
     public func first(_ name: String) -> Attribute? { attributes.first { $0.name == name } }
@@ -74,9 +82,41 @@ public struct Button: Sendable {
 /// A `<script>` whose src is a button script address.
 public struct Loader: Sendable {
     public let range: Range<Int>
+    public let nameRange: Range<Int>
     public let src: Attribute
     public let address: ScriptAddress
     /// The brand of its own class or legacy id, if it has one.
     public let ownBrand: Brand?
-    public let hasLegacyID: Bool
+    public let origin: Origin
+}
+
+/// Where a tag comes from, which decides whether its script can run at all.
+public enum Origin: Sendable, Equatable {
+    /// How markup in a string reaches the page.
+    public enum Sink: Sendable, Equatable {
+        /// `innerHTML`, `outerHTML`, `insertAdjacentHTML`, `dangerouslySetInnerHTML`, `v-html`:
+        /// browsers never run scripts inserted this way.
+        case innerHTML
+    }
+
+    /// Written as markup in the file (HTML, a template, JSX).
+    case markup
+    /// Markup inside a string of PHP or JavaScript code; `late` when the code
+    /// runs in a lifecycle hook or load handler.
+    case string(sink: Sink?, late: Bool)
+    /// An element built with `document.createElement`; `late` as above, or in component code.
+    case built(late: Bool)
+
+    /// Its scripts never run.
+    public var isInert: Bool { if case .string(.some, _) = self { return true } else { return false } }
+    /// It is inserted after the page's load event may have fired.
+    public var isLate: Bool {
+        switch self {
+        case .markup: return false
+        case .string(let sink, let late): return sink == nil && late
+        case .built(let late): return late
+        }
+    }
+    /// Written in host-language code rather than markup.
+    public var isCode: Bool { self != .markup }
 }

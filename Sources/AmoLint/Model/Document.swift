@@ -1,168 +1,239 @@
 /// Everything the rules know about one file: its buttons and the facts that
-/// need the whole page (which brands' classes and scripts appear, the inline
-/// scripts, the directive comments). Built in one scan.
+/// need the whole file (which brands' classes and scripts appear, the code that
+/// may define callbacks, the directive comments).
+///
+/// Buttons live in layers. The first layer is the file read as markup. Code
+/// adds layers of `CodeText`: the markup its string literals assemble (PHP and
+/// JavaScript), and the elements its `createElement` calls build. Each layer is
+/// scanned by the same scanner; its `SourceMap` takes ranges back to the file.
 public struct Document: Sendable {
     public let file: SourceFile
-    public let buttons: [Button]
-    public let loaders: [Loader]
+    public let layers: [Layer]
     /// Brands whose class appears on some element of the file.
     public let classBrands: Set<Brand>
-    /// Bodies of `<script>` elements without `src`.
-    public let inlineScripts: [Range<Int>]
-    /// Comments that mention `amolint-`.
+    /// Brands whose script some tag of the file loads.
+    public let loaderBrands: Set<Brand>
+    /// JavaScript code of the file (inline scripts, script files, component
+    /// code): where an error callback may be defined.
+    public let codeRanges: [Range<Int>]
+    /// Comments that mention `amolint-`, in file order.
     public let directiveComments: [RawComment]
 
+    /// The buttons written as markup of the file (what editor features work on).
+    public var buttons: [Button] { layers.first?.buttons ?? [] }
+    public var loaders: [Loader] { layers.first?.loaders ?? [] }
+    /// Every button of every layer.
+    public var allButtons: [Button] { layers.flatMap(\.buttons) }
+
     public init(_ file: SourceFile) {
-        let collected = file.bytes.withUnsafeBufferPointer { buffer in
-            Scanner.scan(buffer, dialect: file.dialect, visitor: DocumentCollector(bytes: buffer, dialect: file.dialect))
-        }
+        let built = file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0).build() }
         self.file = file
-        buttons = collected.buttons
-        loaders = collected.loaders
-        classBrands = collected.classBrands
-        inlineScripts = collected.inlineScripts
-        directiveComments = collected.comments
+        layers = built.layers
+        classBrands = built.classBrands
+        loaderBrands = built.loaderBrands
+        codeRanges = built.codeRanges
+        directiveComments = built.directiveComments
     }
 
-    public func hasLoader(for brand: Brand) -> Bool { loaders.contains { $0.address.brand == brand } }
+    public func hasLoader(for brand: Brand) -> Bool { loaderBrands.contains(brand) }
 }
 
-/// The scanner visitor that keeps only what the rules need. Most tags are
-/// dismissed after a few byte comparisons; only button tags are decoded.
-struct DocumentCollector: ScanVisitor {
+/// One reading of the file: the file itself, or markup assembled from its code.
+public struct Layer: Sendable {
+    /// The bytes the scanner read: the file's own, or a `CodeText`'s.
+    public let text: [UInt8]
+    /// Nil for the file itself; otherwise where each byte of `text` came from.
+    public let map: SourceMap?
+    public let buttons: [Button]
+    public let loaders: [Loader]
+
+    /// A range of `text` in file offsets.
+    public func sourceRange(_ r: Range<Int>) -> Range<Int> { map?.sourceRange(r) ?? r }
+}
+
+/// Builds a document's layers. The needle prefilter comes first: a file with
+/// none of the byte strings a button needs (most of a tree, every minified
+/// bundle without a button) costs one fast search and nothing else.
+struct DocumentBuilder {
+    let file: SourceFile
     let bytes: UnsafeBufferPointer<UInt8>
-    let dialect: Dialect
-    var buttons: [Button] = []
-    var loaders: [Loader] = []
-    var classBrands: Set<Brand> = []
-    var inlineScripts: [Range<Int>] = []
-    var comments: [RawComment] = []
-    private var lastScriptHadSrc = false
 
-    init(bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect) {
-        self.bytes = bytes
-        self.dialect = dialect
+    struct Built {
+        var layers: [Layer] = []
+        var classBrands: Set<Brand> = []
+        var loaderBrands: Set<Brand> = []
+        var codeRanges: [Range<Int>] = []
+        var directiveComments: [RawComment] = []
     }
 
-    mutating func visitTag(_ tag: RawTag) {
-        let isScript = nameIs(tag.nameRange, "script")
-        var classBrand: Brand?
-        var classRaw: RawAttribute?
-        var idBrand: Brand?
-        var idRaw: RawAttribute?
-        var srcRaw: RawAttribute?
-        var hasData = false
-        var jsxSyntax = dialect == .jsx
-        for raw in tag.attributes {
-            let name = raw.nameRange
-            if raw.flags.contains(.expression) { jsxSyntax = true }
-            // Dispatch on length and first letter: most attributes are none of these.
-            switch (name.count, Byte.lower(bytes[name.lowerBound])) {
-            case (6..., 0x64) where nameHasPrefix(name, "data-"):  // d
-                hasData = true
-            case (5, 0x63), (9, 0x63):  // c: class, className
-                guard nameIs(name, "class") || nameIs(name, "classname") else { continue }
-                if name.count == 9 { jsxSyntax = true }
-                if classBrand == nil, let brand = brandToken(in: raw) { classBrand = brand; classRaw = raw }
-            case (2, 0x69) where nameIs(name, "id"):  // i
-                if idBrand == nil, let brand = brandToken(in: raw) { idBrand = brand; idRaw = raw }
-            case (3, 0x73) where nameIs(name, "src") && srcRaw == nil:  // s
-                srcRaw = raw
-            default:
-                continue
-            }
-        }
-        if isScript { lastScriptHadSrc = srcRaw != nil }
-        if let classBrand { classBrands.insert(classBrand) }
+    /// A region of JavaScript: its range, JSX or not, and whether it is component code.
+    private struct ScriptRegion {
+        var range: Range<Int>
+        var jsx: Bool
+        var component: Bool
+        var sink: Origin.Sink?
+    }
 
-        var address: ScriptAddress?
-        var src: Attribute?
-        if isScript, let srcRaw, let valueRange = srcRaw.valueRange, containsButtonPath(valueRange) {
-            let attribute = Attribute(srcRaw, in: bytes)
-            if let literal = attribute.value?.text, let parsed = ScriptAddress(literal) {
-                address = parsed
-                src = attribute
-                loaders.append(Loader(range: tag.range, src: attribute, address: parsed,
-                                      ownBrand: classBrand ?? idBrand, hasLegacyID: classBrand == nil && idBrand != nil))
-            }
+    func build() -> Built {
+        var built = Built()
+        guard Needles.mayHoldButton(bytes) else {
+            built.layers = [Layer(text: file.bytes, map: nil, buttons: [], loaders: [])]
+            return built
         }
+        var regions: [ScriptRegion] = []
+        var comments: [RawComment] = []
+        var htmlComments: [Range<Int>] = []
+        var php: PHPLexer?
 
-        let marker: Button.Marker
-        let brand: Brand
-        let markerRaw: RawAttribute?
-        if let classBrand {
-            (marker, brand, markerRaw) = (.brandClass, classBrand, classRaw)
-        } else if let idBrand {
-            (marker, brand, markerRaw) = (.legacyID, idBrand, idRaw)
-        } else if let address, hasData {
-            (marker, brand, markerRaw) = (.scriptOnly, address.brand, nil)
+        // 1. The file as markup (a script file has none).
+        if file.kind == .script {
+            built.layers.append(Layer(text: file.bytes, map: nil, buttons: [], loaders: []))
+            regions.append(ScriptRegion(range: 0..<bytes.count, jsx: false, component: false, sink: nil))
         } else {
-            return
+            if file.kind == .php, Needles.contains("<?", in: bytes) {
+                php = PHPLexer.lex(bytes)
+            }
+            var jsxTagStarts: [Int]?
+            if file.kind == .jsx {
+                regions.append(ScriptRegion(range: 0..<bytes.count, jsx: true, component: true, sink: nil))
+                // Tags are where the JavaScript lexer found JSX, never in comments or strings.
+                jsxTagStarts = JSLexer.lex(bytes, range: 0..<bytes.count, jsx: true).jsxTagStarts
+            }
+            let blocks = php?.blocks.map(\.range) ?? []
+            let collector = Scanner.scan(bytes, dialect: file.dialect, phpBlocks: blocks, jsxTagStarts: jsxTagStarts,
+                                         visitor: DocumentCollector(bytes: bytes, dialect: file.dialect, origins: .uniform(.markup), dead: []))
+            built.layers.append(Layer(text: file.bytes, map: nil, buttons: collector.buttons, loaders: collector.loaders))
+            comments += collector.comments
+            htmlComments = collector.htmlComments
+            for script in collector.scripts where script.isJavaScript {
+                regions.append(ScriptRegion(range: script.body, jsx: false, component: file.kind == .component, sink: nil))
+            }
+            for value in collector.innerHTMLValues {
+                regions.append(ScriptRegion(range: value, jsx: false, component: file.kind == .component, sink: .innerHTML))
+            }
         }
-        let attributes = tag.attributes.map { Attribute($0, in: bytes) }
-        let tagName = String(decoding: UnsafeBufferPointer(rebasing: bytes[tag.nameRange]), as: UTF8.self).lowercased()
-        buttons.append(Button(
-            range: tag.range, nameRange: tag.nameRange, tagName: tagName, brand: brand, marker: marker,
-            attributes: attributes,
-            markerAttribute: markerRaw.flatMap { m in attributes.first { $0.raw.nameRange == m.nameRange } },
-            address: address, srcAttribute: src, isJSX: jsxSyntax))
+
+        // 2. JavaScript: string literals and built elements.
+        var jsLiterals: [HostLiteral] = []
+        var jsOrigins: [Origin] = []
+        var builtText = CodeText()
+        var builtOrigins: [(Int, Origin)] = []
+        for region in regions {
+            let lexer = JSLexer.lex(bytes, range: region.range, jsx: region.jsx)
+            comments += lexer.directiveComments
+            if region.sink == nil { built.codeRanges.append(region.range) }
+            let analysis = CodeAnalysis.analyse(lexer, componentCode: region.component)
+            for (k, literal) in lexer.literals.enumerated() {
+                let use = analysis.literalUses[k]
+                jsLiterals.append(literal)
+                jsOrigins.append(.string(sink: region.sink ?? use.sink, late: use.late))
+            }
+            for element in analysis.elements {
+                builtOrigins.append((builtText.bytes.count, .built(late: element.late)))
+                builtText.append(element, literals: lexer.literals, in: bytes)
+            }
+        }
+        if !jsLiterals.isEmpty {
+            built.layers.append(layer(CodeText.joining(jsLiterals, in: bytes), literalOrigins: jsOrigins))
+        }
+        if !builtText.isEmpty {
+            built.layers.append(scan(builtText, origins: .byStart(builtOrigins)))
+        }
+
+        // 3. PHP: string literals of code blocks (a block inside an HTML comment prints into the comment).
+        if let php {
+            comments += php.directiveComments
+            let live = php.literals.filter { literal in !htmlComments.contains { $0.contains(literal.range.lowerBound) } }
+            if !live.isEmpty {
+                built.layers.append(layer(CodeText.joining(live, in: bytes), literalOrigins: Array(repeating: .string(sink: nil, late: false), count: live.count)))
+            }
+        }
+
+        for layer in built.layers {
+            for button in layer.buttons where button.marker == .brandClass { built.classBrands.insert(button.brand) }
+            for loader in layer.loaders { built.loaderBrands.insert(loader.address.brand) }
+        }
+        built.directiveComments = DocumentBuilder.outermost(comments)
+        return built
     }
 
-    mutating func visitComment(_ comment: RawComment) {
-        if contains(comment.contentRange, "amolint-") { comments.append(comment) }
+    private func layer(_ joined: (text: CodeText, literals: [Int]), literalOrigins: [Origin]) -> Layer {
+        scan(joined.text, origins: .byLiteral(joined.literals.map { literalOrigins[$0] }))
     }
 
-    mutating func visitRawText(element: Range<Int>, body: Range<Int>) {
-        if nameIs(element, "script"), !lastScriptHadSrc, !body.isEmpty { inlineScripts.append(body) }
+    private func scan(_ text: CodeText, origins: OriginTable) -> Layer {
+        let collected = text.bytes.withUnsafeBufferPointer { buffer in
+            Scanner.scan(buffer, dialect: .markup, phpBlocks: [],
+                         visitor: DocumentCollector(bytes: buffer, dialect: .markup, origins: origins, map: text.map, dead: []))
+        }
+        return Layer(text: text.bytes, map: text.map, buttons: collected.buttons, loaders: collected.loaders)
     }
 
-    // MARK: Byte helpers
-
-    private func nameIs(_ range: Range<Int>, _ lower: StaticString) -> Bool {
-        range.count == lower.utf8CodeUnitCount && nameHasPrefix(range, lower)
+    /// Comments in file order, without those inside another (a JSX `{/* */}` is
+    /// seen by the markup scanner and by the JavaScript lexer).
+    static func outermost(_ comments: [RawComment]) -> [RawComment] {
+        let sorted = comments.sorted { ($0.range.lowerBound, -$0.range.upperBound) < ($1.range.lowerBound, -$1.range.upperBound) }
+        var out: [RawComment] = []
+        for c in sorted {
+            if let last = out.last, last.range.lowerBound <= c.range.lowerBound, c.range.upperBound <= last.range.upperBound { continue }
+            out.append(c)
+        }
+        return out
     }
+}
 
-    private func nameHasPrefix(_ range: Range<Int>, _ lower: StaticString) -> Bool {
-        let count = lower.utf8CodeUnitCount
-        guard range.count >= count else { return false }
-        for k in 0..<count where Byte.lower(bytes[range.lowerBound + k]) != lower.utf8Start[k] { return false }
-        return true
+/// The origin of each tag a layer's scanner finds.
+enum OriginTable {
+    case uniform(Origin)
+    /// By the string literal the tag starts in (index in the layer's source map).
+    case byLiteral([Origin])
+    /// By the start of the built element's markup.
+    case byStart([(Int, Origin)])
+
+    func origin(at offset: Int, map: SourceMap?) -> Origin {
+        switch self {
+        case .uniform(let o): return o
+        case .byLiteral(let origins):
+            guard let id = map?.literal(at: offset), id >= 0, Int(id) < origins.count else { return .string(sink: nil, late: false) }
+            return origins[Int(id)]
+        case .byStart(let starts):
+            return starts.last { $0.0 <= offset }?.1 ?? .built(late: false)
+        }
     }
+}
 
-    private func contains(_ range: Range<Int>, _ needle: StaticString) -> Bool {
-        let count = needle.utf8CodeUnitCount
-        guard range.count >= count else { return false }
-        var i = range.lowerBound
-        while i + count <= range.upperBound {
-            if bytes[i] == needle.utf8Start[0] {
-                var k = 1
-                while k < count, bytes[i + k] == needle.utf8Start[k] { k += 1 }
-                if k == count { return true }
+/// The byte strings without which a file cannot hold a button, a loader or a
+/// directive: every way the collector recognises one starts from one of them.
+enum Needles {
+    /// One pass, eight bytes at a time, stopping only at `_`, `/` and `-` (the
+    /// anchors of `_oauth`, `auth/button` and `amolint-`).
+    static func mayHoldButton(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            i = ByteSearch.first(Byte.underscore, Byte.slash, Byte.dash, in: bytes, from: i, to: n)
+            guard i < n else { return false }
+            switch bytes[i] {
+            case Byte.underscore: if Lexing.hasPrefix("_oauth", at: i, in: bytes) { return true }
+            case Byte.slash: if i >= 4, Lexing.hasPrefix("auth/button", at: i - 4, in: bytes) { return true }
+            default: if i >= 7, Lexing.hasPrefix("amolint-", at: i - 7, in: bytes) { return true }
             }
             i += 1
         }
         return false
     }
 
-    private func containsButtonPath(_ range: Range<Int>) -> Bool { contains(range, "/auth/button") }
-
-    /// The brand of the first `amocrm_oauth` / `kommo_oauth` token of a class or id value.
-    private func brandToken(in raw: RawAttribute) -> Brand? {
-        guard let range = raw.valueRange, contains(range, "_oauth") else { return nil }
-        var i = range.lowerBound
-        while i < range.upperBound {
-            while i < range.upperBound, isTokenSeparator(bytes[i]) { i += 1 }
-            let start = i
-            while i < range.upperBound, !isTokenSeparator(bytes[i]) { i += 1 }
-            let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-            if let brand = Brand.fromClassToken(Substring(token)) { return brand }
+    static func contains(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        let first = needle.utf8Start[0]
+        let n = bytes.count
+        var i = 0
+        while i + count <= n {
+            i = ByteSearch.first(first, first, in: bytes, from: i, to: n - count + 1)
+            guard i + count <= n else { return false }
+            if Lexing.hasPrefix(needle, at: i, in: bytes) { return true }
+            i += 1
         }
-        return nil
-    }
-
-    /// White space separates classes; in a JSX expression quotes and braces do too.
-    private func isTokenSeparator(_ b: UInt8) -> Bool {
-        Byte.isSpace(b) || b == Byte.quote || b == Byte.apostrophe || b == Byte.backtick || b == Byte.lbrace
-            || b == Byte.rbrace || b == Byte.comma || b == Byte.lbracket
+        return false
     }
 }

@@ -1,31 +1,77 @@
-/// A document to check: its name (which decides the dialect) and its bytes.
+/// What kind of file a document is, which decides how it is read.
+public enum FileKind: Sendable, Equatable {
+    /// HTML and server templates.
+    case markup
+    /// PHP files (`.php`, `.phtml`, `.tpl`, `.blade.php` …): markup whose `<?php`
+    /// blocks are read as the PHP engine reads them, strings and all.
+    case php
+    /// Vue and Svelte single-file components: markup whose scripts are component code.
+    case component
+    /// JavaScript or TypeScript with JSX (`.jsx`, `.tsx`).
+    case jsx
+    /// JavaScript or TypeScript (`.js .mjs .cjs .ts .mts .cts`).
+    case script
+
+    public static let scriptExtensions = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"]
+    static let phpExtensions = [".php", ".phtml", ".tpl", ".inc", ".ctp", ".php5", ".php7", ".php8"]
+
+    public init(path: String) {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".jsx") || lower.hasSuffix(".tsx") { self = .jsx }
+        else if FileKind.scriptExtensions.contains(where: lower.hasSuffix) { self = .script }
+        else if lower.hasSuffix(".vue") || lower.hasSuffix(".svelte") { self = .component }
+        else if FileKind.phpExtensions.contains(where: lower.hasSuffix) { self = .php }
+        else { self = .markup }
+    }
+
+    /// The kind an editor's language id names, when it names one.
+    public init?(languageID: String) {
+        switch languageID {
+        case "javascriptreact", "typescriptreact": self = .jsx
+        case "javascript", "typescript": self = .script
+        case "vue", "svelte": self = .component
+        case "php", "blade": self = .php
+        default: return nil
+        }
+    }
+
+    public var dialect: Dialect { self == .jsx ? .jsx : .markup }
+}
+
+/// A document to check: its name, its kind (from the name unless given) and its bytes.
 public struct SourceFile: Sendable {
     public let path: String
     public let bytes: [UInt8]
-    public let dialect: Dialect
+    public let kind: FileKind
+    public var dialect: Dialect { kind.dialect }
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], kind: FileKind? = nil) {
         self.path = path
         self.bytes = bytes
-        self.dialect = SourceFile.dialect(forPath: path)
+        self.kind = kind ?? FileKind(path: path)
     }
 
-    public init(path: String, text: String) {
-        self.init(path: path, bytes: Array(text.utf8))
+    public init(path: String, text: String, kind: FileKind? = nil) {
+        self.init(path: path, bytes: Array(text.utf8), kind: kind)
     }
 
-    public static func dialect(forPath path: String) -> Dialect {
-        let lower = path.lowercased()
-        return lower.hasSuffix(".jsx") || lower.hasSuffix(".tsx") ? .jsx : .markup
-    }
+    public static func dialect(forPath path: String) -> Dialect { FileKind(path: path).dialect }
 
     /// The template syntax of the file, for comments a fix inserts.
-    public var commentSyntax: CommentSyntax { CommentSyntax(path: path) }
+    public var commentSyntax: CommentSyntax {
+        switch kind {
+        case .jsx: return .jsx
+        case .script: return .line
+        default: return CommentSyntax(path: path)
+        }
+    }
 }
 
 /// How to write a comment that amolint reads as a directive in this kind of file.
 public enum CommentSyntax: Sendable {
     case html, blade, twig, jsx
+    /// `// …`: JavaScript and PHP code.
+    case line
 
     public init(path: String) {
         let lower = path.lowercased()
@@ -41,6 +87,7 @@ public enum CommentSyntax: Sendable {
         case .blade: return "{{-- \(text) --}}"
         case .twig: return "{# \(text) #}"
         case .jsx: return "{/* \(text) */}"
+        case .line: return "// \(text)"
         }
     }
 }

@@ -59,7 +59,6 @@ enum AttributeChecks {
                 let original = c.button.attributes[f]
                 if a.isConditional || original.isConditional { continue }
                 c.markNoEffect(i)
-                guard c.hasRoom else { c.drop(); continue }
                 c.report(.duplicateAttribute, a.range,
                          "\(c.shown(a)) is repeated: HTML keeps the first \(c.shown(original)) and drops this one; remove it",
                          fix: Fix("Remove the repeated \(Text.code(a.writtenName))", [removal(of: a, in: c.bytes)]),
@@ -78,27 +77,30 @@ enum AttributeChecks {
 
     private static func reportUnknown(_ c: inout ButtonContext, _ a: Attribute) {
         let script = "\(c.brand.displayName)'s button"
+        let shown = c.shown(a)
         if let spec = AttributeTable.spec(a.name) {
             let other = spec.brands.sorted().map(\.displayName).joined(separator: " and ")
             let instead = c.brand == .amocrm && a.name == "data-theme" ? "; for amoCRM use `data-color`" : ""
-            c.report(.unknownAttribute, a.nameRange,
-                     "\(c.shown(a)) is ignored: only \(other)'s button reads it\(instead)", unnecessary: true)
+            c.report(.unknownAttribute, a.nameRange, "\(shown) is ignored: only \(other)'s button reads it\(instead)", unnecessary: true)
             return
         }
-        // Compare what follows `data-`, or every short name would "mean" `data-logo`.
-        let known = AttributeTable.specs(for: c.brand).map { String($0.name.dropFirst(5)) }
-        guard let stem = Suggestions.nearest(String(a.name.dropFirst(5)), in: known) else {
-            c.report(.unknownAttribute, a.nameRange, "\(c.shown(a)) is ignored: \(script) does not read it", unnecessary: true)
-            return
+        let brand = c.brand
+        let context = c
+        // The suggestion is worked out only for a finding that is kept.
+        c.sink.report(.unknownAttribute, a.nameRange, unnecessary: true) {
+            // Compare what follows `data-`, or every short name would "mean" `data-logo`.
+            let known = AttributeTable.specs(for: brand).map { String($0.name.dropFirst(5)) }
+            guard let stem = Suggestions.nearest(String(a.name.dropFirst(5)), in: known) else {
+                return ("\(shown) is ignored: \(script) does not read it", nil, [])
+            }
+            let suggestion = "data-" + stem
+            // Renaming onto an attribute the tag already has would create a repeat.
+            let clash = context.first(suggestion) != nil
+            let prefixLength = max(0, a.nameRange.count - a.name.utf8.count)
+            let fix = clash ? nil : Fix("Rename to \(Text.code(suggestion))",
+                                        replacing: a.nameRange.lowerBound + prefixLength..<a.nameRange.upperBound, with: suggestion)
+            return ("\(shown) is ignored: \(script) reads \(Text.code(suggestion))", fix, [])
         }
-        let suggestion = "data-" + stem
-        // Renaming onto an attribute the tag already has would create a repeat.
-        let clash = c.first(suggestion) != nil
-        let prefixLength = max(0, a.nameRange.count - a.name.utf8.count)
-        let fix = clash ? nil : Fix("Rename to \(Text.code(suggestion))",
-                                    replacing: a.nameRange.lowerBound + prefixLength..<a.nameRange.upperBound, with: suggestion)
-        c.report(.unknownAttribute, a.nameRange,
-                 "\(c.shown(a)) is ignored: \(script) reads \(Text.code(suggestion))", fix: fix, unnecessary: true)
     }
 
     /// An edit deleting an attribute and the white space before it.

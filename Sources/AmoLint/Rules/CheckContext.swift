@@ -4,26 +4,23 @@
 struct ButtonContext {
     let document: Document
     let button: Button
+    /// The bytes of the button's layer (the file, or markup assembled from code).
     let bytes: UnsafeBufferPointer<UInt8>
+    let sink: FindingSink
     /// Indices into `button.attributes` of attributes that have no effect.
     private(set) var noEffect: Set<Int> = []
     /// Indices of known attributes whose value is empty.
     private(set) var blank: Set<Int> = []
-    private(set) var findings: [Diagnostic] = []
-    /// How many more findings this document may still report.
-    private(set) var budget: Int
-    /// Findings past the budget: counted, never built (no strings, no fixes).
-    private(set) var dropped = 0
 
     /// Index of the first attribute of each name, built once: rules ask by name
     /// dozens of times, and a hostile tag has 100,000 attributes.
     private let firstIndex: [String: Int]
 
-    init(document: Document, button: Button, bytes: UnsafeBufferPointer<UInt8>, budget: Int) {
+    init(document: Document, button: Button, bytes: UnsafeBufferPointer<UInt8>, sink: FindingSink) {
         self.document = document
         self.button = button
         self.bytes = bytes
-        self.budget = budget
+        self.sink = sink
         var index: [String: Int] = [:]
         for (i, a) in button.attributes.enumerated() where index[a.name] == nil { index[a.name] = i }
         firstIndex = index
@@ -56,21 +53,12 @@ struct ButtonContext {
     mutating func markBlank(_ index: Int) { blank.insert(index) }
     func isWithheld(_ index: Int) -> Bool { noEffect.contains(index) || blank.contains(index) }
 
-    /// False once the document's budget is spent: loops that can report without
-    /// bound (repeated attributes, scope lists) check it before building messages.
-    var hasRoom: Bool { budget > 0 }
-    mutating func drop() { dropped += 1 }
-
-    mutating func report(_ rule: Rule, _ range: Range<Int>, _ message: String, fix: Fix? = nil,
-                         related: [RelatedLocation] = [], unnecessary: Bool = false)
+    /// Reports through the document's sink; the message and fix are built only
+    /// when the finding is kept (a hostile tag repeats one mistake 100,000 times).
+    func report(_ rule: Rule, _ range: Range<Int>, _ message: @autoclosure () -> String, fix: @autoclosure () -> Fix? = nil,
+                related: @autoclosure () -> [RelatedLocation] = [], unnecessary: Bool = false)
     {
-        guard budget > 0 else {
-            dropped += 1
-            return
-        }
-        budget -= 1
-        findings.append(Diagnostic(rule: rule.id, severity: rule.severity, message: message, range: range,
-                                   fix: fix, related: related, unnecessary: unnecessary))
+        sink.report(rule, range, unnecessary: unnecessary) { (message(), fix(), related()) }
     }
 
     /// The attribute's name as written, for messages.

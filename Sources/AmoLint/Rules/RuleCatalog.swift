@@ -2,7 +2,7 @@
 /// add rules, never rename one.
 public enum RuleCatalog {
     public static let all: [Rule] = [
-        .missingClass, .legacyID, .brandMismatch, .insecureScriptSrc, .missingScript, .jsxScript,
+        .missingClass, .legacyID, .brandMismatch, .insecureScriptSrc, .missingScript, .jsxScript, .lateInjection, .inertScript,
         .missingClientID, .incompleteMetadata, .ignoredMetadata, .missingLogo, .emptyValue, .invalidClientID,
         .insecureURI, .invalidURI, .localURI, .unencodedURI,
         .invalidScope, .undocumentedScope, .duplicateScope, .malformedScopes,

@@ -95,7 +95,6 @@ enum ScopeChecks {
         let list = items(value.text)
         var seen: [Substring: Int] = [:]
         for (k, item) in list.enumerated() where !item.isTemplate && !item.text.isEmpty {
-            guard c.hasRoom else { c.drop(); continue }
             let range = value.sourceRange(item.trimmed)
             let name = String(item.text)
             if !allowed.contains(name) {

@@ -68,10 +68,11 @@ extension Rule {
 
     static let undefinedErrorCallback = Rule(
         id: "undefined-error-callback", area: .security, severity: .information,
-        summary: "An error callback that no inline script of the page defines.",
+        summary: "An error callback that no code of the file defines.",
         explanation: """
             A name that does not resolve fails silently when the user refuses access. amolint looks for \
-            `function X`, `X =`, `var/let/const X` and `window.X =` in the page's inline scripts; the callback \
+            `function X`, `X =`, `var/let/const X` and `window.X =` in the file's code (inline scripts, script files, \
+            component code); the callback \
             may well live in another file, hence the low severity.
             """,
         triggering: [
@@ -168,8 +169,20 @@ enum SecurityChecks {
             guard let host = URIParts(String(t)).host?.lowercased() else { return false }
             return ["example.com", "example.org", "example.net"].contains { host == $0 || host.hasSuffix("." + $0) }
         }
-        if a.name == "data-client-id" { return !t.isEmpty && t.allSatisfy { $0 == "x" || $0 == "X" } }
+        if a.name == "data-client-id" { return isClientIDPlaceholder(t) }
         return AttributeTable.spec(a.name)?.placeholder == String(t)
+    }
+
+    /// A client id that is not a UUID and still reads as the documentation's
+    /// stand-in: a run of three `x`, `client_id` in any spelling, "your" (also
+    /// Russian "ваш"/"твой"), or `<…>`: `xxxx`, `YOUR_CLIENT_ID`, `<client id>`.
+    static func isClientIDPlaceholder(_ t: Substring) -> Bool {
+        guard !t.isEmpty, !CredentialChecks.isUUID(String(t)) else { return false }
+        if t.allSatisfy({ $0 == "x" || $0 == "X" }) { return true }
+        let lower = t.lowercased()
+        if lower.contains("xxx") { return true }
+        for word in ["client_id", "client-id", "clientid", "your", "ваш", "твой"] where lower.contains(word) { return true }
+        return t.hasPrefix("<") && t.hasSuffix(">")
     }
 
     private static func errorCallback(_ c: inout ButtonContext) {
@@ -186,9 +199,11 @@ enum SecurityChecks {
         if segments.count == 1 { name = segments[0] }
         else if segments.count == 2, segments[0] == "window" { name = segments[1] }
         else { return }
-        if !c.document.inlineScripts.contains(where: { defines(name, in: c.bytes[$0]) }) {
+        let file = c.document.file.bytes
+        let defined = file.withUnsafeBufferPointer { bytes in c.document.codeRanges.contains { defines(name, in: bytes[$0]) } }
+        if !defined {
             c.report(.undefinedErrorCallback, value.range,
-                     "\(c.shown(a)) names \(Text.code(String(name))), which no inline script of this page defines: a refusal is reported to nobody if it does not exist")
+                     "\(c.shown(a)) names \(Text.code(String(name))), which no code of this file defines: a refusal is reported to nobody if it does not exist")
         }
     }
 

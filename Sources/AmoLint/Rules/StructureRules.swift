@@ -130,30 +130,48 @@ enum StructureChecks {
             c.report(.missingScript, b.nameRange,
                      "No \(b.brand.displayName) button script in this file\(note): the tag does nothing until \(Text.code(b.brand.scriptAddress)) runs")
         }
-        if b.isScript, b.isJSX || c.document.file.dialect == .jsx {
+        if b.isScript, b.origin.isInert {
+            c.report(.inertScript, b.nameRange, inertMessage)
+        } else if b.isScript, b.origin == .markup, b.isJSX {
             c.report(.jsxScript, b.nameRange,
                      "A `<script>` in JSX is never executed by React: render a `<div className=\"\(b.brand.className)\">` and load the button script from the HTML page")
         }
     }
 
-    /// Checks of script addresses, over the whole file.
-    static func checkLoaders(_ document: Document, into findings: inout [Diagnostic]) {
-        for loader in document.loaders {
+    static let inertMessage = "A `<script>` inserted as HTML (`innerHTML`, `insertAdjacentHTML`, `dangerouslySetInnerHTML`, `v-html`) is never executed: load the button script from the HTML page"
+
+    /// Checks of script addresses, over one layer.
+    static func checkLoaders(_ layer: Layer, in document: Document, bytes: UnsafeBufferPointer<UInt8>, sink: FindingSink) {
+        for loader in layer.loaders {
             let brand = loader.address.brand
-            let value = loader.src.value?.range ?? loader.src.range
-            if loader.address.scheme == "http" {
-                let fix = Fix("Use `https:`", replacing: value.lowerBound..<value.lowerBound + loader.address.schemeLength, with: "https")
-                findings.append(Diagnostic(rule: Rule.insecureScriptSrc.id, severity: Rule.insecureScriptSrc.severity,
-                                           message: "The button script is loaded over `http:`: browsers block it on https pages; use `https:`",
-                                           range: value, fix: fix, related: [], unnecessary: false))
+            let value = loader.src.value
+            let valueRange = value?.range ?? loader.src.range
+            let button = layer.buttons.first { $0.range == loader.range }
+            if loader.address.scheme == "http", let value {
+                // The scheme is found in the decoded, trimmed text; the edit is mapped to the source bytes behind it.
+                let trimmed = value.text.trimmingWhitespace()
+                let lead = value.text.utf8.distance(from: value.text.startIndex, to: trimmed.startIndex)
+                let scheme = value.sourceRange(lead..<lead + loader.address.schemeLength)
+                sink.report(.insecureScriptSrc, valueRange) {
+                    ("The button script is loaded over `http:`: browsers block it on https pages; use `https:`",
+                     Fix("Use `https:`", replacing: scheme, with: "https"), [])
+                }
             }
             if loader.ownBrand == nil, !document.classBrands.contains(brand) {
                 // A script that carries the button's attributes only lacks its class.
-                let insertAt = document.buttons.first { $0.range == loader.range }?.nameRange.upperBound
-                let fix = insertAt.map { Fix("Add `class=\"\(brand.className)\"`", replacing: $0..<$0, with: " class=\"\(brand.className)\"") }
-                findings.append(Diagnostic(rule: Rule.missingClass.id, severity: Rule.missingClass.severity,
-                                           message: "No element has the class `\(brand.className)`: \(brand.displayName)'s script finds no button; add `class=\"\(brand.className)\"`",
-                                           range: value, fix: fix, related: [], unnecessary: false))
+                let insertAt = button?.nameRange.upperBound
+                sink.report(.missingClass, valueRange) {
+                    ("No element has the class `\(brand.className)`: \(brand.displayName)'s script finds no button; add `class=\"\(brand.className)\"`",
+                     insertAt.map { Fix("Add `class=\"\(brand.className)\"`", replacing: $0..<$0, with: " class=\"\(brand.className)\"") }, [])
+                }
+            }
+            if loader.origin.isInert, button == nil {
+                sink.report(.inertScript, loader.nameRange) { (inertMessage, nil, []) }
+            }
+            if loader.origin.isLate {
+                sink.report(.lateInjection, valueRange) {
+                    ("The button script only sets `window.onload`: injected once the page may have loaded (a component or a load handler), it renders nothing; load \(Text.code(brand.scriptAddress)) from the HTML page", nil, [])
+                }
             }
         }
     }

@@ -6,7 +6,7 @@ enum Byte {
     static let star: UInt8 = 0x2A, plus: UInt8 = 0x2B, comma: UInt8 = 0x2C, dash: UInt8 = 0x2D, dot: UInt8 = 0x2E
     static let slash: UInt8 = 0x2F, colon: UInt8 = 0x3A, semicolon: UInt8 = 0x3B, lt: UInt8 = 0x3C, equals: UInt8 = 0x3D
     static let gt: UInt8 = 0x3E, question: UInt8 = 0x3F, at: UInt8 = 0x40, lbracket: UInt8 = 0x5B, backslash: UInt8 = 0x5C
-    static let underscore: UInt8 = 0x5F, backtick: UInt8 = 0x60, lbrace: UInt8 = 0x7B, pipe: UInt8 = 0x7C
+    static let rbracket: UInt8 = 0x5D, underscore: UInt8 = 0x5F, backtick: UInt8 = 0x60, lbrace: UInt8 = 0x7B, pipe: UInt8 = 0x7C
     static let rbrace: UInt8 = 0x7D, tilde: UInt8 = 0x7E
 
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool {

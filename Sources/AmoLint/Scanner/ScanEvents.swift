@@ -36,6 +36,8 @@ public struct RawTag: Sendable {
 public struct RawComment: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case html, blade, twig, handlebars, jsx
+        /// A PHP or JavaScript comment (`//`, `#`, `/* */`).
+        case code
     }
     public var kind: Kind
     public var range: Range<Int>

@@ -16,12 +16,42 @@ public struct Scanner<Visitor: ScanVisitor> {
     var visitor: Visitor
     private var closers = CloserSearch()
     private var attributes: [RawAttribute] = []
+    /// PHP blocks as the PHP engine sees them (`PHPLexer`), sorted: a `<?` that
+    /// starts one is skipped to its real end, past any `?>` in its strings or comments.
+    private let phpBlocks: [Range<Int>]
+    /// In JSX, where the JavaScript lexer found tags (sorted); nil: guess from the bytes before `<`.
+    private let jsxTagStarts: [Int]?
 
-    public init(bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, visitor: Visitor) {
+    public init(bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, phpBlocks: [Range<Int>] = [], jsxTagStarts: [Int]? = nil,
+                visitor: Visitor)
+    {
         self.bytes = bytes
         self.dialect = dialect
         self.visitor = visitor
+        self.phpBlocks = phpBlocks
+        self.jsxTagStarts = jsxTagStarts
         attributes.reserveCapacity(16)
+    }
+
+    /// Whether a sorted list holds `p`.
+    private static func sortedContains(_ list: [Int], _ p: Int) -> Bool {
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid] < p { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < list.count && list[lo] == p
+    }
+
+    /// The end of the PHP block starting at `p`, if one does.
+    private func phpBlockEnd(at p: Int) -> Int? {
+        guard !phpBlocks.isEmpty else { return nil }
+        var lo = 0, hi = phpBlocks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if phpBlocks[mid].lowerBound < p { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < phpBlocks.count && phpBlocks[lo].lowerBound == p ? phpBlocks[lo].upperBound : nil
     }
 
     public mutating func run() -> Visitor {
@@ -66,6 +96,7 @@ public struct Scanner<Visitor: ScanVisitor> {
             }
             return (closers.find(.greaterThan, from: i + 2, in: bytes) ?? n - 1) + 1
         case Byte.question:
+            if let end = phpBlockEnd(at: i) { return end }
             if let close = closers.find(.php, from: i + 2, in: bytes) { return close + 2 }
             return (closers.find(.greaterThan, from: i + 2, in: bytes) ?? n - 1) + 1
         case Byte.percent:
@@ -76,7 +107,10 @@ public struct Scanner<Visitor: ScanVisitor> {
             return (closers.find(.greaterThan, from: i + 2, in: bytes) ?? n - 1) + 1
         default:
             guard Byte.isLetter(next) else { return i + 1 }
-            if dialect == .jsx, !jsxTagMayStart(at: i) { return i + 1 }
+            if dialect == .jsx {
+                let mayStart = jsxTagStarts.map { Scanner.sortedContains($0, i) } ?? jsxTagMayStart(at: i)
+                if !mayStart { return i + 1 }
+            }
             return startTag(at: i)
         }
     }
@@ -257,6 +291,10 @@ public struct Scanner<Visitor: ScanVisitor> {
         let a = bytes[p], b = bytes[p + 1]
         switch (a, b) {
         case (Byte.lt, Byte.question):
+            if let end = phpBlockEnd(at: p) {
+                conditionalDepth += conditionalEffect(p + 2..<max(p + 2, end - 2))
+                return end
+            }
             guard let close = closers.find(.php, from: p + 2, in: bytes) else { return nil }
             conditionalDepth += conditionalEffect(p + 2..<close)
             return close + 2
@@ -337,6 +375,11 @@ public struct Scanner<Visitor: ScanVisitor> {
             end = k + 1
         }
         conditionalDepth += conditionalEffect(p + 1..<e)
+        // Blade's `@class([...])` writes the class attribute: keep it as one.
+        if end > e + 1, e - p == 6, hasPrefix("@class", at: p) {
+            attributes.append(RawAttribute(nameRange: p..<e, valueRange: e + 1..<end - 1, quote: Byte.lparen,
+                                           range: p..<end, flags: [.expression, .template]))
+        }
         return end
     }
 
@@ -436,8 +479,10 @@ public struct Scanner<Visitor: ScanVisitor> {
 
 extension Scanner {
     /// Scans `bytes` and returns the visitor with what it collected.
-    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, visitor: Visitor) -> Visitor {
-        var scanner = Scanner(bytes: bytes, dialect: dialect, visitor: visitor)
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, phpBlocks: [Range<Int>] = [],
+                            jsxTagStarts: [Int]? = nil, visitor: Visitor) -> Visitor
+    {
+        var scanner = Scanner(bytes: bytes, dialect: dialect, phpBlocks: phpBlocks, jsxTagStarts: jsxTagStarts, visitor: visitor)
         return scanner.run()
     }
 }

@@ -1,0 +1,459 @@
+/// What the tokens of JavaScript code say about buttons: elements built with
+/// `document.createElement` and their attributes, whether code runs after the
+/// page has loaded (a lifecycle hook or a load handler), and which string
+/// literals are written through `innerHTML` and its kin (their scripts never run).
+struct CodeAnalysis {
+    /// An attribute set in code: its name as the DOM sees it, and its value.
+    struct BuiltAttribute {
+        enum NameSource {
+            /// A property or `dataset` key: the name is derived, not editable.
+            case derived(String, Range<Int>)
+            /// A `setAttribute` name literal.
+            case literal(Int32)
+        }
+        var name: NameSource
+        var value: [ValuePart]
+    }
+
+    enum ValuePart {
+        case literal(Int32)
+        case hole(Range<Int>)
+    }
+
+    struct BuiltElement {
+        /// The `createElement` argument (a string literal).
+        var tagLiteral: Int32
+        var tagName: String
+        var key: String
+        var attributes: [BuiltAttribute] = []
+        /// Class tokens from `className` and `classList.add`, in order.
+        var classParts: [[ValuePart]] = []
+        var classAnchor: Range<Int>?
+        var late: Bool
+    }
+
+    /// How string literals are used.
+    struct LiteralUse {
+        var sink: Origin.Sink?
+        var late = false
+    }
+
+    private(set) var elements: [BuiltElement] = []
+    private(set) var literalUses: [LiteralUse]
+
+    private let tokens: [JSLexer.Token]
+    private let literals: [HostLiteral]
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let componentCode: Bool
+    /// For each closing bracket, the index of its opening one.
+    private var openerOf: [Int: Int] = [:]
+
+    static func analyse(_ lexer: JSLexer, componentCode: Bool) -> CodeAnalysis {
+        var analysis = CodeAnalysis(lexer, componentCode: componentCode)
+        analysis.run()
+        return analysis
+    }
+
+    private init(_ lexer: JSLexer, componentCode: Bool) {
+        tokens = lexer.tokens
+        literals = lexer.literals
+        bytes = lexer.bytes
+        self.componentCode = componentCode
+        literalUses = Array(repeating: LiteralUse(), count: lexer.literals.count)
+    }
+
+    // MARK: Token helpers
+
+    private func text(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[tokens[i].range]) }
+
+    private func isPunct(_ i: Int, _ s: StaticString) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .punctuator else { return false }
+        let t = text(i)
+        return t.count == s.utf8CodeUnitCount && t.elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    private func isIdent(_ i: Int, _ s: StaticString) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .identifier else { return false }
+        let t = text(i)
+        return t.count == s.utf8CodeUnitCount && t.elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    private func identText(_ i: Int) -> String? {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .identifier else { return nil }
+        return String(decoding: text(i), as: UTF8.self)
+    }
+
+    /// The decoded text of a string literal without holes.
+    private func literalText(_ index: Int32) -> String? {
+        var out: [UInt8] = []
+        for piece in literals[Int(index)].pieces {
+            switch piece {
+            case .verbatim(let r): out += UnsafeBufferPointer(rebasing: bytes[r])
+            case .escaped(let v, _): out += v
+            case .hole: return nil
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func stringLiteral(_ i: Int) -> Int32? {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .string || tokens[i].kind == .template else { return nil }
+        return tokens[i].literal
+    }
+
+    // MARK: The pass
+
+    private static let lateCalls: Set<String> = ["useEffect", "useLayoutEffect", "onMounted", "onMount", "$", "jQuery", "ready",
+                                                 "afterNextRender", "afterRender"]
+    private static let lateMethods: Set<String> = ["componentDidMount", "mounted", "onMounted", "ngOnInit", "ngAfterViewInit",
+                                                   "ngAfterContentInit", "connectedCallback", "firstUpdated"]
+    private static let loadEvents: Set<String> = ["load", "DOMContentLoaded", "readystatechange"]
+
+    private mutating func run() {
+        var frames: [(opener: Int, late: Bool)] = []
+        var keys: [String: Int] = [:]
+        var i = 0
+        while i < tokens.count {
+            let late = componentCode || (frames.last?.late ?? false)
+            let t = tokens[i]
+            if t.kind == .punctuator {
+                let c = bytes[t.range.lowerBound]
+                if t.range.count == 1, c == Byte.lparen || c == Byte.lbracket || c == Byte.lbrace {
+                    frames.append((i, late || opensLateCode(i)))
+                } else if t.range.count == 1, c == Byte.rparen || c == Byte.rbracket || c == Byte.rbrace {
+                    if let frame = frames.popLast() { openerOf[i] = frame.opener }
+                }
+            }
+            if t.kind == .string || t.kind == .template, late, t.literal >= 0 {
+                literalUses[Int(t.literal)].late = true
+            }
+            if t.kind == .identifier, !isPunct(i - 1, "."), !isPunct(i - 1, "?.") {
+                i = member(at: i, late: late, keys: &keys)
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// A `(` of a lifecycle or load-handler call, or a `{` opening such a function's body.
+    private func opensLateCode(_ i: Int) -> Bool {
+        if isPunct(i, "(") {
+            guard let name = identText(i - 1) else { return false }
+            if CodeAnalysis.lateCalls.contains(name) { return true }
+            if name == "addEventListener" || name == "on" || name == "one",
+               let lit = stringLiteral(i + 1), let event = literalText(lit) {
+                return CodeAnalysis.loadEvents.contains(event)
+            }
+            return false
+        }
+        guard isPunct(i, "{") else { return false }
+        var j = i - 1
+        if isPunct(j, "=>") {
+            j -= 1
+            let start = isPunct(j, ")") ? (openerOf[j] ?? j) : j
+            return isLateOwner(start - 1)
+        }
+        var k = j
+        if !isPunct(k, ")") {
+            // A TypeScript return type: `ngOnInit(): void {`, `mounted(): Promise<void> {`.
+            var steps = 0
+            while k >= 0, steps < 12, !(isPunct(k, ")") && isPunct(k + 1, ":")) { k -= 1; steps += 1 }
+            guard k >= 0, isPunct(k, ")"), isPunct(k + 1, ":") else { return false }
+        }
+        guard let open = openerOf[k] else { return false }
+        if let name = identText(open - 1) {
+            if name == "function" { return isLateOwner(open - 2) }
+            if isIdent(open - 2, "function") { return isLateOwner(open - 3) || CodeAnalysis.lateMethods.contains(name) }
+            return CodeAnalysis.lateMethods.contains(name)
+        }
+        return false
+    }
+
+    /// Whether the function whose header starts after token `k` is a lifecycle
+    /// method (`mounted: function`, `mounted: () =>`) or a load handler (`onload = …`).
+    private func isLateOwner(_ k: Int) -> Bool {
+        var k = k
+        if isIdent(k, "async") { k -= 1 }
+        if isPunct(k, ":"), let name = identText(k - 1) { return CodeAnalysis.lateMethods.contains(name) }
+        if isPunct(k, "="), let name = identText(k - 1) { return name == "onload" || name == "onreadystatechange" }
+        return false
+    }
+
+    // MARK: Member chains
+
+    /// Reads the chain starting at identifier `i` (`a.b['c'].d`) and acts on what follows it.
+    private mutating func member(at start: Int, late: Bool, keys: inout [String: Int]) -> Int {
+        var names: [String] = []
+        var nameTokens: [Int] = []
+        var i = start
+        while i < tokens.count {
+            if let name = identText(i) {
+                names.append(name)
+                nameTokens.append(i)
+                i += 1
+            } else { break }
+            if isPunct(i, ".") || isPunct(i, "?.") { i += 1; continue }
+            if isPunct(i, "["), let lit = stringLiteral(i + 1), isPunct(i + 2, "]"), let key = literalText(lit) {
+                names.append(key)
+                nameTokens.append(i + 1)
+                i += 3
+                if isPunct(i, ".") { i += 1; continue }
+            }
+            break
+        }
+        guard !names.isEmpty else { return start + 1 }
+        let chain = names.joined(separator: ".")
+
+        // `x = document.createElement('script')`, `const x: HTMLScriptElement = …`.
+        if chain == "document.createElement", isPunct(i, "("), let lit = stringLiteral(i + 1), isPunct(i + 2, ")"),
+           let tag = literalText(lit), let key = assignmentTarget(before: start)
+        {
+            keys[key] = elements.count
+            elements.append(BuiltElement(tagLiteral: lit, tagName: tag.lowercased(), key: key, late: late))
+            return i + 3
+        }
+
+        // `Object.assign(x.dataset, {…})`, `Object.assign(x, {…})`.
+        if chain == "Object.assign", isPunct(i, "(") {
+            return objectAssign(at: i, keys: keys)
+        }
+
+        // `x.innerHTML = '…'`, `x.outerHTML += …`.
+        if let last = names.last, last == "innerHTML" || last == "outerHTML", isPunct(i, "=") || isPunct(i, "+=") {
+            markSink(from: i + 1, to: expressionEnd(from: i + 1), .innerHTML)
+        }
+        if names.last == "insertAdjacentHTML", isPunct(i, "("), let close = closing(of: i) {
+            var k = i + 1
+            while k < close, !isPunct(k, ",") { k += 1 }
+            markSink(from: k + 1, to: close, .innerHTML)
+        }
+        if names.count == 1, names[0] == "__html", isPunct(i, ":") {
+            markSink(from: i + 1, to: expressionEnd(from: i + 1), .innerHTML)
+        }
+
+        // Element properties and calls.
+        if let (index, rest) = element(for: names, keys: keys) {
+            act(on: index, rest: rest, nameTokens: Array(nameTokens.suffix(rest.count)), next: i, late: late)
+        } else if names.count >= 2, CodeAnalysis.insertions.contains(names[names.count - 1]), isPunct(i, "("), let close = closing(of: i) {
+            // `parent.appendChild(x)`: inserting late makes the element late.
+            var k = i + 1
+            while k < close {
+                if let name = identText(k), let index = keys[name], isPunct(k + 1, ")") || isPunct(k + 1, ",") {
+                    if late { elements[index].late = true }
+                }
+                k += 1
+            }
+        }
+        return i
+    }
+
+    private static let insertions: Set<String> = ["appendChild", "append", "prepend", "insertBefore", "after", "before",
+                                                  "replaceWith", "insertAdjacentElement", "replaceChildren"]
+
+    /// The built element a chain starts with, and the rest of the chain.
+    private func element(for names: [String], keys: [String: Int]) -> (Int, ArraySlice<String>)? {
+        guard names.count >= 2 else { return nil }
+        for split in stride(from: names.count - 1, through: 1, by: -1) {
+            if let index = keys[names[..<split].joined(separator: ".")] { return (index, names[split...]) }
+        }
+        return nil
+    }
+
+    private mutating func act(on index: Int, rest: ArraySlice<String>, nameTokens: [Int], next i: Int, late: Bool) {
+        let assigned = isPunct(i, "=")
+        let first = rest.first ?? ""
+        switch (first, rest.count) {
+        case ("src", 1) where assigned, ("id", 1) where assigned:
+            add(to: index, .derived(first, tokens[nameTokens[0]].range), valueFrom: i + 1)
+        case ("className", 1) where assigned:
+            elements[index].classParts = [value(from: i + 1, to: expressionEnd(from: i + 1))]
+            elements[index].classAnchor = tokens[nameTokens[0]].range
+        case ("dataset", 2) where assigned:
+            let key = rest[rest.startIndex + 1]
+            let nameToken = nameTokens[1]
+            if tokens[nameToken].kind == .identifier {
+                add(to: index, .derived("data-" + CodeAnalysis.kebab(key), tokens[nameToken].range), valueFrom: i + 1)
+            } else if tokens[nameToken].literal >= 0 {
+                add(to: index, .derived("data-" + CodeAnalysis.kebab(key), literals[Int(tokens[nameToken].literal)].range), valueFrom: i + 1)
+            }
+        case ("setAttribute", 1) where isPunct(i, "("):
+            guard let lit = stringLiteral(i + 1), isPunct(i + 2, ","), let close = closing(of: i), let name = literalText(lit) else { return }
+            if name.lowercased() == "class" {
+                elements[index].classParts.append(value(from: i + 3, to: close))
+                elements[index].classAnchor = literals[Int(lit)].range
+            } else {
+                elements[index].attributes.append(BuiltAttribute(name: .literal(lit), value: value(from: i + 3, to: close)))
+            }
+        case ("classList", 2) where rest.last == "add" && isPunct(i, "("):
+            guard let close = closing(of: i) else { return }
+            var k = i + 1
+            while k < close {
+                if let lit = stringLiteral(k) {
+                    elements[index].classParts.append([.literal(lit)])
+                    if elements[index].classAnchor == nil { elements[index].classAnchor = literals[Int(lit)].range }
+                }
+                k += 1
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func add(to index: Int, _ name: BuiltAttribute.NameSource, valueFrom start: Int) {
+        let end = expressionEnd(from: start)
+        let attribute = BuiltAttribute(name: name, value: value(from: start, to: end))
+        // A property set twice keeps the last value, as the DOM does.
+        if case .derived(let n, _) = name {
+            elements[index].attributes.removeAll { if case .derived(let m, _) = $0.name { return m == n } else { return false } }
+        }
+        elements[index].attributes.append(attribute)
+    }
+
+    /// `Object.assign(x.dataset, { clientId: '…' })` or `Object.assign(x, { src: '…' })`.
+    private mutating func objectAssign(at open: Int, keys: [String: Int]) -> Int {
+        guard let close = closing(of: open) else { return open + 1 }
+        var k = open + 1
+        var path: [String] = []
+        while let name = identText(k) {
+            path.append(name)
+            k += 1
+            if isPunct(k, ".") { k += 1 } else { break }
+        }
+        guard isPunct(k, ","), isPunct(k + 1, "{"), let objectClose = closing(of: k + 1) else { return open + 1 }
+        let dataset = path.last == "dataset"
+        guard let index = keys[(dataset ? path.dropLast() : path[...]).joined(separator: ".")] else { return open + 1 }
+        var p = k + 2
+        while p < objectClose {
+            var keyName: String?
+            var keyRange: Range<Int>?
+            if let name = identText(p) { keyName = name; keyRange = tokens[p].range }
+            else if let lit = stringLiteral(p), let name = literalText(lit) { keyName = name; keyRange = literals[Int(lit)].range }
+            guard let name = keyName, let range = keyRange, isPunct(p + 1, ":") else { p += 1; continue }
+            let end = min(expressionEnd(from: p + 2), objectClose)
+            if dataset {
+                add(to: index, .derived("data-" + CodeAnalysis.kebab(name), range), valueFrom: p + 2)
+            } else if name == "className" {
+                elements[index].classParts = [value(from: p + 2, to: end)]
+                elements[index].classAnchor = range
+            } else if name == "src" || name == "id" {
+                add(to: index, .derived(name, range), valueFrom: p + 2)
+            }
+            p = end + 1
+        }
+        return close + 1
+    }
+
+    // MARK: Expressions
+
+    private func closing(of open: Int) -> Int? {
+        var depth = 0
+        var k = open
+        while k < tokens.count {
+            if tokens[k].kind == .punctuator, tokens[k].range.count == 1 {
+                let c = bytes[tokens[k].range.lowerBound]
+                if c == Byte.lparen || c == Byte.lbracket || c == Byte.lbrace { depth += 1 }
+                if c == Byte.rparen || c == Byte.rbracket || c == Byte.rbrace {
+                    depth -= 1
+                    if depth == 0 { return k }
+                }
+            }
+            k += 1
+            // Bounded: a builder's call never spans thousands of tokens.
+            if k - open > 4096 { return nil }
+        }
+        return nil
+    }
+
+    /// The token index after an assignment's right-hand side: a `;`, a `,` or a
+    /// closing bracket at depth 0, or a line break where a statement may end.
+    private func expressionEnd(from start: Int) -> Int {
+        var depth = 0
+        var k = start
+        while k < tokens.count, k - start < 4096 {
+            let t = tokens[k]
+            if k > start, t.newlineBefore, depth == 0, !continues(k) { return k }
+            if t.kind == .punctuator, t.range.count == 1 {
+                let c = bytes[t.range.lowerBound]
+                if c == Byte.lparen || c == Byte.lbracket || c == Byte.lbrace { depth += 1 }
+                if c == Byte.rparen || c == Byte.rbracket || c == Byte.rbrace {
+                    if depth == 0 { return k }
+                    depth -= 1
+                }
+                if depth == 0, c == Byte.semicolon || c == Byte.comma { return k }
+            }
+            k += 1
+        }
+        return k
+    }
+
+    /// After a line break, an expression goes on when an operator joins the lines.
+    private func continues(_ k: Int) -> Bool {
+        let previous = tokens[k - 1]
+        if previous.kind == .punctuator, !(isPunct(k - 1, ")") || isPunct(k - 1, "]") || isPunct(k - 1, "}")) { return true }
+        return isPunct(k, "+") || isPunct(k, ".") || isPunct(k, "?") || isPunct(k, ":") || isPunct(k, "?.")
+            || isPunct(k, "&&") || isPunct(k, "||") || isPunct(k, "??")
+    }
+
+    /// A value as literal parts and holes: `'https://' + host + '/cb'` keeps both
+    /// literals; a condition or fallback (`a ? 'x' : 'y'`, `a || 'x'`) is run-time as a whole.
+    private func value(from start: Int, to end: Int) -> [ValuePart] {
+        guard start < end, end <= tokens.count else { return [] }
+        let whole = tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound
+        var parts: [ValuePart] = []
+        var k = start
+        var holeStart: Int?
+        while k < end {
+            let t = tokens[k]
+            if isPunct(k, "?") || isPunct(k, "||") || isPunct(k, "&&") || isPunct(k, "??") { return [.hole(whole)] }
+            if t.kind == .string || t.kind == .template, t.literal >= 0 {
+                if let s = holeStart { parts.append(.hole(s..<t.range.lowerBound)); holeStart = nil }
+                parts.append(.literal(t.literal))
+                k += 1
+                // Tokens inside a template's `${…}` belong to it.
+                while k < end, tokens[k].range.lowerBound < t.range.upperBound { k += 1 }
+                continue
+            }
+            if holeStart == nil, !(isPunct(k, "+") || isPunct(k, "(") || isPunct(k, ")")) { holeStart = t.range.lowerBound }
+            k += 1
+        }
+        if let s = holeStart { parts.append(.hole(s..<tokens[end - 1].range.upperBound)) }
+        return parts
+    }
+
+    private mutating func markSink(from start: Int, to end: Int, _ sink: Origin.Sink) {
+        var k = start
+        while k < min(end, tokens.count) {
+            if let lit = stringLiteral(k) { literalUses[Int(lit)].sink = sink }
+            k += 1
+        }
+    }
+
+    /// The target of `target = <here>`: `x`, `this.x`, or `const x: T`.
+    private func assignmentTarget(before start: Int) -> String? {
+        var k = start - 1
+        if isPunct(k, "(") { k -= 1 }  // `x = (document.createElement('script'))`
+        guard isPunct(k, "=") else { return nil }
+        k -= 1
+        // `const s: HTMLScriptElement = …`
+        if identText(k) != nil, isPunct(k - 1, ":"), identText(k - 2) != nil { k -= 2 }
+        var names: [String] = []
+        while let name = identText(k) {
+            names.insert(name, at: 0)
+            if isPunct(k - 1, ".") { k -= 2 } else { break }
+        }
+        return names.isEmpty ? nil : names.joined(separator: ".")
+    }
+
+    /// `clientId` → `client-id`, as the DOM maps `dataset` keys to attributes.
+    static func kebab(_ key: String) -> String {
+        var out = ""
+        for scalar in key.unicodeScalars {
+            if scalar.value >= 0x41, scalar.value <= 0x5A {
+                out += "-" + String(scalar).lowercased()
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,180 @@
+/// Markup assembled from pieces of host-language code: string contents (escapes
+/// decoded), holes where a value is computed at run time, and for elements built
+/// in code, attribute names and quotes amolint writes itself. The markup scanner
+/// reads it like any page; `SourceMap` takes every range back to the file.
+///
+/// A hole is written as `{{}}`, which the scanner already treats as a template
+/// construct: in text it is skipped, between attributes it is ignored, and in a
+/// value it makes the value "decided at run time". So the rules need no change.
+public struct CodeText: Sendable {
+    public internal(set) var bytes: [UInt8] = []
+    public internal(set) var map = SourceMap()
+
+    static let hole: [UInt8] = Array("{{}}".utf8)
+
+    public init() {}
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// Bytes copied one for one from `source` (the common case: plain string contents).
+    mutating func appendVerbatim(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, literal: Int32) {
+        guard !range.isEmpty else { return }
+        map.add(.init(virtualStart: bytes.count, sourceStart: range.lowerBound, sourceEnd: range.upperBound, literal: literal, verbatim: true))
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
+    }
+
+    /// Bytes that stand for the source range as a whole: a decoded escape (`\"`,
+    /// `&quot;`), or a name amolint writes for an identifier (`dataset.clientId`).
+    /// `literal` is -1 when the piece cannot be edited as string text.
+    mutating func appendMapped<S: Sequence>(_ virtual: S, source: Range<Int>, literal: Int32) where S.Element == UInt8 {
+        let start = bytes.count
+        bytes.append(contentsOf: virtual)
+        guard bytes.count > start else { return }
+        map.add(.init(virtualStart: start, sourceStart: source.lowerBound, sourceEnd: source.upperBound, literal: literal, verbatim: false))
+    }
+
+    /// A part decided at run time (concatenation, interpolation, `${…}`).
+    mutating func appendHole(source: Range<Int>) {
+        // Adjacent holes are one: `' . $a . $b . '` is one run-time part.
+        if bytes.count >= 4, bytes.suffix(4).elementsEqual(CodeText.hole), let last = map.segments.last,
+           last.literal == -1, last.virtualStart == bytes.count - 4, !last.verbatim
+        {
+            map.extendLast(to: max(last.sourceEnd, source.upperBound))
+            return
+        }
+        appendMapped(CodeText.hole, source: source, literal: -1)
+    }
+
+    /// Punctuation amolint writes (`<`, `="`, `">`), anchored at a source position.
+    mutating func appendSynthetic(_ text: StaticString, at anchor: Int) {
+        let start = bytes.count
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        map.add(.init(virtualStart: start, sourceStart: anchor, sourceEnd: anchor, literal: -1, verbatim: false))
+    }
+}
+
+/// Where each byte of a `CodeText` came from, and how text may be written back.
+public struct SourceMap: Sendable {
+    struct Segment: Sendable {
+        var virtualStart: Int
+        var sourceStart: Int
+        var sourceEnd: Int
+        /// Index of the string literal the bytes belong to, -1 for anything else.
+        var literal: Int32
+        /// One virtual byte per source byte.
+        var verbatim: Bool
+    }
+
+    private(set) var segments: [Segment] = []
+    /// How each literal escapes text written into it.
+    private(set) var styles: [StringStyle] = []
+
+    mutating func add(_ s: Segment) { segments.append(s) }
+    mutating func extendLast(to end: Int) { if !segments.isEmpty { segments[segments.count - 1].sourceEnd = end } }
+    mutating func addLiteral(_ style: StringStyle) -> Int32 {
+        styles.append(style)
+        return Int32(styles.count - 1)
+    }
+
+    /// The segment holding virtual byte `v` (the last one for `v` past the end).
+    private func segmentIndex(_ v: Int) -> Int? {
+        guard !segments.isEmpty else { return nil }
+        var lo = 0, hi = segments.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if segments[mid].virtualStart <= v { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    private func sourceStart(_ v: Int) -> Int {
+        guard let i = segmentIndex(v) else { return 0 }
+        let s = segments[i]
+        return s.verbatim ? min(s.sourceStart + (v - s.virtualStart), s.sourceEnd) : s.sourceStart
+    }
+
+    private func sourceEnd(_ v: Int) -> Int {
+        guard let i = segmentIndex(v) else { return 0 }
+        let s = segments[i]
+        return s.verbatim ? min(s.sourceStart + (v - s.virtualStart) + 1, s.sourceEnd) : s.sourceEnd
+    }
+
+    /// The file range of a range of virtual bytes: from the start of the first
+    /// byte's source to the end of the last's.
+    public func sourceRange(_ r: Range<Int>) -> Range<Int> {
+        let lo = sourceStart(r.lowerBound)
+        guard r.upperBound > r.lowerBound else { return lo..<lo }
+        return lo..<max(lo, sourceEnd(r.upperBound - 1))
+    }
+
+    /// The edit in file terms, or nil when it cannot be written back: it touches
+    /// something other than the text of one string literal, or crosses a hole.
+    func sourceEdit(_ edit: TextEdit) -> TextEdit? {
+        let r = edit.range
+        // An insertion belongs to the literal of the byte after it, or before it at a literal's end.
+        let probe = r.isEmpty ? [r.lowerBound, r.lowerBound - 1] : [r.lowerBound]
+        var literal: Int32 = -1
+        for v in probe where v >= 0 {
+            guard let i = segmentIndex(v), segments[i].literal >= 0,
+                  v < segments[i].virtualStart + virtualLength(i) else { continue }
+            literal = segments[i].literal
+            break
+        }
+        guard literal >= 0 else { return nil }
+        if !r.isEmpty {
+            guard var i = segmentIndex(r.lowerBound) else { return nil }
+            while i < segments.count, segments[i].virtualStart < r.upperBound {
+                guard segments[i].literal == literal else { return nil }
+                i += 1
+            }
+        }
+        let source: Range<Int>
+        if r.isEmpty {
+            // Before the byte at the position, or after the last byte of the literal.
+            if let i = segmentIndex(r.lowerBound), segments[i].literal == literal, r.lowerBound < segments[i].virtualStart + virtualLength(i) {
+                let at = sourceStart(r.lowerBound)
+                source = at..<at
+            } else {
+                let at = sourceEnd(r.lowerBound - 1)
+                source = at..<at
+            }
+        } else {
+            source = sourceRange(r)
+        }
+        return TextEdit(range: source, newText: styles[Int(literal)].escape(edit.newText))
+    }
+
+    private func virtualLength(_ i: Int) -> Int {
+        i + 1 < segments.count ? segments[i + 1].virtualStart - segments[i].virtualStart : Int.max / 2
+    }
+
+    /// The literal index of virtual byte `v`, or -1.
+    func literal(at v: Int) -> Int32 {
+        guard let i = segmentIndex(v) else { return -1 }
+        return segments[i].literal
+    }
+}
+
+/// How a string literal of a host language writes text, for fixes that edit it.
+public enum StringStyle: Sendable, Equatable {
+    case phpSingle, phpDouble, phpHeredoc, phpNowdoc
+    case jsSingle, jsDouble, jsTemplate
+
+    /// `text` as it must be written inside the literal to mean `text`.
+    func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch (self, scalar) {
+            case (.phpNowdoc, _): out.unicodeScalars.append(scalar)
+            case (_, "\\"): out += "\\\\"
+            case (.phpSingle, "'"), (.jsSingle, "'"): out += "\\'"
+            case (.phpDouble, "\""), (.jsDouble, "\""): out += "\\\""
+            case (.phpDouble, "$"), (.phpHeredoc, "$"), (.jsTemplate, "$"): out += "\\$"
+            case (.jsTemplate, "`"): out += "\\`"
+            case (.jsSingle, "\n"), (.jsDouble, "\n"): out += "\\n"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,196 @@
+/// A string literal of host-language code (PHP or JavaScript), as pieces:
+/// text copied as written, escapes with the bytes they stand for, and holes.
+struct HostLiteral {
+    enum Piece {
+        case verbatim(Range<Int>)
+        /// An escape sequence (`\"`, `\n`, `\u{41}`) and what it means.
+        case escaped([UInt8], Range<Int>)
+        /// Interpolation or `${…}`: decided at run time.
+        case hole(Range<Int>)
+    }
+
+    /// The whole literal, quotes included.
+    var range: Range<Int>
+    var style: StringStyle
+    var pieces: [Piece] = []
+    /// The significant bytes around the literal (0 at the edges): tell a lone
+    /// array key or call argument (`$_SESSION['state']`, `route('cb')`) from markup.
+    var before: UInt8 = 0
+    var after: UInt8 = 0
+
+    /// True when the literal is a subscript or a plain call argument: it belongs
+    /// to the run-time part around it, not to the markup being assembled.
+    func isOperand(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if before == Byte.lbracket, after == Byte.rbracket { return true }
+        guard before == Byte.lparen || before == Byte.comma, after == Byte.rparen || after == Byte.comma else { return false }
+        for piece in pieces {
+            guard case .verbatim(let r) = piece else { continue }
+            for b in UnsafeBufferPointer(rebasing: bytes[r]) where b == Byte.lt || b == Byte.gt || b == Byte.quote || b == Byte.equals {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+extension CodeText {
+    /// Assembles the markup held by a file's string literals: each literal's
+    /// text, with a hole between literals (what joins them is code). Literals
+    /// that are only subscripts or call arguments join the hole around them.
+    /// Returns the text and, for each literal it holds, the index in `literals`.
+    static func joining(_ literals: [HostLiteral], in bytes: UnsafeBufferPointer<UInt8>) -> (text: CodeText, literals: [Int]) {
+        var text = CodeText()
+        var used: [Int] = []
+        var lastEnd: Int?
+        for (k, literal) in literals.enumerated() where !literal.isOperand(bytes) {
+            if let lastEnd { text.appendHole(source: lastEnd..<max(lastEnd, literal.range.lowerBound)) }
+            text.append(literal, in: bytes)
+            used.append(k)
+            lastEnd = literal.range.upperBound
+        }
+        return (text, used)
+    }
+
+    mutating func append(_ literal: HostLiteral, in bytes: UnsafeBufferPointer<UInt8>) {
+        let id = map.addLiteral(literal.style)
+        for piece in literal.pieces {
+            switch piece {
+            case .verbatim(let r): appendVerbatim(bytes, r, literal: id)
+            case .escaped(let v, let r): appendMapped(v, source: r, literal: id)
+            case .hole(let r): appendHole(source: r)
+            }
+        }
+    }
+
+    /// A literal's text as an attribute value: what the code assigns is the value
+    /// itself, so `"`, `&`, `<` and `{` are written as character references
+    /// (the scanner must read `a&amp;b` back as `a&amp;b`, and `{{` as text).
+    mutating func appendValue(_ literal: HostLiteral, in bytes: UnsafeBufferPointer<UInt8>) {
+        let id = map.addLiteral(literal.style)
+        func encoded(_ b: UInt8) -> [UInt8]? {
+            switch b {
+            case Byte.quote: return Array("&quot;".utf8)
+            case Byte.ampersand: return Array("&amp;".utf8)
+            case Byte.lt: return Array("&lt;".utf8)
+            case Byte.lbrace: return Array("&#123;".utf8)
+            default: return nil
+            }
+        }
+        for piece in literal.pieces {
+            switch piece {
+            case .verbatim(let r):
+                var run = r.lowerBound
+                for p in r {
+                    guard let e = encoded(bytes[p]) else { continue }
+                    appendVerbatim(bytes, run..<p, literal: id)
+                    appendMapped(e, source: p..<p + 1, literal: id)
+                    run = p + 1
+                }
+                appendVerbatim(bytes, run..<r.upperBound, literal: id)
+            case .escaped(let v, let r):
+                appendMapped(v.flatMap { encoded($0) ?? [$0] }, source: r, literal: id)
+            case .hole(let r):
+                appendHole(source: r)
+            }
+        }
+    }
+
+    /// The markup of an element built in code: `<script class="…" data-…="…">`.
+    mutating func append(_ element: CodeAnalysis.BuiltElement, literals: [HostLiteral], in bytes: UnsafeBufferPointer<UInt8>) {
+        let tag = literals[Int(element.tagLiteral)].range
+        appendSynthetic("<", at: tag.lowerBound)
+        appendMapped(Array(element.tagName.utf8), source: tag, literal: -1)
+        func value(_ parts: [CodeAnalysis.ValuePart], at anchor: Int) {
+            appendSynthetic("=\"", at: anchor)
+            for part in parts {
+                switch part {
+                case .literal(let l): appendValue(literals[Int(l)], in: bytes)
+                case .hole(let r): appendHole(source: r)
+                }
+            }
+            appendSynthetic("\"", at: anchor)
+        }
+        if !element.classParts.isEmpty, let anchor = element.classAnchor {
+            appendSynthetic(" ", at: anchor.lowerBound)
+            appendMapped(Array("class".utf8), source: anchor, literal: -1)
+            appendSynthetic("=\"", at: anchor.upperBound)
+            for (k, parts) in element.classParts.enumerated() {
+                if k > 0 { appendSynthetic(" ", at: anchor.upperBound) }
+                for part in parts {
+                    switch part {
+                    case .literal(let l): appendValue(literals[Int(l)], in: bytes)
+                    case .hole(let r): appendHole(source: r)
+                    }
+                }
+            }
+            appendSynthetic("\"", at: anchor.upperBound)
+        }
+        for attribute in element.attributes {
+            let nameEnd: Int
+            switch attribute.name {
+            case .derived(let name, let range):
+                appendSynthetic(" ", at: range.lowerBound)
+                appendMapped(Array(name.utf8), source: range, literal: -1)
+                nameEnd = range.upperBound
+            case .literal(let l):
+                appendSynthetic(" ", at: literals[Int(l)].range.lowerBound)
+                append(literals[Int(l)], in: bytes)
+                nameEnd = literals[Int(l)].range.upperBound
+            }
+            if attribute.value.isEmpty { continue }
+            value(attribute.value, at: nameEnd)
+        }
+        let end = element.attributes.last.map { _ in tag.upperBound } ?? tag.upperBound
+        appendSynthetic("></", at: end)
+        appendMapped(Array(element.tagName.utf8), source: tag, literal: -1)
+        appendSynthetic(">", at: end)
+        appendSynthetic("\n", at: end)
+    }
+}
+
+/// Lexing helpers shared by the PHP and JavaScript lexers.
+enum Lexing {
+    /// The last significant byte before `i` (0 at the start), skipping white space.
+    static func significant(before i: Int, in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> UInt8 {
+        var j = i - 1
+        while j >= limit, Byte.isSpace(bytes[j]) { j -= 1 }
+        return j >= limit ? bytes[j] : 0
+    }
+
+    /// The first significant byte at or after `i` (0 at the end).
+    static func significant(from i: Int, in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> UInt8 {
+        var j = i
+        while j < limit, Byte.isSpace(bytes[j]) { j += 1 }
+        return j < limit ? bytes[j] : 0
+    }
+
+    static func hexValue(_ b: UInt8) -> UInt32? {
+        switch b {
+        case 0x30...0x39: return UInt32(b - 0x30)
+        case 0x41...0x46: return UInt32(b - 0x41 + 10)
+        case 0x61...0x66: return UInt32(b - 0x61 + 10)
+        default: return nil
+        }
+    }
+
+    static func utf8(_ value: UInt32) -> [UInt8] {
+        guard let scalar = Unicode.Scalar(value) else { return [0xEF, 0xBF, 0xBD] }
+        return Array(String(Character(scalar)).utf8)
+    }
+
+    /// Whether `bytes[at...]` starts with `word`.
+    static func hasPrefix(_ word: StaticString, at p: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard p + count <= bytes.count else { return false }
+        for k in 0..<count where bytes[p + k] != word.utf8Start[k] { return false }
+        return true
+    }
+
+    /// Like `hasPrefix`, ignoring ASCII case (`word` lower-case).
+    static func hasPrefixIgnoringCase(_ word: StaticString, at p: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard p + count <= bytes.count else { return false }
+        for k in 0..<count where Byte.lower(bytes[p + k]) != word.utf8Start[k] { return false }
+        return true
+    }
+}

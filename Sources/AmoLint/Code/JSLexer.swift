@@ -1,0 +1,393 @@
+/// JavaScript and TypeScript, lexed as far as amolint needs: comments (dead
+/// code), string and template literals (markup may hide in them), regular
+/// expressions (so a `/` never derails the rest), and identifiers and
+/// punctuators for the element builders. With `jsx`, JSX elements are stepped
+/// over: their attribute expressions and `{…}` children are code again.
+///
+/// One pass with an explicit mode stack, so nesting (templates in templates,
+/// JSX in expressions in JSX) costs no recursion and stays linear.
+struct JSLexer {
+    struct Token {
+        enum Kind: UInt8 { case identifier, punctuator, string, template, number, regex }
+        var kind: Kind
+        var range: Range<Int>
+        /// A line break stands between this token and the one before (automatic semicolons).
+        var newlineBefore: Bool
+        /// Index into `literals` for strings and templates, else -1.
+        var literal: Int32
+    }
+
+    private enum Mode {
+        /// Code; `depth` counts open braces of this frame. `hole` is the template
+        /// literal whose `${` opened it, with the hole's start.
+        case code(depth: Int, hole: (literal: Int, start: Int, token: Int)?)
+        case template(literal: Int, token: Int)
+        /// JSX: `depth` open elements; inside a tag's `<…>` or in children text.
+        case jsx(depth: Int, inTag: Bool, closing: Bool)
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let jsx: Bool
+    private(set) var tokens: [Token] = []
+    private(set) var literals: [HostLiteral] = []
+    /// Comments and literals not nested in another (where no tag can start).
+    private(set) var deadRanges: [Range<Int>] = []
+    private(set) var directiveComments: [RawComment] = []
+    /// Where JSX tags start (`<` of an element or a closing tag), in order.
+    private(set) var jsxTagStarts: [Int] = []
+
+    private var stack: [Mode] = [.code(depth: 0, hole: nil)]
+    private var expressionExpected = true
+    private var newline = false
+    private let regionStart: Int
+
+    static func lex(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, jsx: Bool) -> JSLexer {
+        var lexer = JSLexer(bytes: bytes, jsx: jsx, regionStart: range.lowerBound)
+        lexer.run(range)
+        return lexer
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, jsx: Bool, regionStart: Int) {
+        self.bytes = bytes
+        self.jsx = jsx
+        self.regionStart = regionStart
+    }
+
+    private var nestedInTemplate: Bool {
+        stack.contains { if case .template = $0 { return true } else { return false } }
+    }
+
+    private mutating func run(_ range: Range<Int>) {
+        var p = range.lowerBound
+        let n = range.upperBound
+        while p < n {
+            guard let mode = stack.last else { break }
+            switch mode {
+            case .code(let depth, let hole): p = code(at: p, end: n, depth: depth, hole: hole)
+            case .template(let literal, let token): p = template(at: p, end: n, literal: literal, token: token)
+            case .jsx(let depth, let inTag, let closing): p = jsxStep(at: p, end: n, depth: depth, inTag: inTag, closing: closing)
+            }
+        }
+        // Unclosed templates run to the end.
+        for mode in stack {
+            if case .template(let literal, let token) = mode {
+                literals[literal].range = literals[literal].range.lowerBound..<n
+                tokens[token].range = tokens[token].range.lowerBound..<n
+            }
+        }
+    }
+
+    private mutating func emit(_ kind: Token.Kind, _ range: Range<Int>, literal: Int32 = -1) {
+        tokens.append(Token(kind: kind, range: range, newlineBefore: newline, literal: literal))
+        newline = false
+    }
+
+    // MARK: Code
+
+    private mutating func code(at p: Int, end n: Int, depth: Int, hole: (literal: Int, start: Int, token: Int)?) -> Int {
+        let b = bytes[p]
+        if Byte.isSpace(b) {
+            if b == Byte.newline { newline = true }
+            return p + 1
+        }
+        switch b {
+        case Byte.slash:
+            if p + 1 < n, bytes[p + 1] == Byte.slash {
+                var q = p + 2
+                while q < n, bytes[q] != Byte.newline { q += 1 }
+                comment(p..<q, content: p + 2..<q)
+                return q
+            }
+            if p + 1 < n, bytes[p + 1] == Byte.star {
+                var q = p + 2
+                while q + 1 < n, !(bytes[q] == Byte.star && bytes[q + 1] == Byte.slash) { q += 1 }
+                let end = q + 1 < n ? q + 2 : n
+                comment(p..<end, content: p + 2..<min(q, n))
+                if bytes[p..<end].contains(Byte.newline) { newline = true }
+                return end
+            }
+            if expressionExpected, let end = regex(at: p, end: n) {
+                emit(.regex, p..<end)
+                expressionExpected = false
+                return end
+            }
+            return punctuator(at: p, end: n)
+        case Byte.quote, Byte.apostrophe:
+            return string(at: p, end: n)
+        case Byte.backtick:
+            let index = literals.count
+            literals.append(HostLiteral(range: p..<n, style: .jsTemplate))
+            literals[index].before = Lexing.significant(before: p, in: bytes, limit: regionStart)
+            if !nestedInTemplate { deadRanges.append(p..<n) }
+            emit(.template, p..<n, literal: Int32(index))
+            stack.append(.template(literal: index, token: tokens.count - 1))
+            return p + 1
+        case Byte.lbrace:
+            stack[stack.count - 1] = .code(depth: depth + 1, hole: hole)
+            emit(.punctuator, p..<p + 1)
+            expressionExpected = true
+            return p + 1
+        case Byte.rbrace:
+            if depth == 0, stack.count > 1 {
+                stack.removeLast()
+                if let hole {
+                    literals[hole.literal].pieces.append(.hole(hole.start..<p + 1))
+                    return p + 1
+                }
+                // The end of a JSX `{…}`: back in the element.
+                return p + 1
+            }
+            stack[stack.count - 1] = .code(depth: max(0, depth - 1), hole: hole)
+            emit(.punctuator, p..<p + 1)
+            expressionExpected = true
+            return p + 1
+        case Byte.lt where jsx && expressionExpected:
+            guard p + 1 < n, Byte.isLetter(bytes[p + 1]) || bytes[p + 1] == Byte.gt else { return punctuator(at: p, end: n) }
+            stack.append(.jsx(depth: 0, inTag: true, closing: false))
+            jsxTagStarts.append(p)
+            return skipTagName(from: p + 1, end: n)
+        default:
+            if Byte.isIdentifier(b) || b == Byte.hash {
+                var q = p + 1
+                while q < n, Byte.isIdentifier(bytes[q]) { q += 1 }
+                if Byte.isDigit(b) {
+                    // A number (with `.5`, `1e-3` and `0x…` close enough for our purposes).
+                    while q < n, bytes[q] == Byte.dot || Byte.isIdentifier(bytes[q]) { q += 1 }
+                    emit(.number, p..<q)
+                    expressionExpected = false
+                    return q
+                }
+                emit(.identifier, p..<q)
+                expressionExpected = JSLexer.isOperatorKeyword(UnsafeBufferPointer(rebasing: bytes[p..<q]))
+                return q
+            }
+            return punctuator(at: p, end: n)
+        }
+    }
+
+    private mutating func punctuator(at p: Int, end n: Int) -> Int {
+        let b = bytes[p]
+        var length = 1
+        if p + 1 < n {
+            let c = bytes[p + 1]
+            switch (b, c) {
+            case (Byte.equals, Byte.gt), (Byte.equals, Byte.equals), (Byte.bang, Byte.equals), (Byte.plus, Byte.equals),
+                 (Byte.ampersand, Byte.ampersand), (Byte.pipe, Byte.pipe), (Byte.question, Byte.question),
+                 (Byte.question, Byte.dot), (Byte.lt, Byte.equals), (Byte.gt, Byte.equals), (Byte.plus, Byte.plus),
+                 (Byte.dash, Byte.dash):
+                length = 2
+                if (b == Byte.equals || b == Byte.bang), c == Byte.equals, p + 2 < n, bytes[p + 2] == Byte.equals { length = 3 }
+            case (Byte.dot, Byte.dot) where p + 2 < n && bytes[p + 2] == Byte.dot:
+                length = 3
+            default:
+                break
+            }
+        }
+        emit(.punctuator, p..<p + length)
+        // After `)` or `]` an operand ended (`(a) / 2`); after any other punctuator an expression may start.
+        expressionExpected = !(length == 1 && (b == Byte.rparen || b == Byte.rbracket))
+            && !(length == 2 && (b == Byte.plus || b == Byte.dash) && bytes[p + 1] == b)
+        return p + length
+    }
+
+    private static let operatorKeywords: [[UInt8]] = [
+        "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
+        "yield", "await", "extends",
+    ].map { Array($0.utf8) }
+
+    private static func isOperatorKeyword(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count >= 2, word.count <= 10 else { return false }
+        return operatorKeywords.contains { $0.count == word.count && $0.elementsEqual(word) }
+    }
+
+    /// A regular expression literal at `p`, or nil when the line ends first (then `/` is division).
+    private func regex(at p: Int, end n: Int) -> Int? {
+        var q = p + 1
+        var inClass = false
+        while q < n {
+            let b = bytes[q]
+            if b == Byte.newline || b == Byte.cr { return nil }
+            if b == Byte.backslash { q += 2; continue }
+            if b == Byte.lbracket { inClass = true }
+            else if b == 0x5D { inClass = false }
+            else if b == Byte.slash, !inClass {
+                q += 1
+                while q < n, Byte.isIdentifier(bytes[q]) { q += 1 }  // flags
+                return q
+            }
+            q += 1
+        }
+        return nil
+    }
+
+    private mutating func comment(_ range: Range<Int>, content: Range<Int>) {
+        if !nestedInTemplate { deadRanges.append(range) }
+        if JSLexer.contains(Array("amolint-".utf8), in: bytes, content) {
+            directiveComments.append(RawComment(kind: .code, range: range, contentRange: content))
+        }
+    }
+
+    static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count >= needle.count else { return false }
+        var i = range.lowerBound
+        while i + needle.count <= range.upperBound {
+            if bytes[i] == needle[0], UnsafeBufferPointer(rebasing: bytes[i..<i + needle.count]).elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    // MARK: Strings and templates
+
+    private mutating func string(at open: Int, end n: Int) -> Int {
+        let quote = bytes[open]
+        var literal = HostLiteral(range: open..<n, style: quote == Byte.quote ? .jsDouble : .jsSingle)
+        var run = open + 1
+        var p = open + 1
+        while p < n {
+            let b = bytes[p]
+            if b == quote || b == Byte.newline { break }  // a raw line break ends an unterminated string
+            if b == Byte.backslash, p + 1 < n {
+                if run < p { literal.pieces.append(.verbatim(run..<p)) }
+                let (value, length) = escape(at: p, end: n)
+                literal.pieces.append(.escaped(value, p..<p + length))
+                p += length
+                run = p
+                continue
+            }
+            p += 1
+        }
+        if run < p { literal.pieces.append(.verbatim(run..<p)) }
+        let end = p < n && bytes[p] == quote ? p + 1 : p
+        literal.range = open..<end
+        literal.before = Lexing.significant(before: open, in: bytes, limit: regionStart)
+        literal.after = Lexing.significant(from: end, in: bytes, limit: n)
+        let index = Int32(literals.count)
+        literals.append(literal)
+        if !nestedInTemplate { deadRanges.append(open..<end) }
+        emit(.string, open..<end, literal: index)
+        expressionExpected = false
+        return end
+    }
+
+    private mutating func template(at p: Int, end n: Int, literal: Int, token: Int) -> Int {
+        var q = p
+        while q < n {
+            let b = bytes[q]
+            if b == Byte.backtick || b == Byte.backslash || (b == Byte.dollar && q + 1 < n && bytes[q + 1] == Byte.lbrace) { break }
+            q += 1
+        }
+        if q > p { literals[literal].pieces.append(.verbatim(p..<q)) }
+        guard q < n else { return n }
+        switch bytes[q] {
+        case Byte.backtick:
+            stack.removeLast()
+            literals[literal].range = literals[literal].range.lowerBound..<q + 1
+            literals[literal].after = Lexing.significant(from: q + 1, in: bytes, limit: n)
+            tokens[token].range = tokens[token].range.lowerBound..<q + 1
+            if let last = deadRanges.last, last.lowerBound == literals[literal].range.lowerBound {
+                deadRanges[deadRanges.count - 1] = literals[literal].range
+            }
+            expressionExpected = false
+            return q + 1
+        case Byte.backslash:
+            let (value, length) = escape(at: q, end: n)
+            literals[literal].pieces.append(.escaped(value, q..<q + length))
+            return q + length
+        default:  // `${`
+            stack.append(.code(depth: 0, hole: (literal, q, token)))
+            expressionExpected = true
+            return q + 2
+        }
+    }
+
+    /// A JavaScript escape at `p` (a backslash): what it stands for and its length.
+    private func escape(at p: Int, end n: Int) -> ([UInt8], Int) {
+        guard p + 1 < n else { return ([], 1) }
+        let c = bytes[p + 1]
+        switch c {
+        case UInt8(ascii: "n"): return ([0x0A], 2)
+        case UInt8(ascii: "t"): return ([0x09], 2)
+        case UInt8(ascii: "r"): return ([0x0D], 2)
+        case UInt8(ascii: "b"): return ([0x08], 2)
+        case UInt8(ascii: "f"): return ([0x0C], 2)
+        case UInt8(ascii: "v"): return ([0x0B], 2)
+        case UInt8(ascii: "0") where !(p + 2 < n && Byte.isDigit(bytes[p + 2])): return ([0], 2)
+        case Byte.newline: return ([], 2)  // line continuation
+        case UInt8(ascii: "x"):
+            if p + 3 < n, let h = Lexing.hexValue(bytes[p + 2]), let l = Lexing.hexValue(bytes[p + 3]) {
+                return (Lexing.utf8(h * 16 + l), 4)
+            }
+            return ([c], 2)
+        case UInt8(ascii: "u"):
+            if p + 2 < n, bytes[p + 2] == Byte.lbrace {
+                var value: UInt32 = 0, k = p + 3
+                while k < n, k < p + 10, let h = Lexing.hexValue(bytes[k]) { value = value &* 16 &+ h; k += 1 }
+                if k < n, bytes[k] == Byte.rbrace { return (Lexing.utf8(value), k + 1 - p) }
+                return ([c], 2)
+            }
+            var value: UInt32 = 0, k = p + 2
+            while k < n, k < p + 6, let h = Lexing.hexValue(bytes[k]) { value = value * 16 + h; k += 1 }
+            return k == p + 6 ? (Lexing.utf8(value), 6) : ([c], 2)
+        default:
+            // Any other escaped character stands for itself (a whole UTF-8 sequence).
+            let length = max(1, UTF8Validation.sequenceLength(bytes, at: p + 1))
+            return (Array(bytes[(p + 1)..<min(n, p + 1 + length)]), 1 + length)
+        }
+    }
+
+    // MARK: JSX
+
+    private func skipTagName(from p: Int, end n: Int) -> Int {
+        var q = p
+        while q < n, Byte.isIdentifier(bytes[q]) || bytes[q] == Byte.dot || bytes[q] == Byte.colon || bytes[q] == Byte.dash { q += 1 }
+        return q
+    }
+
+    private mutating func jsxStep(at p: Int, end n: Int, depth: Int, inTag: Bool, closing: Bool) -> Int {
+        let b = bytes[p]
+        if b == Byte.lbrace {
+            stack.append(.code(depth: 0, hole: nil))
+            expressionExpected = true
+            return p + 1
+        }
+        if inTag {
+            switch b {
+            case Byte.quote, Byte.apostrophe:
+                var q = p + 1
+                while q < n, bytes[q] != b { q += 1 }
+                return min(q + 1, n)
+            case Byte.slash where p + 1 < n && bytes[p + 1] == Byte.gt:
+                return endOfTag(at: p + 2, depth: depth, opens: false, closes: false)
+            case Byte.gt:
+                return endOfTag(at: p + 1, depth: depth, opens: !closing, closes: closing)
+            default:
+                return p + 1
+            }
+        }
+        // Children: text, `{…}`, nested elements and closing tags.
+        guard b == Byte.lt, p + 1 < n else { return p + 1 }
+        if bytes[p + 1] == Byte.slash {
+            stack[stack.count - 1] = .jsx(depth: depth, inTag: true, closing: true)
+            return skipTagName(from: p + 2, end: n)
+        }
+        if Byte.isLetter(bytes[p + 1]) || bytes[p + 1] == Byte.gt {
+            stack[stack.count - 1] = .jsx(depth: depth, inTag: true, closing: false)
+            jsxTagStarts.append(p)
+            return skipTagName(from: p + 1, end: n)
+        }
+        return p + 1
+    }
+
+    /// After a tag's `>`: one more open element, one fewer, or (self-closing) the same.
+    private mutating func endOfTag(at next: Int, depth: Int, opens: Bool, closes: Bool) -> Int {
+        let newDepth = depth + (opens ? 1 : 0) - (closes ? 1 : 0)
+        if newDepth <= 0 {
+            stack.removeLast()
+            expressionExpected = false
+        } else {
+            stack[stack.count - 1] = .jsx(depth: newDepth, inTag: false, closing: false)
+        }
+        return next
+    }
+}

@@ -1,0 +1,172 @@
+/// The scanner visitor that keeps only what the rules need. Most tags are
+/// dismissed after a few byte comparisons; only button tags are decoded.
+struct DocumentCollector: ScanVisitor {
+    /// A `<script>` body without `src`.
+    struct Script {
+        var body: Range<Int>
+        var isJavaScript: Bool
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let dialect: Dialect
+    let origins: OriginTable
+    let map: SourceMap?
+    /// Sorted ranges (comments and strings of JSX code) where no tag starts.
+    let dead: [Range<Int>]
+    private var deadCursor = 0
+
+    var buttons: [Button] = []
+    var loaders: [Loader] = []
+    var scripts: [Script] = []
+    /// Values of `v-html` attributes: JavaScript whose strings are inserted as HTML.
+    var innerHTMLValues: [Range<Int>] = []
+    var comments: [RawComment] = []
+    var htmlComments: [Range<Int>] = []
+    private var lastScript: (hasSrc: Bool, isJavaScript: Bool) = (false, true)
+
+    init(bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, origins: OriginTable, map: SourceMap? = nil, dead: [Range<Int>]) {
+        self.bytes = bytes
+        self.dialect = dialect
+        self.origins = origins
+        self.map = map
+        self.dead = dead
+    }
+
+    /// Tags arrive in order, so one cursor walks the dead ranges once.
+    private mutating func isDead(_ offset: Int) -> Bool {
+        while deadCursor < dead.count, dead[deadCursor].upperBound <= offset { deadCursor += 1 }
+        return deadCursor < dead.count && dead[deadCursor].lowerBound <= offset
+    }
+
+    mutating func visitTag(_ tag: RawTag) {
+        if !dead.isEmpty, isDead(tag.range.lowerBound) { return }
+        let isScript = nameIs(tag.nameRange, "script")
+        var classBrand: Brand?
+        var classRaw: RawAttribute?
+        var idBrand: Brand?
+        var idRaw: RawAttribute?
+        var srcRaw: RawAttribute?
+        var typeRaw: RawAttribute?
+        var hasData = false
+        var jsxSyntax = dialect == .jsx
+        for raw in tag.attributes {
+            let name = raw.nameRange
+            if raw.flags.contains(.expression) { jsxSyntax = true }
+            // Dispatch on length and first letter: most attributes are none of these.
+            switch (name.count, Byte.lower(bytes[name.lowerBound])) {
+            case (6..., 0x64) where nameHasPrefix(name, "data-"):  // d
+                hasData = true
+            case (5, 0x63), (9, 0x63):  // c: class, className
+                guard nameIs(name, "class") || nameIs(name, "classname") else { continue }
+                if name.count == 9 { jsxSyntax = true }
+                if classBrand == nil, let brand = brandToken(in: raw, bound: false) { classBrand = brand; classRaw = raw }
+            case (6, Byte.colon), (6, Byte.at), (12, 0x76), (12, 0x78):  // :class, @class, v-bind:class, x-bind:class
+                guard nameIs(name, ":class") || nameIs(name, "@class") || nameIs(name, "v-bind:class") || nameIs(name, "x-bind:class") else {
+                    continue
+                }
+                if classBrand == nil, let brand = brandToken(in: raw, bound: true) { classBrand = brand; classRaw = raw }
+            case (6, 0x76) where nameIs(name, "v-html"):  // v
+                if let value = raw.valueRange, raw.quote == Byte.quote || raw.quote == Byte.apostrophe { innerHTMLValues.append(value) }
+            case (2, 0x69) where nameIs(name, "id"):  // i
+                if idBrand == nil, let brand = brandToken(in: raw, bound: false) { idBrand = brand; idRaw = raw }
+            case (3, 0x73) where nameIs(name, "src") && srcRaw == nil:  // s
+                srcRaw = raw
+            case (4, 0x74) where nameIs(name, "type") && typeRaw == nil:  // t
+                typeRaw = raw
+            default:
+                continue
+            }
+        }
+        if isScript { lastScript = (srcRaw != nil, isJavaScript(typeRaw)) }
+
+        let origin = origins.origin(at: tag.range.lowerBound, map: map)
+        var address: ScriptAddress?
+        if isScript, let srcRaw, let valueRange = srcRaw.valueRange, contains(valueRange, "/auth/button") {
+            let attribute = Attribute(srcRaw, in: bytes)
+            if let literal = attribute.value?.text, let parsed = ScriptAddress(literal) {
+                address = parsed
+                loaders.append(Loader(range: tag.range, nameRange: tag.nameRange, src: attribute, address: parsed,
+                                      ownBrand: classBrand ?? idBrand, origin: origin))
+            }
+        }
+
+        let marker: Button.Marker
+        let brand: Brand
+        let markerRaw: RawAttribute?
+        if let classBrand {
+            (marker, brand, markerRaw) = (.brandClass, classBrand, classRaw)
+        } else if let idBrand {
+            (marker, brand, markerRaw) = (.legacyID, idBrand, idRaw)
+        } else if let address, hasData {
+            (marker, brand, markerRaw) = (.scriptOnly, address.brand, nil)
+        } else {
+            return
+        }
+        let attributes = tag.attributes.map { Attribute($0, in: bytes) }
+        let tagName = String(decoding: UnsafeBufferPointer(rebasing: bytes[tag.nameRange]), as: UTF8.self).lowercased()
+        buttons.append(Button(
+            range: tag.range, nameRange: tag.nameRange, tagName: tagName, brand: brand, marker: marker,
+            attributes: attributes,
+            markerAttribute: markerRaw.flatMap { m in attributes.first { $0.raw.nameRange == m.nameRange } },
+            address: address, isJSX: jsxSyntax, origin: origin))
+    }
+
+    mutating func visitComment(_ comment: RawComment) {
+        if comment.kind == .html { htmlComments.append(comment.range) }
+        if contains(comment.contentRange, "amolint-") { comments.append(comment) }
+    }
+
+    mutating func visitRawText(element: Range<Int>, body: Range<Int>) {
+        if nameIs(element, "script"), !lastScript.hasSrc, !body.isEmpty {
+            scripts.append(Script(body: body, isJavaScript: lastScript.isJavaScript))
+        }
+    }
+
+    /// A script without `type`, or with a JavaScript or module type (not a template).
+    private func isJavaScript(_ type: RawAttribute?) -> Bool {
+        guard let range = type?.valueRange else { return true }
+        let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
+        return value.isEmpty || value == "module" || value.contains("javascript") || value.contains("ecmascript")
+            || value.contains("babel") || value.contains("jsx") || value.contains("typescript")
+    }
+
+    // MARK: Byte helpers
+
+    private func nameIs(_ range: Range<Int>, _ lower: StaticString) -> Bool {
+        range.count == lower.utf8CodeUnitCount && nameHasPrefix(range, lower)
+    }
+
+    private func nameHasPrefix(_ range: Range<Int>, _ lower: StaticString) -> Bool {
+        let count = lower.utf8CodeUnitCount
+        guard range.count >= count else { return false }
+        for k in 0..<count where Byte.lower(bytes[range.lowerBound + k]) != lower.utf8Start[k] { return false }
+        return true
+    }
+
+    private func contains(_ range: Range<Int>, _ needle: StaticString) -> Bool {
+        JSLexer.contains(Array(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)), in: bytes, range)
+    }
+
+    /// The brand of the first `amocrm_oauth` / `kommo_oauth` token of a class or
+    /// id value. A bound value (`:class="{ amocrm_oauth: true }"`, `@class([…])`)
+    /// is an expression: its punctuation separates tokens too.
+    private func brandToken(in raw: RawAttribute, bound: Bool) -> Brand? {
+        guard let range = raw.valueRange, contains(range, "_oauth") else { return nil }
+        var i = range.lowerBound
+        while i < range.upperBound {
+            while i < range.upperBound, isTokenSeparator(bytes[i], bound: bound) { i += 1 }
+            let start = i
+            while i < range.upperBound, !isTokenSeparator(bytes[i], bound: bound) { i += 1 }
+            let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+            if let brand = Brand.fromClassToken(Substring(token)) { return brand }
+        }
+        return nil
+    }
+
+    /// White space separates classes; in a JSX expression quotes and braces do too.
+    private func isTokenSeparator(_ b: UInt8, bound: Bool) -> Bool {
+        if Byte.isSpace(b) || b == Byte.quote || b == Byte.apostrophe || b == Byte.backtick || b == Byte.lbrace
+            || b == Byte.rbrace || b == Byte.comma || b == Byte.lbracket { return true }
+        return bound && (b == Byte.colon || b == Byte.rbracket || b == Byte.lparen || b == Byte.rparen || b == Byte.equals || b == Byte.gt)
+    }
+}

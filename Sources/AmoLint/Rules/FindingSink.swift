@@ -1,0 +1,59 @@
+/// The one place a diagnostic is made. Every rule reports through it, so every
+/// finding is treated alike: configuration first (an `off` rule costs nothing),
+/// then suppression comments, then the budget, which counts only findings that
+/// will be reported and keeps errors apart so warnings can never crowd one out.
+/// Ranges and fix edits of a code layer are mapped to the file here; a fix that
+/// cannot be written back into one string literal is dropped.
+final class FindingSink {
+    let configuration: Configuration
+    private let suppressions: Suppressions?
+    private let lineIndex: LineIndex?
+    /// The source map of the layer being checked (nil: the file itself).
+    var map: SourceMap?
+    private(set) var kept: [Diagnostic] = []
+    private var errorBudget = Linter.maximumFindings
+    private var otherBudget = Linter.maximumFindings
+    /// Findings past the budget, by severity: counted, never built.
+    private(set) var unreported: [Severity: Int] = [:]
+
+    init(configuration: Configuration, suppressions: Suppressions?, lineIndex: LineIndex?) {
+        self.configuration = configuration
+        self.suppressions = suppressions
+        self.lineIndex = lineIndex
+    }
+
+    /// The file range of a range of the current layer.
+    func sourceRange(_ r: Range<Int>) -> Range<Int> { map?.sourceRange(r) ?? r }
+
+    /// Reports unless the rule is off, the line suppressed or the budget spent;
+    /// `make` builds the message and fix only for a finding that is kept.
+    func report(_ rule: Rule, _ range: Range<Int>, unnecessary: Bool = false,
+                _ make: () -> (message: String, fix: Fix?, related: [RelatedLocation]))
+    {
+        guard let severity = configuration.severity(of: rule.id) else { return }
+        let mapped = sourceRange(range)
+        if let suppressions, let lineIndex,
+           suppressions.suppresses(rule.id, at: mapped.lowerBound, line: lineIndex.line(ofByte: mapped.lowerBound)) { return }
+        if severity == .error {
+            guard errorBudget > 0 else { unreported[severity, default: 0] += 1; return }
+            errorBudget -= 1
+        } else {
+            guard otherBudget > 0 else { unreported[severity, default: 0] += 1; return }
+            otherBudget -= 1
+        }
+        let made = make()
+        kept.append(Diagnostic(rule: rule.id, severity: severity, message: made.message, range: mapped,
+                               fix: made.fix.flatMap { mappedFix($0) }, related: made.related.map { RelatedLocation(range: sourceRange($0.range), message: $0.message) },
+                               unnecessary: unnecessary))
+    }
+
+    private func mappedFix(_ fix: Fix) -> Fix? {
+        guard let map else { return fix }
+        var edits: [TextEdit] = []
+        for edit in fix.edits {
+            guard let e = map.sourceEdit(edit) else { return nil }
+            edits.append(e)
+        }
+        return Fix(fix.description, edits)
+    }
+}
