@@ -21,7 +21,8 @@
 
 (defcustom amolint-modes
   '(html-mode mhtml-mode web-mode php-mode vue-mode twig-mode jinja2-mode
-    js-jsx-mode rjsx-mode tsx-ts-mode typescript-tsx-mode)
+    js-jsx-mode rjsx-mode tsx-ts-mode typescript-tsx-mode
+    js-mode js-ts-mode javascript-mode typescript-mode typescript-ts-mode)
   "Major modes in which eglot starts amolint."
   :type '(repeat symbol))
 

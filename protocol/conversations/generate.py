@@ -262,6 +262,28 @@ write("configuration-file.json", "The nearest .amolint.json applies; a change to
     {"expect": publish("${workspaceUri}/site/page.html", [], 1)},
 ] + shutdown_exit(), files={".amolint.json": "{\"rules\": {\"missing-state\": \"off\", \"invalid-color\": \"warning\"}}"})
 
+# buttons inside code (spec §7): JavaScript, TypeScript and PHP language ids, positions in UTF-16
+js = ("// Кнопка «Войти» 🚀\nuseEffect(() => {\n  const s = document.createElement('script') // 👩‍💻\n"
+      "  s.className = 'amocrm_oauth'; s.dataset.clientId = 'ваш-id'\n"
+      "  s.src = 'https://www.amocrm.ru/auth/button.min.js'; document.body.append(s)\n}, [])\n")
+ts = "/* Вход 🔐 */ box.innerHTML = `<script class=\"amocrm_oauth\" data-client-id=\"${id}\" data-state=\"${st}\" src=\"https://www.amocrm.ru/auth/button.min.js\"></script>`\n"
+php = ("<p>Кнопка 🚀</p>\n<?php\n// echo '<script class=\"amocrm_oauth\">';\n"
+       "echo '<script class=\"amocrm_oauth\" data-client-id=\"' . $id . '\" data-state=\"' . $_SESSION['state'] . '\" "
+       "data-color=\"Blue\" src=\"https://www.amocrm.ru/auth/button.min.js\"></script>';\n")
+write("code-buttons.json", "Buttons built in JavaScript, TypeScript and PHP code, by language id: exact UTF-16 ranges, nothing from comments.", [
+    {"send": init()}, INIT_OK, {"send": msg("initialized", {})},
+    {"send": open_("untitled:Untitled-2", js, lang="javascript")},
+    {"expect": publish("untitled:Untitled-2", [
+        {"code": "missing-state", "range": rng(js, "'script'", "utf-16")},
+        {"code": "placeholder-value", "range": rng(js, "ваш-id", "utf-16")},
+        {"code": "late-injection", "range": rng(js, "https://www.amocrm.ru/auth/button.min.js", "utf-16")},
+    ], 1)},
+    {"send": open_("untitled:Untitled-3", ts, lang="typescript")},
+    {"expect": publish("untitled:Untitled-3", [{"code": "inert-script", "range": rng(ts, "script", "utf-16")}], 1)},
+    {"send": open_("${workspaceUri}/connect.php", php, lang="php")},
+    {"expect": publish("${workspaceUri}/connect.php", [{"code": "invalid-color", "range": rng(php, "Blue", "utf-16")}], 1)},
+] + shutdown_exit())
+
 write("language-ids.json", "Any languageId: JSX from the language id when the name does not say it; Blade and Twig comments.", [
     {"send": init()}, INIT_OK, {"send": msg("initialized", {})},
     {"send": open_("untitled:Untitled-1", f'return <script className="amocrm_oauth" data-client-id={{id}} data-state={{s}} src="https://www.amocrm.ru/auth/button.min.js" />', lang="javascriptreact")},

@@ -402,10 +402,17 @@ struct CodeAnalysis {
         var parts: [ValuePart] = []
         var k = start
         var holeStart: Int?
+        var depth = 0
         while k < end {
             let t = tokens[k]
-            if isPunct(k, "?") || isPunct(k, "||") || isPunct(k, "&&") || isPunct(k, "??") { return [.hole(whole)] }
-            if t.kind == .string || t.kind == .template, t.literal >= 0 {
+            if depth == 0, isPunct(k, "?") || isPunct(k, "||") || isPunct(k, "&&") || isPunct(k, "??") { return [.hole(whole)] }
+            if t.kind == .punctuator, t.range.count == 1 {
+                let c = bytes[t.range.lowerBound]
+                if c == Byte.lparen || c == Byte.lbracket || c == Byte.lbrace { depth += 1 }
+                if c == Byte.rparen || c == Byte.rbracket || c == Byte.rbrace { depth -= 1 }
+            }
+            // Only literals joined at the top level are part of the value: `f('x')` is run-time as a whole.
+            if depth == 0, t.kind == .string || t.kind == .template, t.literal >= 0 {
                 if let s = holeStart { parts.append(.hole(s..<t.range.lowerBound)); holeStart = nil }
                 parts.append(.literal(t.literal))
                 k += 1
@@ -413,7 +420,7 @@ struct CodeAnalysis {
                 while k < end, tokens[k].range.lowerBound < t.range.upperBound { k += 1 }
                 continue
             }
-            if holeStart == nil, !(isPunct(k, "+") || isPunct(k, "(") || isPunct(k, ")")) { holeStart = t.range.lowerBound }
+            if holeStart == nil, !(depth == 0 && isPunct(k, "+")) { holeStart = t.range.lowerBound }
             k += 1
         }
         if let s = holeStart { parts.append(.hole(s..<tokens[end - 1].range.upperBound)) }

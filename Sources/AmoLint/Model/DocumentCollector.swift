@@ -95,7 +95,8 @@ struct DocumentCollector: ScanVisitor {
         let markerRaw: RawAttribute?
         if let classBrand {
             (marker, brand, markerRaw) = (.brandClass, classBrand, classRaw)
-        } else if let idBrand {
+        } else if let idBrand, !(dialect == .jsx && isComponentName(tag.nameRange)) {
+            // `<Button id="amocrm_oauth">` in JSX is a component's prop, not an element's id.
             (marker, brand, markerRaw) = (.legacyID, idBrand, idRaw)
         } else if let address, hasData {
             (marker, brand, markerRaw) = (.scriptOnly, address.brand, nil)
@@ -131,6 +132,11 @@ struct DocumentCollector: ScanVisitor {
     }
 
     // MARK: Byte helpers
+
+    private func isComponentName(_ range: Range<Int>) -> Bool {
+        let first = bytes[range.lowerBound]
+        return first >= 0x41 && first <= 0x5A
+    }
 
     private func nameIs(_ range: Range<Int>, _ lower: StaticString) -> Bool {
         range.count == lower.utf8CodeUnitCount && nameHasPrefix(range, lower)

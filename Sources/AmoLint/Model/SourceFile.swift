@@ -43,12 +43,22 @@ public struct SourceFile: Sendable {
     public let path: String
     public let bytes: [UInt8]
     public let kind: FileKind
+    /// How a suppression comment a fix inserts is written.
+    public let commentSyntax: CommentSyntax
     public var dialect: Dialect { kind.dialect }
 
-    public init(path: String, bytes: [UInt8], kind: FileKind? = nil) {
+    /// `kind` and `commentSyntax` follow from the path unless given (an editor's
+    /// language id decides them for `untitled:` documents).
+    public init(path: String, bytes: [UInt8], kind: FileKind? = nil, commentSyntax: CommentSyntax? = nil) {
         self.path = path
         self.bytes = bytes
-        self.kind = kind ?? FileKind(path: path)
+        let kind = kind ?? FileKind(path: path)
+        self.kind = kind
+        switch kind {
+        case .jsx: self.commentSyntax = commentSyntax ?? .jsx
+        case .script: self.commentSyntax = commentSyntax ?? .line
+        default: self.commentSyntax = commentSyntax ?? CommentSyntax(path: path)
+        }
     }
 
     public init(path: String, text: String, kind: FileKind? = nil) {
@@ -56,15 +66,6 @@ public struct SourceFile: Sendable {
     }
 
     public static func dialect(forPath path: String) -> Dialect { FileKind(path: path).dialect }
-
-    /// The template syntax of the file, for comments a fix inserts.
-    public var commentSyntax: CommentSyntax {
-        switch kind {
-        case .jsx: return .jsx
-        case .script: return .line
-        default: return CommentSyntax(path: path)
-        }
-    }
 }
 
 /// How to write a comment that amolint reads as a directive in this kind of file.
@@ -72,6 +73,17 @@ public enum CommentSyntax: Sendable {
     case html, blade, twig, jsx
     /// `// …`: JavaScript and PHP code.
     case line
+
+    /// The syntax an editor's language id implies, when it implies one.
+    public init?(languageID: String) {
+        switch languageID {
+        case "blade": self = .blade
+        case "twig", "htmldjango", "django-html", "jinja", "jinja-html", "nunjucks": self = .twig
+        case "javascriptreact", "typescriptreact": self = .jsx
+        case "javascript", "typescript": self = .line
+        default: return nil
+        }
+    }
 
     public init(path: String) {
         let lower = path.lowercased()

@@ -69,6 +69,8 @@ struct ButtonContext {
 /// control characters, so no message can carry escape sequences to a terminal.
 enum Text {
     static func code(_ s: String, limit: Int = 60) -> String {
+        // A run-time part of code (`' . $x . '`, `${x}`) is shown as `…`, not as its stand-in.
+        let s = s.contains("{{}}") ? s.replacingAll("{{}}", with: "…") : s
         var out = ""
         var count = 0
         for scalar in s.unicodeScalars {
@@ -93,5 +95,19 @@ enum Text {
 
     static func choices(_ items: [String]) -> String {
         items.map { code($0) }.joined(separator: ", ")
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (the core has no Foundation).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.range(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
     }
 }

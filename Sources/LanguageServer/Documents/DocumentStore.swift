@@ -21,21 +21,11 @@ struct OpenDocument {
         return LineIndex(bytes)
     }
 
-    /// The path the core sees: the file path, with the dialect the language id
-    /// implies when the name does not say it (`untitled:1` in JSX mode).
-    var lintPath: String {
-        var path = URI.path(uri)
-        let lower = path.lowercased()
-        switch languageID {
-        case "javascriptreact", "typescriptreact":
-            if !(lower.hasSuffix(".jsx") || lower.hasSuffix(".tsx")) { path += ".jsx" }
-        case "blade":
-            if !lower.hasSuffix(".blade.php") { path += ".blade.php" }
-        case "twig", "htmldjango", "jinja", "jinja-html", "nunjucks":
-            if CommentSyntax(path: path) != .twig { path += ".twig" }
-        default: break
-        }
-        return path
+    /// The document as the core sees it: its path, and the kind and comment
+    /// syntax its language id implies (an `untitled:` document has no extension).
+    var sourceFile: SourceFile {
+        SourceFile(path: URI.path(uri), bytes: bytes, kind: FileKind(languageID: languageID),
+                   commentSyntax: CommentSyntax(languageID: languageID))
     }
 }
 

@@ -33,7 +33,7 @@ extension Server {
             }
             for rule in uniqueRules(inRange) {
                 guard let d = inRange.first(where: { $0.rule == rule }) else { continue }
-                let edits = DisableComment.edits(rule: rule, at: d.range.lowerBound, in: Document(SourceFile(path: document.lintPath, bytes: document.bytes)),
+                let edits = DisableComment.edits(rule: rule, at: d.range.lowerBound, in: Document(document.sourceFile),
                                                  lineIndex: result.lineIndex)
                 actions.append(action(title: "Disable \(rule) for this line", kind: "quickfix",
                                       diagnostics: inRange.filter { $0.rule == rule }.map { json($0, in: result, uri: uri) },
@@ -42,7 +42,7 @@ extension Server {
         }
         if wants(Server.fixAllKind, only), settings.enable,
            case .configuration(let configuration) = resolver.resolve(path: URI.path(uri), settings: settings, problem: warnUser),
-           let (edit, count) = Fixer.fixAllEdit(SourceFile(path: document.lintPath, bytes: document.bytes), configuration: configuration)
+           let (edit, count) = Fixer.fixAllEdit(document.sourceFile, configuration: configuration)
         {
             actions.append(action(title: "Fix all amolint problems (\(count))", kind: Server.fixAllKind, diagnostics: nil,
                                   preferred: false, edits: [edit], converter: converter, document: document))

@@ -13,7 +13,7 @@ extension Server {
         guard let document = documents[uri] else { return [] }
         let converter = PositionConverter(index: document.lineIndex, encoding: encoding)
         let offset = converter.offset(position) { log("completion: \($0)", type: MessageType.warning) }
-        let parsed = Document(SourceFile(path: document.lintPath, bytes: document.bytes))
+        let parsed = Document(document.sourceFile)
         var candidates = Completions.at(offset, in: parsed)
         // Typing a space or a quote in running text is no request for a whole button tag.
         let trigger = params.at("context", "triggerCharacter")?.stringValue

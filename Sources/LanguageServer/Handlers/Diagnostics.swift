@@ -10,7 +10,7 @@ extension Server {
         if let cached = document.lastResult, cached.revision == document.revision, cached.settingsGeneration == settingsGeneration {
             return cached
         }
-        let file = SourceFile(path: document.lintPath, bytes: document.bytes)
+        let file = document.sourceFile
         var diagnostics: [Diagnostic] = []
         var lineIndex: LineIndex?
         if settings.enable, case .configuration(let configuration) = resolver.resolve(path: URI.path(uri), settings: settings, problem: warnUser) {

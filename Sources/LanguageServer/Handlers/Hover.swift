@@ -10,7 +10,7 @@ extension Server {
         guard let document = documents[uri] else { return .null }
         let converter = PositionConverter(index: document.lineIndex, encoding: encoding)
         let offset = converter.offset(position) { log("hover: \($0)", type: MessageType.warning) }
-        let parsed = Document(SourceFile(path: document.lintPath, bytes: document.bytes))
+        let parsed = Document(document.sourceFile)
         guard let (markdown, range) = HoverText.at(offset, in: parsed) else { return .null }
         return ["contents": ["kind": "markdown", "value": .string(markdown)], "range": converter.range(range).json]
     }

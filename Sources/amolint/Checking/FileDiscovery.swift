@@ -11,6 +11,8 @@ enum FileDiscovery {
     static let extensions = [
         ".html", ".htm", ".xhtml", ".shtml", ".php", ".phtml", ".twig", ".vue", ".erb", ".ejs", ".hbs", ".handlebars",
         ".mustache", ".njk", ".jinja", ".jinja2", ".j2", ".tpl", ".jsx", ".tsx", ".svelte", ".astro", ".liquid",
+        // Code that builds the button (spec §7); a file without its needles costs one fast search.
+        ".js", ".mjs", ".cjs", ".ts", ".mts", ".cts",
     ]
     /// Folders of tools, dependencies and build output, never the project's own pages.
     static let skippedFolders: Set<String> = [

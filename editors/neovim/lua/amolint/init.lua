@@ -5,6 +5,7 @@ local M = {}
 
 M.filetypes = {
   "html", "php", "blade", "twig", "htmldjango", "vue", "javascriptreact", "typescriptreact",
+  "javascript", "typescript",
 }
 
 M.defaults = {
