@@ -18,12 +18,14 @@ struct RuleExamplesTests {
         return ["", line, line + same]
     }
 
-    /// The example as dead code: an HTML comment, or the language's own comment.
-    static func commentedOut(_ code: String, file: String) -> String {
+    /// The example as dead code: in an HTML comment, or in the language's own comments.
+    static func commentedOut(_ code: String, file: String) -> [String] {
+        let lineComments = code.split(separator: "\n", omittingEmptySubsequences: false).map { "// " + $0 }.joined(separator: "\n")
         switch FileKind(path: file) {
-        case .jsx: return "{/* \(code) */}"
-        case .script: return "/* \(code) */"
-        default: return "<!-- \(code) -->"
+        case .jsx: return ["{/* \(code) */}", lineComments]
+        case .script: return ["/* \(code) */", lineComments]
+        case .php: return ["<!-- \(code) -->", "<?php /* \(code) */ ?>"]
+        default: return ["<!-- \(code) -->"]
         }
     }
 
@@ -58,9 +60,10 @@ struct RuleExamplesTests {
         let rule = try #require(RuleCatalog.rule(id))
         for example in rule.triggering {
             let code = Marked(example.code).text
-            let wrapped = Self.commentedOut(code, file: example.file)
-            let diagnostics = Linter.lint(SourceFile(path: example.file, text: wrapped)).diagnostics
-            #expect(diagnostics.filter { $0.rule == id }.isEmpty, "\(id) fired inside a comment: \(wrapped.debugDescription)")
+            for wrapped in Self.commentedOut(code, file: example.file) {
+                let diagnostics = Linter.lint(SourceFile(path: example.file, text: wrapped)).diagnostics
+                #expect(diagnostics.filter { $0.rule == id }.isEmpty, "\(id) fired inside a comment: \(wrapped.debugDescription)")
+            }
         }
     }
 

@@ -102,13 +102,15 @@ extension CodeText {
         appendMapped(Array(element.tagName.utf8), source: tag, literal: -1)
         func value(_ parts: [CodeAnalysis.ValuePart], at anchor: Int) {
             appendSynthetic("=\"", at: anchor)
+            var end = anchor
             for part in parts {
                 switch part {
-                case .literal(let l): appendValue(literals[Int(l)], in: bytes)
-                case .hole(let r): appendHole(source: r)
+                case .literal(let l): appendValue(literals[Int(l)], in: bytes); end = literals[Int(l)].range.upperBound
+                case .hole(let r): appendHole(source: r); end = r.upperBound
                 }
             }
-            appendSynthetic("\"", at: anchor)
+            // The attribute ends where its value ends in the source: `s.id = 'amocrm_oauth'`.
+            appendSynthetic("\"", at: end)
         }
         if !element.classParts.isEmpty, let anchor = element.classAnchor {
             appendSynthetic(" ", at: anchor.lowerBound)

@@ -9,6 +9,9 @@ extension Rule {
             attribute it most likely means, and the fix renames it when that is clear.
             """,
         triggering: [
+            Example("const s = document.createElement('script')\ns.className = 'amocrm_oauth'\ns.setAttribute('«data-redirect-uri»', cb)", file: "b.js",
+                    fixed: "const s = document.createElement('script')\ns.className = 'amocrm_oauth'\ns.setAttribute('data-redirect_uri', cb)"),
+            Example("const s = document.createElement('script')\ns.className = 'amocrm_oauth'\ns.dataset.«redirectUri» = cb", file: "b.js"),
             Example(#"<script class="amocrm_oauth" data-client-id="\#(Sample.clientID)" «data-error_callback»="onAmoError" \#(Sample.amoSrc)></script>"#,
                     fixed: #"<script class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="onAmoError" \#(Sample.amoSrc)></script>"#),
             Example(#"<script class="amocrm_oauth" «data-clientId»="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#,

@@ -13,6 +13,8 @@ extension Rule {
             Example(#"<«div» class="kommo_oauth" data-client-id=""></div>"#),
         ],
         nonTriggering: [
+            Example(#"<script id="amocrm_oauth" src="https://www.amocrm.ru/auth/button.min.js"></script>"#),
+            Example("const s = document.createElement('script')\ns.id = 'amocrm_oauth'\ns.src = 'https://www.amocrm.ru/auth/button.min.js'", file: "b.js"),
             Example(#"<script class="amocrm_oauth" data-client-id="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#),
             Example(#"<div class="amocrm_oauth" data-client-id="<?= $clientId ?>"></div>"#, file: "button.php"),
             Example(#"<div class="amocrm_oauth" data-name="CRM sync"></div>"#),
@@ -94,6 +96,9 @@ extension Rule {
             Example(#"<div class="amocrm_oauth" data-client-id="«\#(Sample.clientID) »"></div>"#),
         ],
         nonTriggering: [
+            Example(#"<?php echo '<div class="amocrm_oauth" data-client-id="' . $provider->getClientId() . '"></div>';"#, file: "b.php"),
+            Example(#"<div class="amocrm_oauth" data-client-id="YOUR_CLIENT_ID"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-client-id="xxxxxx-client-id-xxxxxx"></div>"#),
             Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)"></div>"#),
             Example(#"<div class="amocrm_oauth" data-client-id="0B8A9E6E-5B8F-4C41-9A4F-2F6F0E1D2C3B"></div>"#),
             Example(#"<div class="amocrm_oauth" data-client-id="xxxx"></div>"#),

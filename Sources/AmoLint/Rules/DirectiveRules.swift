@@ -8,6 +8,9 @@ extension Rule {
             writes the id it most likely means.
             """,
         triggering: [
+            Example("<?php // amolint-disable-next-line «missing-sate»\necho '<div class=\"amocrm_oauth\"></div>';", file: "b.php",
+                    fixed: "<?php // amolint-disable-next-line missing-state\necho '<div class=\"amocrm_oauth\"></div>';"),
+            Example("/* amolint-disable «no-such-rule» */\nconst x = 1", file: "b.ts"),
             Example(#"<!-- amolint-disable-next-line «missing-sate» -->"#, fixed: #"<!-- amolint-disable-next-line missing-state -->"#),
             Example(#"{{-- amolint-disable static-state, «no-such-rule» --}}"#, file: "b.blade.php"),
         ],

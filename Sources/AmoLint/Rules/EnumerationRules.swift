@@ -7,6 +7,10 @@ extension Rule {
             generator refuses it with "Invalid color selected". The fix writes the value that was clearly meant.
             """,
         triggering: [
+            Example(#"<?php echo '<div class="amocrm_oauth" data-client-id="' . $id . '" data-color="«Blue»"></div>';"#, file: "connect.php",
+                    fixed: #"<?php echo '<div class="amocrm_oauth" data-client-id="' . $id . '" data-color="blue"></div>';"#),
+            Example(#"el.innerHTML = "<div class=\"amocrm_oauth\" data-color=\"«Violet»\"></div>""#, file: "amo.js",
+                    fixed: #"el.innerHTML = "<div class=\"amocrm_oauth\" data-color=\"violet\"></div>""#),
             Example(#"<script class="amocrm_oauth" data-color="«Blue»" \#(Sample.amoSrc)></script>"#,
                     fixed: #"<script class="amocrm_oauth" data-color="blue" \#(Sample.amoSrc)></script>"#),
             Example(#"<div class="amocrm_oauth" data-color="«voilet»"></div>"#, fixed: #"<div class="amocrm_oauth" data-color="violet"></div>"#),
@@ -14,6 +18,9 @@ extension Rule {
             Example(#"<div class="amocrm_oauth" data-color="«{{ $c }}-dark»"></div>"#, file: "b.blade.php"),
         ],
         nonTriggering: [
+            Example("<?php\n// amolint-disable-next-line invalid-color\necho '<div class=\"amocrm_oauth\" data-color=\"Blue\"></div>';", file: "b.php"),
+            Example("// amolint-disable-next-line invalid-color\nel.innerHTML = '<div class=\"amocrm_oauth\" data-color=\"Blue\"></div>'", file: "b.js"),
+            Example(#"<?php echo '<div class="amocrm_oauth" data-color="' . $color . '"></div>';"#, file: "b.php"),
             Example(#"<div class="amocrm_oauth" data-color="violet"></div>"#),
             Example(#"<div class="amocrm_oauth" data-color="{{ $color }}"></div>"#, file: "b.blade.php"),
             Example(#"<div class="amocrm_oauth" :data-color="color"></div>"#, file: "B.vue"),
@@ -86,12 +93,24 @@ extension Rule {
             button. The fix writes `true` or `false` for the values whose intent is clear.
             """,
         triggering: [
+            Example("""
+                <?php
+                echo <<<HTML
+                    <div class="amocrm_oauth" data-compact="«True»"></div>
+                    HTML;
+                """, file: "helpers.php", fixed: """
+                <?php
+                echo <<<HTML
+                    <div class="amocrm_oauth" data-compact="true"></div>
+                    HTML;
+                """),
             Example(#"<div class="amocrm_oauth" data-compact="«1»"></div>"#, fixed: #"<div class="amocrm_oauth" data-compact="true"></div>"#),
             Example(#"<div class="amocrm_oauth" data-compact="«True»"></div>"#, fixed: #"<div class="amocrm_oauth" data-compact="true"></div>"#),
             Example(#"<div class="amocrm_oauth" data-compact="«no»"></div>"#, fixed: #"<div class="amocrm_oauth" data-compact="false"></div>"#),
             Example(#"<div class="amocrm_oauth" data-compact="«compact»"></div>"#),
         ],
         nonTriggering: [
+            Example("<?php\necho <<<'HTML'\n<div class=\"amocrm_oauth\" data-compact=\"true\"></div>\nHTML;\n", file: "b.php"),
             Example(#"<div class="amocrm_oauth" data-compact="true"></div>"#),
             Example(#"<div class="amocrm_oauth" data-compact="false"></div>"#),
             Example(#"<div className="amocrm_oauth" data-compact={isCompact}></div>"#, file: "Button.jsx"),

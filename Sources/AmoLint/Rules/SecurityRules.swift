@@ -8,9 +8,11 @@ extension Rule {
             from the server and compare it on return.
             """,
         triggering: [
+            Example("const s = document.createElement(«'script'»)\ns.className = 'amocrm_oauth'\ns.dataset.clientId = '\(Sample.clientID)'", file: "b.js"),
             Example(#"<«script» class="amocrm_oauth" data-client-id="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#),
         ],
         nonTriggering: [
+            Example(#"<script id="amocrm_oauth" src="https://www.amocrm.ru/auth/button.min.js"></script>"#),
             Example(#"<script class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-state="<?= $_SESSION['amo_state'] ?>" \#(Sample.amoSrc)></script>"#, file: "b.php"),
         ])
 
@@ -23,9 +25,13 @@ extension Rule {
             and compare it at the Redirect URI.
             """,
         triggering: [
+            Example("const b = document.createElement('div')\nb.className = 'amocrm_oauth'\nb.setAttribute('data-state', '«abc123»')", file: "b.js"),
             Example(#"<div class="amocrm_oauth" data-state="«a1b2c3»"></div>"#),
         ],
         nonTriggering: [
+            Example(#"<?php echo '<div class="amocrm_oauth" data-state="' . $_SESSION['oauth2state'] . '"></div>';"#, file: "b.php"),
+            Example(#"<?php echo "<div class=\"amocrm_oauth\" data-state=\"{$state}\"></div>";"#, file: "b.php"),
+            Example("const b = document.createElement('div')\nb.className = 'amocrm_oauth'\nb.dataset.state = `${sessionState}`", file: "b.js"),
             Example(#"<div class="amocrm_oauth" data-state="{{ session('amo_state') }}"></div>"#, file: "b.blade.php"),
             Example(#"<div className="amocrm_oauth" data-state={state}></div>"#, file: "B.jsx"),
             Example(#"<div class="amocrm_oauth" data-state="state"></div>"#),
@@ -40,11 +46,15 @@ extension Rule {
             button called "Button", point the flow at someone else's domain, or make the state guessable.
             """,
         triggering: [
+            Example(#"<div class="amocrm_oauth" data-client-id="«YOUR_CLIENT_ID»"></div><div class="amocrm_oauth" data-client-id="«xxxxxx-client-id-xxxxxx»"></div>"#),
+            Example(#"<div class="amocrm_oauth" data-client-id="«ТВОЙ_CLIENT_ID»"></div><div class="amocrm_oauth" data-client-id="«<client id>»"></div>"#),
+            Example("const b = document.createElement('div')\nb.className = 'amocrm_oauth'\nb.dataset.clientId = '«ваш-id-интеграции»'", file: "b.js"),
             Example(#"<div class="amocrm_oauth" data-client-id="«xxxx»" data-title="«Button»" data-state="«state»"></div>"#),
             Example(#"<div class="amocrm_oauth" data-name="«Integration name»" data-logo="«https://example.com/amocrm_logo.png»"></div>"#),
             Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="«functionName»" data-class-name="«className»"></div>"#),
         ],
         nonTriggering: [
+            Example(#"<div class="amocrm_oauth" data-client-id="0b8a9e6e-5b8f-4c41-9a4f-2f6f0e1d2cxx"></div>"#),
             Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-title="Подключить amoCRM"></div>"#),
             Example(#"<div class="amocrm_oauth" data-logo="https://example.ru/logo.png"></div>"#),
         ])
@@ -80,6 +90,10 @@ extension Rule {
             Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="«window.onAmoError»"></div>"#),
         ],
         nonTriggering: [
+            Example("""
+                useEffect(() => { window.onAmoError = (e) => console.warn(e.error) }, [])
+                return <div className="amocrm_oauth" data-client-id="\(Sample.clientID)" data-error-callback="onAmoError" />
+                """, file: "Amo.jsx"),
             Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="onAmoError"></div><script>function onAmoError(e) { console.warn(e.error) }</script>"#),
             Example(#"<script>window.onAmoError = e => alert(e.error)</script><div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="window.onAmoError"></div>"#),
             Example(#"<script>const onAmoError = () => {}</script><div class="amocrm_oauth" data-client-id="\#(Sample.clientID)" data-error-callback="onAmoError"></div>"#),

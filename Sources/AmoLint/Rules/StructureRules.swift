@@ -13,6 +13,8 @@ extension Rule {
             Example(#"<div class="amocrm_oauth"></div><script src="«https://www.kommo.com/auth/button.js»"></script>"#),
         ],
         nonTriggering: [
+            Example(#"<div :class="'amocrm_oauth'"></div><script \#(Sample.amoSrc)></script>"#, file: "B.vue"),
+            Example(#"<div @class(['amocrm_oauth' => $on])></div><script \#(Sample.amoSrc)></script>"#, file: "b.blade.php"),
             Example(#"<script class="amocrm_oauth" data-client-id="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#),
             Example(#"<div class="amocrm_oauth" data-client-id="\#(Sample.clientID)"></div><script \#(Sample.amoSrc)></script>"#),
             Example(#"<script id="amocrm_oauth" \#(Sample.amoSrc)></script>"#),
@@ -28,11 +30,13 @@ extension Rule {
             writes `class=` for `id=`.
             """,
         triggering: [
+            Example("const s = document.createElement('script')\ns.«id = 'amocrm_oauth'»\ns.src = 'https://www.amocrm.ru/auth/button.min.js'", file: "b.js"),
             Example(#"<script «id="amocrm_oauth"» data-client-id="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#,
                     fixed: #"<script class="amocrm_oauth" data-client-id="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#),
             Example(#"<div «ID='kommo_oauth'» class="wide"></div>"#),
         ],
         nonTriggering: [
+            Example(#"return <Button id="amocrm_oauth" onClick={connect} />"#, file: "Amo.jsx"),
             Example(#"<script class="amocrm_oauth" id="amocrm_oauth" \#(Sample.amoSrc)></script>"#),
             Example(#"<div id="amocrm_oauth_box"></div>"#),
         ])
@@ -81,10 +85,13 @@ extension Rule {
             files in `.amolint.json`.
             """,
         triggering: [
+            Example(#"<template><«div» :class="{ amocrm_oauth: ready }" data-client-id="\#(Sample.clientID)"></div></template>"#, file: "B.vue"),
+            Example(#"<«div» @class(['amocrm_oauth', 'p-4' => $wide]) data-client-id="\#(Sample.clientID)"></div>"#, file: "b.blade.php"),
             Example(#"<«div» class="amocrm_oauth" data-client-id="\#(Sample.clientID)"></div>"#),
             Example(#"<«div» class="kommo_oauth"></div><script class="amocrm_oauth" \#(Sample.amoSrc)></script>"#),
         ],
         nonTriggering: [
+            Example(#"<div class="amocrm_oauth"></div><script>var s = document.createElement('script'); s.src = 'https://www.amocrm.ru/auth/button.min.js'; document.head.appendChild(s)</script>"#),
             Example(#"<div class="amocrm_oauth"></div><script \#(Sample.amoSrc)></script>"#),
             Example(#"<script class="kommo_oauth" \#(Sample.amoSrc)></script>"#),
         ])
@@ -103,6 +110,8 @@ extension Rule {
             Example(#"<«script» class="amocrm_oauth" data-client-id="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#, file: "Amo.tsx"),
         ],
         nonTriggering: [
+            Example(#"return <div dangerouslySetInnerHTML={{ __html: '<script class="amocrm_oauth" \#(Sample.amoSrc)></script>' }} />"#, file: "Amo.tsx"),
+            Example(#"// return <script className="amocrm_oauth" \#(Sample.amoSrc) />"#, file: "Amo.jsx"),
             Example(#"return <div className="amocrm_oauth" data-client-id={clientId} />"#, file: "Amo.jsx"),
             Example(#"<script class="amocrm_oauth" data-client-id="\#(Sample.clientID)" \#(Sample.amoSrc)></script>"#),
         ])

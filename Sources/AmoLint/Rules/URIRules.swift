@@ -8,6 +8,10 @@ extension Rule {
             writes `https:`.
             """,
         triggering: [
+            Example(#"<?php echo '<div class="amocrm_oauth" data-redirect_uri="«http://' . $host . '/cb»"></div>';"#, file: "b.php",
+                    fixed: #"<?php echo '<div class="amocrm_oauth" data-redirect_uri="https://' . $host . '/cb"></div>';"#),
+            Example("const b = document.createElement('div')\nb.className = 'amocrm_oauth'\nb.dataset.redirect_uri = '«http://' + location.host + '/cb»'", file: "b.js",
+                    fixed: "const b = document.createElement('div')\nb.className = 'amocrm_oauth'\nb.dataset.redirect_uri = 'https://' + location.host + '/cb'"),
             Example(#"<div class="amocrm_oauth" data-redirect_uri="«http://crm.example.ru/cb»"></div>"#,
                     fixed: #"<div class="amocrm_oauth" data-redirect_uri="https://crm.example.ru/cb"></div>"#),
             Example(#"<div class="amocrm_oauth" data-secrets_uri="«http://{{ host }}/secrets»"></div>"#, file: "b.twig",
@@ -15,6 +19,7 @@ extension Rule {
             Example(#"<div class="amocrm_oauth" data-logo="«ftp://files.a.ru/logo.png»"></div>"#),
         ],
         nonTriggering: [
+            Example(#"<?php echo '<div class="amocrm_oauth" data-redirect_uri="' . $scheme . '://crm.a.ru/cb"></div>';"#, file: "b.php"),
             Example(#"<div class="amocrm_oauth" data-redirect_uri="https://crm.a.ru/cb"></div>"#),
             Example(#"<div class="amocrm_oauth" data-redirect_uri="HTTPS://crm.a.ru/cb"></div>"#),
             Example(#"<div class="amocrm_oauth" data-redirect_uri="{{ $scheme }}://crm.a.ru/cb"></div>"#, file: "b.blade.php"),
