@@ -74,6 +74,10 @@ final class EditorFeaturesTests: XCTestCase {
             ("multi.html", "<section>\n    <script\n      class=\"amocrm_oauth\"\n      data-color=\"Blue\" data-mode=\"popUp\"\n      src=\"https://www.amocrm.ru/auth/button.min.js\"></script>\n</section>\n<div class=\"amocrm_oauth\" data-color=\"Red\"></div>"),
             ("multi.blade.php", "<script\n  class=\"amocrm_oauth\"\n  data-color=\"Blue\" data-mode=\"popUp\"\n  src=\"https://www.amocrm.ru/auth/button.min.js\"></script>\n<div class=\"amocrm_oauth\" data-color=\"Red\"></div>"),
             ("c.jsx", "const a = (\n  <div\n    className=\"amocrm_oauth\"\n    data-color=\"Blue\" data-mode=\"popUp\"\n  />\n);\nconst b = <div className=\"amocrm_oauth\" data-color=\"Red\" />;"),
+            // In code, the comment is the language's own (`//`), above the line.
+            ("echo.php", "<p>Вход 🔐</p>\n<?php\nfunction b() {\n    echo '<div class=\"amocrm_oauth\" data-color=\"Blue\" data-mode=\"popUp\"></div>';\n}\necho '<div class=\"amocrm_oauth\" data-color=\"Red\"></div>';\n"),
+            ("build.js", "const s = document.createElement('div') // 🚀\ns.className = 'amocrm_oauth'\n  s.dataset.color = 'Blue'; s.dataset.mode = 'popUp'\nel.innerHTML = '<div class=\"amocrm_oauth\" data-color=\"Red\"></div>'\n"),
+            ("hook.jsx", "useEffect(() => {\n  box.innerHTML = '<div class=\"amocrm_oauth\" data-color=\"Blue\" data-mode=\"popUp\"></div>'\n}, [])\nconst b = <div className=\"amocrm_oauth\" data-color=\"Red\" />;"),
         ]
         for (name, text) in pages {
             let uri = "file://\(scratch.url.path)/\(name)"
@@ -91,7 +95,19 @@ final class EditorFeaturesTests: XCTestCase {
             XCTAssertTrue(colours.first?["message"]?.stringValue?.contains("Red") ?? false, name)
             XCTAssertTrue(remaining.contains { $0["rule"] == "invalid-mode" }, "\(name): the other rule on that line still fires\n\(edited)")
             XCTAssertFalse(remaining.contains { $0["rule"] == "invalid-directive" }, name)
+            if ["echo.php", "build.js", "hook.jsx"].contains(name) {
+                XCTAssertTrue(edited.contains("// amolint-disable-next-line invalid-color\n"), "\(name)\n\(edited)")
+            }
         }
+        // A line that starts inside a multi-line string gets no disable action: a comment there would be text.
+        let uri = "file://\(scratch.url.path)/heredoc.php"
+        let text = "<?php\necho <<<HTML\n<div class=\"amocrm_oauth\" data-color=\"Blue\"></div>\nHTML;\n"
+        let blue = try XCTUnwrap(try session.open(uri, text).first { $0["code"] == "invalid-color" })
+        let actions = try session.request("textDocument/codeAction", [
+            "textDocument": ["uri": .string(uri)], "range": blue["range"] ?? .null, "context": ["diagnostics": [blue]],
+        ]).arrayValue ?? []
+        XCTAssertFalse(actions.contains { $0["title"] == "Disable invalid-color for this line" })
+        XCTAssertTrue(actions.contains { $0["title"]?.stringValue?.contains("blue") == true }, "the quick fix itself is still offered")
     }
 
     func testHoverOnEveryAttributeAndTheTag() throws {

@@ -35,6 +35,9 @@ struct JSLexer {
     private(set) var directiveComments: [RawComment] = []
     /// Where JSX tags start (`<` of an element or a closing tag), in order.
     private(set) var jsxTagStarts: [Int] = []
+    /// Outermost JSX elements, from `<` to the end of their closing tag.
+    private(set) var jsxRanges: [Range<Int>] = []
+    private var jsxStart = 0
 
     private var stack: [Mode] = [.code(depth: 0, hole: nil)]
     private var expressionExpected = true
@@ -143,6 +146,7 @@ struct JSLexer {
             return p + 1
         case Byte.lt where jsx && expressionExpected:
             guard p + 1 < n, Byte.isLetter(bytes[p + 1]) || bytes[p + 1] == Byte.gt else { return punctuator(at: p, end: n) }
+            if !stack.contains(where: { if case .jsx = $0 { return true } else { return false } }) { jsxStart = p }
             stack.append(.jsx(depth: 0, inTag: true, closing: false))
             jsxTagStarts.append(p)
             return skipTagName(from: p + 1, end: n)
@@ -385,6 +389,7 @@ struct JSLexer {
         if newDepth <= 0 {
             stack.removeLast()
             expressionExpected = false
+            if !stack.contains(where: { if case .jsx = $0 { return true } else { return false } }) { jsxRanges.append(jsxStart..<next) }
         } else {
             stack[stack.count - 1] = .jsx(depth: newDepth, inTag: false, closing: false)
         }

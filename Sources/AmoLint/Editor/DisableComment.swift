@@ -8,6 +8,12 @@ public enum DisableComment {
         let syntax = document.file.commentSyntax
         let line = lineIndex.line(ofByte: offset)
         let lineStart = lineIndex.lineStarts[line]
+        if let code = document.codeRegion(at: lineStart), !(code.isInsideJSX(lineStart)) {
+            // In PHP or JavaScript code: a line comment, unless the line starts inside a string.
+            guard !code.isInsideLiteral(lineStart) else { return [] }
+            let indent = indentation(bytes, from: lineStart)
+            return [TextEdit(range: lineStart..<lineStart, newText: indent + CommentSyntax.line.wrap("amolint-disable-next-line \(rule)") + "\n")]
+        }
         let insideTag = (document.buttons.map(\.range) + document.loaders.map(\.range))
             .first { $0.lowerBound < lineStart && lineStart < $0.upperBound }
         if syntax == .html, let tag = insideTag {

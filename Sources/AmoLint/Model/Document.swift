@@ -18,6 +18,8 @@ public struct Document: Sendable {
     public let codeRanges: [Range<Int>]
     /// Comments that mention `amolint-`, in file order.
     public let directiveComments: [RawComment]
+    /// PHP and JavaScript code of the file, with its string literals (sorted).
+    public let codeRegions: [CodeRegion]
 
     /// The buttons written as markup of the file (what editor features work on).
     public var buttons: [Button] { layers.first?.buttons ?? [] }
@@ -33,9 +35,33 @@ public struct Document: Sendable {
         loaderBrands = built.loaderBrands
         codeRanges = built.codeRanges
         directiveComments = built.directiveComments
+        codeRegions = built.codeRegions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The code region holding byte `offset`, if any.
+    public func codeRegion(at offset: Int) -> CodeRegion? {
+        codeRegions.last { $0.range.lowerBound <= offset && offset < $0.range.upperBound }
     }
 
     public func hasLoader(for brand: Brand) -> Bool { loaderBrands.contains(brand) }
+}
+
+/// A stretch of host-language code: a PHP block, a script, a script file.
+public struct CodeRegion: Sendable {
+    public let range: Range<Int>
+    /// String and template literals, quotes included, in order.
+    public let literals: [Range<Int>]
+    /// Outermost JSX elements (in `.jsx`/`.tsx` code).
+    public let jsx: [Range<Int>]
+
+    /// Inside a literal (not at its first byte): a line that starts here is string text.
+    public func isInsideLiteral(_ offset: Int) -> Bool {
+        literals.contains { $0.lowerBound < offset && offset < $0.upperBound }
+    }
+
+    public func isInsideJSX(_ offset: Int) -> Bool {
+        jsx.contains { $0.lowerBound < offset && offset < $0.upperBound }
+    }
 }
 
 /// One reading of the file: the file itself, or markup assembled from its code.
@@ -64,6 +90,7 @@ struct DocumentBuilder {
         var loaderBrands: Set<Brand> = []
         var codeRanges: [Range<Int>] = []
         var directiveComments: [RawComment] = []
+        var codeRegions: [CodeRegion] = []
     }
 
     /// A region of JavaScript: its range, JSX or not, and whether it is component code.
@@ -121,6 +148,9 @@ struct DocumentBuilder {
         for region in regions {
             let lexer = JSLexer.lex(bytes, range: region.range, jsx: region.jsx)
             comments += lexer.directiveComments
+            if region.sink == nil {
+                built.codeRegions.append(CodeRegion(range: region.range, literals: lexer.literals.map(\.range), jsx: lexer.jsxRanges))
+            }
             if region.sink == nil { built.codeRanges.append(region.range) }
             let analysis = CodeAnalysis.analyse(lexer, componentCode: region.component)
             for (k, literal) in lexer.literals.enumerated() {
@@ -143,6 +173,16 @@ struct DocumentBuilder {
         // 3. PHP: string literals of code blocks (a block inside an HTML comment prints into the comment).
         if let php {
             comments += php.directiveComments
+            // Blocks and literals are both in file order: one merge pass.
+            var next = 0
+            for block in php.blocks {
+                var literals: [Range<Int>] = []
+                while next < php.literals.count, php.literals[next].range.lowerBound < block.code.upperBound {
+                    if block.code.contains(php.literals[next].range.lowerBound) { literals.append(php.literals[next].range) }
+                    next += 1
+                }
+                built.codeRegions.append(CodeRegion(range: block.code, literals: literals, jsx: []))
+            }
             let live = php.literals.filter { literal in !htmlComments.contains { $0.contains(literal.range.lowerBound) } }
             if !live.isEmpty {
                 built.layers.append(layer(CodeText.joining(live, in: bytes), literalOrigins: Array(repeating: .string(sink: nil, late: false), count: live.count)))

@@ -35,6 +35,8 @@ extension Server {
                 guard let d = inRange.first(where: { $0.rule == rule }) else { continue }
                 let edits = DisableComment.edits(rule: rule, at: d.range.lowerBound, in: Document(document.sourceFile),
                                                  lineIndex: result.lineIndex)
+                // No comment can stand there (the line starts inside a string): no action.
+                guard !edits.isEmpty else { continue }
                 actions.append(action(title: "Disable \(rule) for this line", kind: "quickfix",
                                       diagnostics: inRange.filter { $0.rule == rule }.map { json($0, in: result, uri: uri) },
                                       preferred: false, edits: edits, converter: converter, document: document))
