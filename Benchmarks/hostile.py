@@ -34,7 +34,19 @@ GENERATORS = {
     "invalid UTF-8": lambda n: fill(b'\xff\xfe<div class="amocrm_oauth" data-color="\xca\xa8\xf0\x9f">', n),
     "NUL bytes": lambda n: fill(b'\x00<div class="amocrm_oauth"\x00 data-color="\x00">', n),
     "unclosed JSX braces": lambda n: fill('<div className="amocrm_oauth" data-x={', n),
+    # Buttons inside code (spec §7): the PHP and JavaScript lexers.
+    "PHP: an unterminated string": lambda n: b"<?php echo '" + fill('<div class="amocrm_oauth" data-color="Blue"> \\\' ', n),
+    "PHP: an unterminated heredoc": lambda n: b"<?php echo <<<HTML\n" + fill('<div class="amocrm_oauth" data-x="{$a[1]}">\n', n),
+    "PHP: 100,000+ blocks": lambda n: fill("<?php echo '<b class=\"amocrm_oauth\" data-x=\"' . $x . '\">'; /* ?> */ ?>", n),
+    "JS: a regex-looking division chain": lambda n: b"x = " + fill("a / b / '<i class=\"amocrm_oauth\">' / c /", n),
+    "JS: 100,000+ nested template literals": lambda n: b"`${" * (n // 6) + b"'amocrm_oauth'" + b"}`" * (n // 6),
+    "JS: an unterminated template": lambda n: b"`<div class=\"amocrm_oauth\" " + fill('${a} data-x="y" ', n),
+    "JS: 100,000+ builders": lambda n: fill("var s=document.createElement('script');s.className='amocrm_oauth';"
+                                            "s.dataset.clientId='x';s.src='https://www.amocrm.ru/auth/button.min.js';", n),
 }
+
+# The file name each input is checked under (default: a page).
+SUFFIX = {"unclosed JSX braces": ".jsx", "JS: an unterminated template": ".ts"}
 
 
 def timed(binary, path, runs):
@@ -57,7 +69,7 @@ def main():
     rows, worst = [], 0.0
     with tempfile.TemporaryDirectory() as folder:
         for name, make in GENERATORS.items():
-            suffix = ".jsx" if "JSX" in name else ".html"
+            suffix = SUFFIX.get(name, ".php" if name.startswith("PHP") else ".js" if name.startswith("JS") else ".html")
             times = []
             for size in (1_000_000, 10_000_000):
                 path = os.path.join(folder, f"input{suffix}")

@@ -56,8 +56,27 @@ struct JSLexer {
         self.regionStart = regionStart
     }
 
-    private var nestedInTemplate: Bool {
-        stack.contains { if case .template = $0 { return true } else { return false } }
+    /// Open template literals and JSX elements on the stack, counted as they are
+    /// pushed and popped (asking the stack would cost its depth at every literal).
+    private var templateDepth = 0
+    private var jsxDepth = 0
+    private var nestedInTemplate: Bool { templateDepth > 0 }
+
+    private mutating func push(_ mode: Mode) {
+        switch mode {
+        case .template: templateDepth += 1
+        case .jsx: jsxDepth += 1
+        case .code: break
+        }
+        stack.append(mode)
+    }
+
+    private mutating func pop() {
+        switch stack.removeLast() {
+        case .template: templateDepth -= 1
+        case .jsx: jsxDepth -= 1
+        case .code: break
+        }
     }
 
     private mutating func run(_ range: Range<Int>) {
@@ -123,7 +142,7 @@ struct JSLexer {
             literals[index].before = Lexing.significant(before: p, in: bytes, limit: regionStart)
             if !nestedInTemplate { deadRanges.append(p..<n) }
             emit(.template, p..<n, literal: Int32(index))
-            stack.append(.template(literal: index, token: tokens.count - 1))
+            push(.template(literal: index, token: tokens.count - 1))
             return p + 1
         case Byte.lbrace:
             stack[stack.count - 1] = .code(depth: depth + 1, hole: hole)
@@ -132,7 +151,7 @@ struct JSLexer {
             return p + 1
         case Byte.rbrace:
             if depth == 0, stack.count > 1 {
-                stack.removeLast()
+                pop()
                 if let hole {
                     literals[hole.literal].pieces.append(.hole(hole.start..<p + 1))
                     return p + 1
@@ -146,8 +165,8 @@ struct JSLexer {
             return p + 1
         case Byte.lt where jsx && expressionExpected:
             guard p + 1 < n, Byte.isLetter(bytes[p + 1]) || bytes[p + 1] == Byte.gt else { return punctuator(at: p, end: n) }
-            if !stack.contains(where: { if case .jsx = $0 { return true } else { return false } }) { jsxStart = p }
-            stack.append(.jsx(depth: 0, inTag: true, closing: false))
+            if jsxDepth == 0 { jsxStart = p }
+            push(.jsx(depth: 0, inTag: true, closing: false))
             jsxTagStarts.append(p)
             return skipTagName(from: p + 1, end: n)
         default:
@@ -285,7 +304,7 @@ struct JSLexer {
         guard q < n else { return n }
         switch bytes[q] {
         case Byte.backtick:
-            stack.removeLast()
+            pop()
             literals[literal].range = literals[literal].range.lowerBound..<q + 1
             literals[literal].after = Lexing.significant(from: q + 1, in: bytes, limit: n)
             tokens[token].range = tokens[token].range.lowerBound..<q + 1
@@ -299,7 +318,7 @@ struct JSLexer {
             literals[literal].pieces.append(.escaped(value, q..<q + length))
             return q + length
         default:  // `${`
-            stack.append(.code(depth: 0, hole: (literal, q, token)))
+            push(.code(depth: 0, hole: (literal, q, token)))
             expressionExpected = true
             return q + 2
         }
@@ -351,7 +370,7 @@ struct JSLexer {
     private mutating func jsxStep(at p: Int, end n: Int, depth: Int, inTag: Bool, closing: Bool) -> Int {
         let b = bytes[p]
         if b == Byte.lbrace {
-            stack.append(.code(depth: 0, hole: nil))
+            push(.code(depth: 0, hole: nil))
             expressionExpected = true
             return p + 1
         }
@@ -387,9 +406,9 @@ struct JSLexer {
     private mutating func endOfTag(at next: Int, depth: Int, opens: Bool, closes: Bool) -> Int {
         let newDepth = depth + (opens ? 1 : 0) - (closes ? 1 : 0)
         if newDepth <= 0 {
-            stack.removeLast()
+            pop()
             expressionExpected = false
-            if !stack.contains(where: { if case .jsx = $0 { return true } else { return false } }) { jsxRanges.append(jsxStart..<next) }
+            if jsxDepth == 0 { jsxRanges.append(jsxStart..<next) }
         } else {
             stack[stack.count - 1] = .jsx(depth: newDepth, inTag: false, closing: false)
         }

@@ -75,6 +75,16 @@ public struct Layer: Sendable {
 
     /// A range of `text` in file offsets.
     public func sourceRange(_ r: Range<Int>) -> Range<Int> { map?.sourceRange(r) ?? r }
+
+    /// The button whose tag is exactly `range` (buttons are in text order).
+    func button(at range: Range<Int>) -> Button? {
+        var lo = 0, hi = buttons.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if buttons[mid].range.lowerBound < range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < buttons.count && buttons[lo].range == range ? buttons[lo] : nil
+    }
 }
 
 /// Builds a document's layers. The needle prefilter comes first: a file with
@@ -237,7 +247,13 @@ enum OriginTable {
             guard let id = map?.literal(at: offset), id >= 0, Int(id) < origins.count else { return .string(sink: nil, late: false) }
             return origins[Int(id)]
         case .byStart(let starts):
-            return starts.last { $0.0 <= offset }?.1 ?? .built(late: false)
+            // The last element starting at or before `offset` (binary search: thousands of builders stay linear).
+            var lo = 0, hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid].0 <= offset { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 ? starts[lo - 1].1 : .built(late: false)
         }
     }
 }

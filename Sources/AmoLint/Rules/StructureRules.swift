@@ -155,7 +155,7 @@ enum StructureChecks {
             let brand = loader.address.brand
             let value = loader.src.value
             let valueRange = value?.range ?? loader.src.range
-            let button = layer.buttons.first { $0.range == loader.range }
+            let button = layer.button(at: loader.range)
             if loader.address.scheme == "http", let value {
                 // The scheme is found in the decoded, trimmed text; the edit is mapped to the source bytes behind it.
                 let trimmed = value.text.trimmingWhitespace()
