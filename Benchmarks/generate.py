@@ -71,6 +71,29 @@ def page(rnd, size, buttons):
     return "".join(out)
 
 
+def bundle(rnd, size, button):
+    """Minified JavaScript: functions, regular expressions, strings and templates
+    on one long line, like a production bundle; `button` puts one builder in it."""
+    names = ["e", "t", "n", "r", "o", "i", "a", "s", "u", "c"]
+    chunks, total, k = [], 0, 0
+    while total < size:
+        a, b = rnd.choice(names), rnd.choice(names)
+        chunk = rnd.choice([
+            f'function f{k}({a},{b}){{return {a}/{b}/2>1?{a}.replace(/[\'"]+/g,""):`${{{b}}}px`}}',
+            f'var v{k}={{id:{k},label:"{words(rnd, 3)}",path:"/api/v1/items/{k}",ok:!0}};',
+            f'{a}.addEventListener("click",function(){{{b}.classList.toggle("is-open")}});',
+            f'const r{k}=new RegExp("^\\\\d+$","g"),q{k}={a}.length/{k + 1};',
+        ])
+        chunks.append(chunk)
+        total += len(chunk)
+        k += 1
+    if button:
+        chunks.insert(len(chunks) // 2, '!function(){var e=document.createElement("script");e.className="amocrm_oauth",'
+                      'e.dataset.clientId="' + CLIENT + '",e.dataset.state=window.amoState,'
+                      'e.src="https://www.amocrm.ru/auth/button.min.js",document.body.appendChild(e)}();')
+    return "/*! bundle */\n" + "".join(chunks) + "\n"
+
+
 def main():
     out = sys.argv[1]
     rnd = random.Random(20261129)
@@ -88,6 +111,10 @@ def main():
     cut = cut[: cut.rfind(b"\n") + 1]
     with open(os.path.join(out, "page-1mb.html"), "wb") as f:
         f.write(cut)
+    with open(os.path.join(out, "bundle-10mb.js"), "w") as f:
+        f.write(bundle(rnd, 10_000_000, False))
+    with open(os.path.join(out, "bundle-button-10mb.js"), "w") as f:
+        f.write(bundle(rnd, 10_000_000, True))
     with open(os.path.join(out, "small.html"), "w") as f:
         f.write(page(rnd, 4000, 1))
     tree = os.path.join(out, "tree")

@@ -45,8 +45,13 @@ struct CodeAnalysis {
     private let literals: [HostLiteral]
     private let bytes: UnsafeBufferPointer<UInt8>
     private let componentCode: Bool
-    /// For each closing bracket, the index of its opening one.
-    private var openerOf: [Int: Int] = [:]
+    /// For each closing bracket, the index of its opening one (-1 for other tokens).
+    private var openers: [Int32]
+    /// Token indices of the chain `member` reads, reused.
+    private var chain: [Int] = []
+    /// The first names of the built elements' variables (`s`, `this`): a chain
+    /// starting with another name cannot touch one.
+    private var keyHeads: [[UInt8]] = []
 
     static func analyse(_ lexer: JSLexer, componentCode: Bool) -> CodeAnalysis {
         var analysis = CodeAnalysis(lexer, componentCode: componentCode)
@@ -60,6 +65,12 @@ struct CodeAnalysis {
         bytes = lexer.bytes
         self.componentCode = componentCode
         literalUses = Array(repeating: LiteralUse(), count: lexer.literals.count)
+        openers = Array(repeating: -1, count: lexer.tokens.count)
+    }
+
+    private func openerOf(_ close: Int) -> Int? {
+        guard close >= 0, close < openers.count, openers[close] >= 0 else { return nil }
+        return Int(openers[close])
     }
 
     // MARK: Token helpers
@@ -68,14 +79,19 @@ struct CodeAnalysis {
 
     private func isPunct(_ i: Int, _ s: StaticString) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .punctuator else { return false }
-        let t = text(i)
-        return t.count == s.utf8CodeUnitCount && t.elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        return equals(tokens[i].range, s)
     }
 
     private func isIdent(_ i: Int, _ s: StaticString) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .identifier else { return false }
-        let t = text(i)
-        return t.count == s.utf8CodeUnitCount && t.elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        return equals(tokens[i].range, s)
+    }
+
+    private func equals(_ r: Range<Int>, _ s: StaticString) -> Bool {
+        let count = s.utf8CodeUnitCount
+        guard r.count == count else { return false }
+        for k in 0..<count where bytes[r.lowerBound + k] != s.utf8Start[k] { return false }
+        return true
     }
 
     private func identText(_ i: Int) -> String? {
@@ -103,11 +119,26 @@ struct CodeAnalysis {
 
     // MARK: The pass
 
-    private static let lateCalls: Set<String> = ["useEffect", "useLayoutEffect", "onMounted", "onMount", "$", "jQuery", "ready",
-                                                 "afterNextRender", "afterRender"]
-    private static let lateMethods: Set<String> = ["componentDidMount", "mounted", "onMounted", "ngOnInit", "ngAfterViewInit",
-                                                   "ngAfterContentInit", "connectedCallback", "firstUpdated"]
+    private static let lateCalls = words(["useEffect", "useLayoutEffect", "onMounted", "onMount", "$", "jQuery", "ready",
+                                          "afterNextRender", "afterRender"])
+    private static let lateMethods = words(["componentDidMount", "mounted", "onMounted", "ngOnInit", "ngAfterViewInit",
+                                            "ngAfterContentInit", "connectedCallback", "firstUpdated"])
+
+    private static func words(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
     private static let loadEvents: Set<String> = ["load", "DOMContentLoaded", "readystatechange"]
+
+    private func isIdent(_ i: Int, oneOf names: [[UInt8]]) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .identifier else { return false }
+        let r = tokens[i].range
+        let first = bytes[r.lowerBound]
+        return names.contains { $0.count == r.count && $0[0] == first && equals(r, $0) }
+    }
+
+    private func equals(_ r: Range<Int>, _ word: [UInt8]) -> Bool {
+        guard r.count == word.count else { return false }
+        for k in 0..<word.count where bytes[r.lowerBound + k] != word[k] { return false }
+        return true
+    }
 
     private mutating func run() {
         var frames: [(opener: Int, late: Bool)] = []
@@ -121,7 +152,7 @@ struct CodeAnalysis {
                 if t.range.count == 1, c == Byte.lparen || c == Byte.lbracket || c == Byte.lbrace {
                     frames.append((i, late || opensLateCode(i)))
                 } else if t.range.count == 1, c == Byte.rparen || c == Byte.rbracket || c == Byte.rbrace {
-                    if let frame = frames.popLast() { openerOf[i] = frame.opener }
+                    if let frame = frames.popLast() { openers[i] = Int32(truncatingIfNeeded: frame.opener) }
                 }
             }
             if t.kind == .string || t.kind == .template, late, t.literal >= 0 {
@@ -138,9 +169,9 @@ struct CodeAnalysis {
     /// A `(` of a lifecycle or load-handler call, or a `{` opening such a function's body.
     private func opensLateCode(_ i: Int) -> Bool {
         if isPunct(i, "(") {
-            guard let name = identText(i - 1) else { return false }
-            if CodeAnalysis.lateCalls.contains(name) { return true }
-            if name == "addEventListener" || name == "on" || name == "one",
+            guard i > 0, tokens[i - 1].kind == .identifier else { return false }
+            if isIdent(i - 1, oneOf: CodeAnalysis.lateCalls) { return true }
+            if isIdent(i - 1, "addEventListener") || isIdent(i - 1, "on") || isIdent(i - 1, "one"),
                let lit = stringLiteral(i + 1), let event = literalText(lit) {
                 return CodeAnalysis.loadEvents.contains(event)
             }
@@ -150,7 +181,7 @@ struct CodeAnalysis {
         var j = i - 1
         if isPunct(j, "=>") {
             j -= 1
-            let start = isPunct(j, ")") ? (openerOf[j] ?? j) : j
+            let start = isPunct(j, ")") ? (openerOf(j) ?? j) : j
             return isLateOwner(start - 1)
         }
         var k = j
@@ -160,13 +191,10 @@ struct CodeAnalysis {
             while k >= 0, steps < 12, !(isPunct(k, ")") && isPunct(k + 1, ":")) { k -= 1; steps += 1 }
             guard k >= 0, isPunct(k, ")"), isPunct(k + 1, ":") else { return false }
         }
-        guard let open = openerOf[k] else { return false }
-        if let name = identText(open - 1) {
-            if name == "function" { return isLateOwner(open - 2) }
-            if isIdent(open - 2, "function") { return isLateOwner(open - 3) || CodeAnalysis.lateMethods.contains(name) }
-            return CodeAnalysis.lateMethods.contains(name)
-        }
-        return false
+        guard let open = openerOf(k), open > 0, tokens[open - 1].kind == .identifier else { return false }
+        if isIdent(open - 1, "function") { return isLateOwner(open - 2) }
+        if isIdent(open - 2, "function") { return isLateOwner(open - 3) || isIdent(open - 1, oneOf: CodeAnalysis.lateMethods) }
+        return isIdent(open - 1, oneOf: CodeAnalysis.lateMethods)
     }
 
     /// Whether the function whose header starts after token `k` is a lifecycle
@@ -174,8 +202,8 @@ struct CodeAnalysis {
     private func isLateOwner(_ k: Int) -> Bool {
         var k = k
         if isIdent(k, "async") { k -= 1 }
-        if isPunct(k, ":"), let name = identText(k - 1) { return CodeAnalysis.lateMethods.contains(name) }
-        if isPunct(k, "="), let name = identText(k - 1) { return name == "onload" || name == "onreadystatechange" }
+        if isPunct(k, ":") { return isIdent(k - 1, oneOf: CodeAnalysis.lateMethods) }
+        if isPunct(k, "=") { return isIdent(k - 1, "onload") || isIdent(k - 1, "onreadystatechange") }
         return false
     }
 
@@ -183,25 +211,33 @@ struct CodeAnalysis {
 
     /// Reads the chain starting at identifier `i` (`a.b['c'].d`) and acts on what follows it.
     private mutating func member(at start: Int, late: Bool, keys: inout [String: Int]) -> Int {
-        var names: [String] = []
-        var nameTokens: [Int] = []
+        // Walk the chain's tokens first, without building strings: most chains of
+        // a bundle (`e.length`, `t.push`) are of no interest and cost only this.
         var i = start
-        while i < tokens.count {
-            if let name = identText(i) {
-                names.append(name)
-                nameTokens.append(i)
-                i += 1
-            } else { break }
+        chain.removeAll(keepingCapacity: true)
+        while i < tokens.count, tokens[i].kind == .identifier {
+            chain.append(i)
+            i += 1
             if isPunct(i, ".") || isPunct(i, "?.") { i += 1; continue }
-            if isPunct(i, "["), let lit = stringLiteral(i + 1), isPunct(i + 2, "]"), let key = literalText(lit) {
-                names.append(key)
-                nameTokens.append(i + 1)
+            if isPunct(i, "["), stringLiteral(i + 1) != nil, isPunct(i + 2, "]") {
+                chain.append(i + 1)
                 i += 3
                 if isPunct(i, ".") { i += 1; continue }
             }
             break
         }
-        guard !names.isEmpty else { return start + 1 }
+        guard let firstToken = chain.first, let lastToken = chain.last else { return start + 1 }
+        let nameTokens = chain
+        let interesting = isIdent(firstToken, "document") || isIdent(firstToken, "Object") || isIdent(firstToken, "__html")
+            || isIdent(lastToken, "innerHTML") || isIdent(lastToken, "outerHTML") || isIdent(lastToken, "insertAdjacentHTML")
+            || (!keys.isEmpty && (isIdent(firstToken, oneOf: keyHeads) || isIdent(lastToken, oneOf: CodeAnalysis.insertions)))
+        guard interesting else { return i }
+        var names: [String] = []
+        for t in nameTokens {
+            if let name = identText(t) { names.append(name) }
+            else if let lit = stringLiteral(t), let key = literalText(lit) { names.append(key) }
+            else { return i }
+        }
         let chain = names.joined(separator: ".")
 
         // `x = document.createElement('script')`, `const x: HTMLScriptElement = …`.
@@ -209,6 +245,7 @@ struct CodeAnalysis {
            let tag = literalText(lit), let key = assignmentTarget(before: start)
         {
             keys[key] = elements.count
+            if let head = key.split(separator: ".").first.map({ Array($0.utf8) }), !keyHeads.contains(head) { keyHeads.append(head) }
             elements.append(BuiltElement(tagLiteral: lit, tagName: tag.lowercased(), key: key, late: late))
             return i + 3
         }
@@ -234,7 +271,7 @@ struct CodeAnalysis {
         // Element properties and calls.
         if let (index, rest) = element(for: names, keys: keys) {
             act(on: index, rest: rest, nameTokens: Array(nameTokens.suffix(rest.count)), next: i, late: late)
-        } else if names.count >= 2, CodeAnalysis.insertions.contains(names[names.count - 1]), isPunct(i, "("), let close = closing(of: i) {
+        } else if names.count >= 2, CodeAnalysis.insertionNames.contains(names[names.count - 1]), isPunct(i, "("), let close = closing(of: i) {
             // `parent.appendChild(x)`: inserting late makes the element late.
             var k = i + 1
             while k < close {
@@ -247,8 +284,9 @@ struct CodeAnalysis {
         return i
     }
 
-    private static let insertions: Set<String> = ["appendChild", "append", "prepend", "insertBefore", "after", "before",
-                                                  "replaceWith", "insertAdjacentElement", "replaceChildren"]
+    private static let insertionNames = ["appendChild", "append", "prepend", "insertBefore", "after", "before",
+                                         "replaceWith", "insertAdjacentElement", "replaceChildren"]
+    private static let insertions = words(insertionNames)
 
     /// The built element a chain starts with, and the rest of the chain.
     private func element(for names: [String], keys: [String: Int]) -> (Int, ArraySlice<String>)? {

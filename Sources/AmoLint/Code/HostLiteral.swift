@@ -12,24 +12,67 @@ struct HostLiteral {
     /// The whole literal, quotes included.
     var range: Range<Int>
     var style: StringStyle
-    var pieces: [Piece] = []
+    /// Most literals are one piece: it is kept inline, so a bundle's hundred
+    /// thousand strings cost no allocation each.
+    private var firstPiece: Piece?
+    private var otherPieces: [Piece] = []
+
+    init(range: Range<Int>, style: StringStyle) {
+        self.range = range
+        self.style = style
+    }
+
+    mutating func add(_ piece: Piece) {
+        if firstPiece == nil { firstPiece = piece } else { otherPieces.append(piece) }
+    }
+
+    /// The pieces in order.
+    var pieces: Pieces { Pieces(first: firstPiece, rest: otherPieces) }
+
+    struct Pieces: Sequence {
+        let first: Piece?
+        let rest: [Piece]
+        func makeIterator() -> AnyIterator<Piece> {
+            var index = -1
+            return AnyIterator {
+                defer { index += 1 }
+                if index == -1 { return first ?? (rest.isEmpty ? nil : rest[0]) }
+                let k = first == nil ? index + 1 : index
+                return k < rest.count ? rest[k] : nil
+            }
+        }
+    }
     /// The significant bytes around the literal (0 at the edges): tell a lone
     /// array key or call argument (`$_SESSION['state']`, `route('cb')`) from markup.
     var before: UInt8 = 0
     var after: UInt8 = 0
 
-    /// True when the literal is a subscript or a plain call argument: it belongs
-    /// to the run-time part around it, not to the markup being assembled.
-    func isOperand(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if before == Byte.lbracket, after == Byte.rbracket { return true }
-        guard before == Byte.lparen || before == Byte.comma, after == Byte.rparen || after == Byte.comma else { return false }
+    /// Whether the literal's text holds a byte of markup (`<`, `>`, `"`, `=`).
+    func hasMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for piece in pieces {
-            guard case .verbatim(let r) = piece else { continue }
-            for b in UnsafeBufferPointer(rebasing: bytes[r]) where b == Byte.lt || b == Byte.gt || b == Byte.quote || b == Byte.equals {
-                return false
+            switch piece {
+            case .verbatim(let r):
+                for b in UnsafeBufferPointer(rebasing: bytes[r]) where b == Byte.lt || b == Byte.gt || b == Byte.quote || b == Byte.equals {
+                    return true
+                }
+            case .escaped(let v, _):
+                if v.contains(where: { $0 == Byte.lt || $0 == Byte.gt || $0 == Byte.quote || $0 == Byte.equals }) { return true }
+            case .hole:
+                break
             }
         }
-        return true
+        return false
+    }
+
+    /// Whether the literal takes part in the markup a file assembles: it holds
+    /// markup, or it is joined to other text (`' . $x . '`, `'a' + b`). A lone
+    /// subscript or call argument (`$_SESSION['state']`, `route('cb')`) and the
+    /// many plain strings of a bundle belong to the run-time parts between.
+    func isMarkupPart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if before == Byte.lbracket, after == Byte.rbracket { return false }
+        if hasMarkup(bytes) { return true }
+        if before == Byte.lparen || before == Byte.comma, after == Byte.rparen || after == Byte.comma { return false }
+        return before == Byte.dot || after == Byte.dot || before == Byte.plus || after == Byte.plus
     }
 }
 
@@ -42,7 +85,7 @@ extension CodeText {
         var text = CodeText()
         var used: [Int] = []
         var lastEnd: Int?
-        for (k, literal) in literals.enumerated() where !literal.isOperand(bytes) {
+        for (k, literal) in literals.enumerated() where literal.isMarkupPart(bytes) {
             if let lastEnd { text.appendHole(source: lastEnd..<max(lastEnd, literal.range.lowerBound)) }
             text.append(literal, in: bytes)
             used.append(k)

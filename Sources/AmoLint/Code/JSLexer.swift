@@ -7,14 +7,32 @@
 /// One pass with an explicit mode stack, so nesting (templates in templates,
 /// JSX in expressions in JSX) costs no recursion and stays linear.
 struct JSLexer {
+    /// Sixteen bytes: a bundle has millions of tokens.
     struct Token {
         enum Kind: UInt8 { case identifier, punctuator, string, template, number, regex }
         var kind: Kind
-        var range: Range<Int>
         /// A line break stands between this token and the one before (automatic semicolons).
         var newlineBefore: Bool
+        private var start: Int32
+        private var end: Int32
         /// Index into `literals` for strings and templates, else -1.
         var literal: Int32
+
+        init(kind: Kind, range: Range<Int>, newlineBefore: Bool, literal: Int32) {
+            self.kind = kind
+            self.newlineBefore = newlineBefore
+            start = Int32(truncatingIfNeeded: range.lowerBound)
+            end = Int32(truncatingIfNeeded: range.upperBound)
+            self.literal = literal
+        }
+
+        var range: Range<Int> {
+            get { Int(start)..<max(Int(start), Int(end)) }
+            set {
+                start = Int32(truncatingIfNeeded: newValue.lowerBound)
+                end = Int32(truncatingIfNeeded: newValue.upperBound)
+            }
+        }
     }
 
     private enum Mode {
@@ -153,7 +171,7 @@ struct JSLexer {
             if depth == 0, stack.count > 1 {
                 pop()
                 if let hole {
-                    literals[hole.literal].pieces.append(.hole(hole.start..<p + 1))
+                    literals[hole.literal].add(.hole(hole.start..<p + 1))
                     return p + 1
                 }
                 // The end of a JSX `{…}`: back in the element.
@@ -220,7 +238,11 @@ struct JSLexer {
 
     private static func isOperatorKeyword(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.count >= 2, word.count <= 10 else { return false }
-        return operatorKeywords.contains { $0.count == word.count && $0.elementsEqual(word) }
+        next: for keyword in operatorKeywords where keyword.count == word.count && keyword[0] == word[0] {
+            for k in 1..<keyword.count where keyword[k] != word[k] { continue next }
+            return true
+        }
+        return false
     }
 
     /// A regular expression literal at `p`, or nil when the line ends first (then `/` is division).
@@ -271,16 +293,16 @@ struct JSLexer {
             let b = bytes[p]
             if b == quote || b == Byte.newline { break }  // a raw line break ends an unterminated string
             if b == Byte.backslash, p + 1 < n {
-                if run < p { literal.pieces.append(.verbatim(run..<p)) }
+                if run < p { literal.add(.verbatim(run..<p)) }
                 let (value, length) = escape(at: p, end: n)
-                literal.pieces.append(.escaped(value, p..<p + length))
+                literal.add(.escaped(value, p..<p + length))
                 p += length
                 run = p
                 continue
             }
             p += 1
         }
-        if run < p { literal.pieces.append(.verbatim(run..<p)) }
+        if run < p { literal.add(.verbatim(run..<p)) }
         let end = p < n && bytes[p] == quote ? p + 1 : p
         literal.range = open..<end
         literal.before = Lexing.significant(before: open, in: bytes, limit: regionStart)
@@ -300,7 +322,7 @@ struct JSLexer {
             if b == Byte.backtick || b == Byte.backslash || (b == Byte.dollar && q + 1 < n && bytes[q + 1] == Byte.lbrace) { break }
             q += 1
         }
-        if q > p { literals[literal].pieces.append(.verbatim(p..<q)) }
+        if q > p { literals[literal].add(.verbatim(p..<q)) }
         guard q < n else { return n }
         switch bytes[q] {
         case Byte.backtick:
@@ -315,7 +337,7 @@ struct JSLexer {
             return q + 1
         case Byte.backslash:
             let (value, length) = escape(at: q, end: n)
-            literals[literal].pieces.append(.escaped(value, q..<q + length))
+            literals[literal].add(.escaped(value, q..<q + length))
             return q + length
         default:  // `${`
             push(.code(depth: 0, hole: (literal, q, token)))

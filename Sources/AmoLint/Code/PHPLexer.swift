@@ -146,15 +146,15 @@ struct PHPLexer {
             let b = bytes[p]
             if b == Byte.apostrophe { break }
             if b == Byte.backslash, p + 1 < n, bytes[p + 1] == Byte.apostrophe || bytes[p + 1] == Byte.backslash {
-                if run < p { literal.pieces.append(.verbatim(run..<p)) }
-                literal.pieces.append(.escaped([bytes[p + 1]], p..<p + 2))
+                if run < p { literal.add(.verbatim(run..<p)) }
+                literal.add(.escaped([bytes[p + 1]], p..<p + 2))
                 p += 2
                 run = p
                 continue
             }
             p += 1
         }
-        if run < min(p, n) { literal.pieces.append(.verbatim(run..<min(p, n))) }
+        if run < min(p, n) { literal.add(.verbatim(run..<min(p, n))) }
         let end = p < n ? p + 1 : n
         literal.range = open..<end
         finish(&literal, codeStart: codeStart)
@@ -177,20 +177,20 @@ struct PHPLexer {
     private func interpolated(from start: Int, to limit: Int, terminator: UInt8, into literal: inout HostLiteral) -> Int {
         var run = start
         var p = start
-        func flush(_ upTo: Int) { if run < upTo { literal.pieces.append(.verbatim(run..<upTo)) } }
+        func flush(_ upTo: Int) { if run < upTo { literal.add(.verbatim(run..<upTo)) } }
         while p < limit {
             let b = bytes[p]
             if terminator != 0, b == terminator { break }
             if b == Byte.backslash, p + 1 < limit, let (value, length) = escape(at: p, limit: limit, inHeredoc: terminator == 0) {
                 flush(p)
-                literal.pieces.append(.escaped(value, p..<p + length))
+                literal.add(.escaped(value, p..<p + length))
                 p += length
                 run = p
                 continue
             }
             if b == Byte.dollar || b == Byte.lbrace, let holeEnd = interpolation(at: p, limit: limit) {
                 flush(p)
-                literal.pieces.append(.hole(p..<holeEnd))
+                literal.add(.hole(p..<holeEnd))
                 p = holeEnd
                 run = p
                 continue
@@ -318,7 +318,7 @@ struct PHPLexer {
         }
         var literal = HostLiteral(range: p..<end, style: quote == Byte.apostrophe ? .phpNowdoc : .phpHeredoc)
         if quote == Byte.apostrophe {
-            if contentStart < contentEnd { literal.pieces.append(.verbatim(contentStart..<contentEnd)) }
+            if contentStart < contentEnd { literal.add(.verbatim(contentStart..<contentEnd)) }
         } else {
             _ = interpolated(from: contentStart, to: contentEnd, terminator: 0, into: &literal)
         }

@@ -121,6 +121,7 @@ struct DocumentBuilder {
         var comments: [RawComment] = []
         var htmlComments: [Range<Int>] = []
         var php: PHPLexer?
+        var jsxLexer: JSLexer?
 
         // 1. The file as markup (a script file has none).
         if file.kind == .script {
@@ -131,10 +132,11 @@ struct DocumentBuilder {
                 php = PHPLexer.lex(bytes)
             }
             var jsxTagStarts: [Int]?
-            if file.kind == .jsx {
+            if file.kind == .jsx, bytes.count < Int(Int32.max) {
                 regions.append(ScriptRegion(range: 0..<bytes.count, jsx: true, component: true, sink: nil))
                 // Tags are where the JavaScript lexer found JSX, never in comments or strings.
-                jsxTagStarts = JSLexer.lex(bytes, range: 0..<bytes.count, jsx: true).jsxTagStarts
+                jsxLexer = JSLexer.lex(bytes, range: 0..<bytes.count, jsx: true)
+                jsxTagStarts = jsxLexer?.jsxTagStarts
             }
             let blocks = php?.blocks.map(\.range) ?? []
             let collector = Scanner.scan(bytes, dialect: file.dialect, phpBlocks: blocks, jsxTagStarts: jsxTagStarts,
@@ -155,8 +157,10 @@ struct DocumentBuilder {
         var jsOrigins: [Origin] = []
         var builtText = CodeText()
         var builtOrigins: [(Int, Origin)] = []
-        for region in regions {
-            let lexer = JSLexer.lex(bytes, range: region.range, jsx: region.jsx)
+        // Offsets of code are kept in 32 bits (tokens are many); a file past 2 GB is read as markup only.
+        for region in regions where region.range.upperBound < Int(Int32.max) {
+            let lexer = region.jsx ? (jsxLexer ?? JSLexer.lex(bytes, range: region.range, jsx: true))
+                : JSLexer.lex(bytes, range: region.range, jsx: false)
             comments += lexer.directiveComments
             if region.sink == nil {
                 built.codeRegions.append(CodeRegion(range: region.range, literals: lexer.literals.map(\.range), jsx: lexer.jsxRanges))
