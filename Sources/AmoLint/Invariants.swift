@@ -27,7 +27,7 @@ public enum Invariants {
     }
 
     /// The file names the fuzzer picks from with its first byte (dialect and comment syntax).
-    public static let fileNames = ["page.html", "page.jsx", "page.blade.php", "page.twig"]
+    public static let fileNames = ["page.html", "page.jsx", "page.blade.php", "page.twig", "page.php", "page.js", "page.ts", "page.vue"]
 
     /// A fuzz input as a file: the first byte picks the name, the rest is the text.
     public static func file(fromFuzzInput data: [UInt8]) -> SourceFile? {

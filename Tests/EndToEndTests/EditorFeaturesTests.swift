@@ -171,4 +171,22 @@ final class EditorFeaturesTests: XCTestCase {
             XCTAssertEqual(attribute?["textEdit"]?["newText"], "data-mode=\"${1|popup,post_message|}\"$0")
         }
     }
+
+    /// In PHP or JavaScript code no tag is being typed: no tag snippets there; in JSX and HTML they stay.
+    func testNoTagCompletionInsideCode() throws {
+        let session = try LSPSession(capabilities: ["textDocument": ["completion": ["completionItem": ["snippetSupport": true]]]])
+        let cases: [(uri: String, language: String, text: String, after: String, offered: Bool)] = [
+            ("file:///c/app.js", "javascript", "const x = 1 // Вход 🔐\nconst y = ", "const y = ", false),
+            ("file:///c/view.php", "php", "<p>Вход</p>\n<?php\n$x = 1;\n\n?>\n<p>конец</p>", "$x = 1;\n", false),
+            ("file:///c/view.php", "php", "<p>Вход</p>\n<?php\n$x = 1;\n\n?>\n<p>конец</p>", "?>\n", true),
+            ("file:///c/App.jsx", "javascriptreact", "const a = 1\nexport default () => <section>\n  \n</section>", "<section>\n  ", true),
+            ("file:///c/App.jsx", "javascriptreact", "const a = 1\nexport default () => <section>\n  \n</section>", "const a", false),
+        ]
+        for c in cases {
+            try session.open(c.uri, c.text, language: c.language)
+            let items = try session.request("textDocument/completion", ["textDocument": ["uri": .string(c.uri)],
+                                                                        "position": session.position(in: c.uri, after: c.after)])["items"]?.arrayValue ?? []
+            XCTAssertEqual(!items.isEmpty, c.offered, "\(c.uri) after \(c.after.debugDescription): \(items.count) items")
+        }
+    }
 }

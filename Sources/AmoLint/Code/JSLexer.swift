@@ -108,6 +108,8 @@ struct JSLexer {
             case .jsx(let depth, let inTag, let closing): p = jsxStep(at: p, end: n, depth: depth, inTag: inTag, closing: closing)
             }
         }
+        // An element still open at the end (being typed) runs to the end.
+        if jsxDepth > 0 { jsxRanges.append(jsxStart..<n) }
         // Unclosed templates run to the end.
         for mode in stack {
             if case .template(let literal, let token) = mode {

@@ -13,6 +13,12 @@ public enum CursorContext: Sendable {
 
     public static func at(_ offset: Int, in document: Document) -> CursorContext {
         let bytes = document.file.bytes
+        // In PHP or JavaScript code (outside JSX) no tag is being written: nothing to offer.
+        if document.file.kind == .script { return .elsewhere }
+        let regions = document.codeRegions.isEmpty ? CodeRegion.regions(in: document.file) : document.codeRegions
+        if let code = regions.last(where: { $0.range.lowerBound <= offset && offset < $0.range.upperBound }), !code.isInsideJSX(offset) {
+            return .elsewhere
+        }
         if let button = document.buttons.first(where: { $0.range.lowerBound < offset && offset < $0.range.upperBound }) {
             if button.nameRange.lowerBound <= offset, offset <= button.nameRange.upperBound { return .tagName(button) }
             for a in button.attributes {

@@ -62,6 +62,23 @@ public struct CodeRegion: Sendable {
     public func isInsideJSX(_ offset: Int) -> Bool {
         jsx.contains { $0.lowerBound < offset && offset < $0.upperBound }
     }
+
+    /// The PHP blocks or the JSX file's code, for editor features on a file
+    /// the linter skipped (no button needle in it yet: the user is typing one).
+    static func regions(in file: SourceFile) -> [CodeRegion] {
+        file.bytes.withUnsafeBufferPointer { bytes in
+            switch file.kind {
+            case .php:
+                let php = PHPLexer.lex(bytes)
+                return php.blocks.map { CodeRegion(range: $0.code, literals: [], jsx: []) }
+            case .jsx where bytes.count < Int(Int32.max):
+                let js = JSLexer.lex(bytes, range: 0..<bytes.count, jsx: true)
+                return [CodeRegion(range: 0..<bytes.count, literals: js.literals.map(\.range), jsx: js.jsxRanges)]
+            default:
+                return []
+            }
+        }
+    }
 }
 
 /// One reading of the file: the file itself, or markup assembled from its code.
