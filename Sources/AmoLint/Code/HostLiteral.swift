@@ -29,6 +29,19 @@ struct HostLiteral {
     /// The pieces in order.
     var pieces: Pieces { Pieces(first: firstPiece, rest: otherPieces) }
 
+    /// Where the text starts and ends in the source, quotes and heredoc markers
+    /// excluded: a run-time part between two literals spans `' . $x . '`.
+    var contentStart: Int { firstPiece.map(HostLiteral.bounds)?.lowerBound ?? min(range.lowerBound + 1, range.upperBound) }
+    var contentEnd: Int {
+        (otherPieces.last ?? firstPiece).map(HostLiteral.bounds)?.upperBound ?? max(range.lowerBound, range.upperBound - 1)
+    }
+
+    private static func bounds(_ piece: Piece) -> Range<Int> {
+        switch piece {
+        case .verbatim(let r), .escaped(_, let r), .hole(let r): return r
+        }
+    }
+
     struct Pieces: Sequence {
         let first: Piece?
         let rest: [Piece]
@@ -86,10 +99,10 @@ extension CodeText {
         var used: [Int] = []
         var lastEnd: Int?
         for (k, literal) in literals.enumerated() where literal.isMarkupPart(bytes) {
-            if let lastEnd { text.appendHole(source: lastEnd..<max(lastEnd, literal.range.lowerBound)) }
+            if let lastEnd { text.appendHole(source: lastEnd..<max(lastEnd, literal.contentStart)) }
             text.append(literal, in: bytes)
             used.append(k)
-            lastEnd = literal.range.upperBound
+            lastEnd = literal.contentEnd
         }
         return (text, used)
     }
