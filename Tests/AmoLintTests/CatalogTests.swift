@@ -25,6 +25,24 @@ struct CatalogTests {
         #expect(Set(RuleCatalog.ids).count == RuleCatalog.ids.count, "rule ids are unique")
     }
 
+    /// A rule declared but left out of `RuleCatalog.all` would still report (as a
+    /// warning nobody can configure) and its examples would never run.
+    @Test func everyDeclaredRuleIsInTheCatalogue() throws {
+        let root = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/Sources/AmoLint/Rules/"
+        var declared: Set<String> = []
+        for name in try listFolder(root) where name.hasSuffix(".swift") {
+            let text = try String(contentsOfFileAtPath: root + name)
+            var rest = Substring(text)
+            while let r = rest.range(of: "= Rule(\n        id: \"") {
+                let tail = rest[r.upperBound...]
+                if let end = tail.firstIndex(of: "\"") { declared.insert(String(tail[..<end])) }
+                rest = tail
+            }
+        }
+        #expect(declared.count > 30, "the declarations were not found: \(declared)")
+        #expect(declared == Set(RuleCatalog.ids), "declared but not catalogued: \(declared.subtracting(RuleCatalog.ids))")
+    }
+
     @Test func protocolCatalogueIsUpToDate() throws {
         let path = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
         let committed = try String(contentsOfFileAtPath: "/" + path + "/protocol/rules.md")
@@ -44,3 +62,17 @@ enum CocoaLikeError: Error { case cannotOpen(String) }
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// The names in a folder, without Foundation.
+func listFolder(_ path: String) throws -> [String] {
+    guard let dir = opendir(path) else { throw CocoaLikeError.cannotOpen(path) }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        if name != ".", name != ".." { names.append(name) }
+    }
+    return names
+}
