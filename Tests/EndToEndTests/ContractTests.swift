@@ -13,6 +13,10 @@ final class ContractTests: XCTestCase {
         let schema = try load("protocol/configuration.schema.json")
         let rules = try XCTUnwrap(schema.at("definitions", "rules", "properties")?.objectValue)
         XCTAssertEqual(Set(rules.keys), Set(RuleCatalog.ids))
+        for rule in RuleCatalog.all {
+            XCTAssertEqual(rules[rule.id]?["description"]?.stringValue, "\(rule.summary) Default: \(rule.severity.rawValue).",
+                           "\(rule.id): run `python3 protocol/generate.py`")
+        }
         XCTAssertEqual(schema.at("definitions", "setting", "enum"), JSON.array(Configuration.settingValues.map(JSON.string)))
         XCTAssertEqual(Set(schema["properties"]?.objectValue?.keys ?? [:].keys), ["$schema", "rules", "exclude"])
     }
@@ -41,6 +45,9 @@ final class ContractTests: XCTestCase {
         XCTAssertEqual(Set(rules.keys), Set(RuleCatalog.ids))
         for (id, setting) in rules {
             XCTAssertEqual(setting["enum"], JSON.array(Configuration.settingValues.map(JSON.string)), id)
+            let rule = try XCTUnwrap(RuleCatalog.rule(id))
+            XCTAssertEqual(setting["description"]?.stringValue, "\(rule.summary) Default: \(rule.severity.rawValue).",
+                           "\(id): run `python3 protocol/generate.py`")
         }
         XCTAssertEqual(contributed["amolint.rules"]?["additionalProperties"], false)
         // Every language the extension activates on is one the server reads.

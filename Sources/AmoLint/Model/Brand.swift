@@ -57,12 +57,3 @@ public struct ScriptAddress: Sendable, Equatable {
         self.scheme = scheme
     }
 }
-
-extension StringProtocol {
-    func trimmingWhitespace() -> SubSequence {
-        var start = startIndex, end = endIndex
-        while start < end, self[start].isWhitespace { start = index(after: start) }
-        while end > start, self[index(before: end)].isWhitespace { end = index(before: end) }
-        return self[start..<end]
-    }
-}

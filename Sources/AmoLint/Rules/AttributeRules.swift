@@ -1,6 +1,6 @@
 extension Rule {
     static let unknownAttribute = Rule(
-        id: "unknown-attribute", area: .attributes, severity: .warning,
+        id: .unknownAttribute, area: .attributes, severity: .warning,
         summary: "A `data-*` attribute the brand's script does not read.",
         explanation: """
             The script reads `element.dataset`, so an attribute it does not know is silently ignored. Most are \
@@ -30,7 +30,7 @@ extension Rule {
         ])
 
     static let duplicateAttribute = Rule(
-        id: "duplicate-attribute", area: .attributes, severity: .error,
+        id: .duplicateAttribute, area: .attributes, severity: .error,
         summary: "An attribute is written twice on one tag; HTML keeps the first and drops the rest.",
         explanation: """
             Names are compared case-insensitively, as the HTML parser does. Only the first occurrence reaches \

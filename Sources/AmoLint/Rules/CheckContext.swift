@@ -97,17 +97,3 @@ enum Text {
         items.map { code($0) }.joined(separator: ", ")
     }
 }
-
-extension String {
-    /// Every occurrence of `target` replaced (the core has no Foundation).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.range(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
-    }
-}

@@ -1,6 +1,6 @@
 extension Rule {
     static let missingClientID = Rule(
-        id: "missing-client-id", area: .credentials, severity: .error,
+        id: .missingClientID, area: .credentials, severity: .error,
         summary: "Neither `data-client-id` nor any metadata attribute: the script renders nothing.",
         explanation: """
             The script renders a button only with a non-empty `data-client-id` (an existing integration) or with \
@@ -21,7 +21,7 @@ extension Rule {
         ])
 
     static let incompleteMetadata = Rule(
-        id: "incomplete-metadata", area: .credentials, severity: .error,
+        id: .incompleteMetadata, area: .credentials, severity: .error,
         summary: "Metadata without a client id, but not all five of name, description, redirect_uri, secrets_uri, scopes.",
         explanation: """
             Without a client id the button creates a new integration from its metadata, and it needs all five \
@@ -38,7 +38,7 @@ extension Rule {
         ])
 
     static let ignoredMetadata = Rule(
-        id: "ignored-metadata", area: .credentials, severity: .warning,
+        id: .ignoredMetadata, area: .credentials, severity: .warning,
         summary: "A metadata attribute on a button that has a `data-client-id`: the script ignores it.",
         explanation: """
             With a client id the button installs that existing integration; name, description, URIs, scopes \
@@ -54,7 +54,7 @@ extension Rule {
         ])
 
     static let missingLogo = Rule(
-        id: "missing-logo", area: .credentials, severity: .warning,
+        id: .missingLogo, area: .credentials, severity: .warning,
         summary: "A metadata button without `data-logo`: the authorization URL carries `logo=null`.",
         explanation: "The new integration gets no logo in the user's account. Add an https `data-logo` (400×272 is recommended).",
         triggering: [
@@ -66,7 +66,7 @@ extension Rule {
         ])
 
     static let emptyValue = Rule(
-        id: "empty-value", area: .credentials, severity: .warning,
+        id: .emptyValue, area: .credentials, severity: .warning,
         summary: "A known `data-*` attribute that is empty or only white space.",
         explanation: """
             The script treats an empty value as absent: an empty `data-client-id` does not select the \
@@ -84,7 +84,7 @@ extension Rule {
         ])
 
     static let invalidClientID = Rule(
-        id: "invalid-client-id", area: .credentials, severity: .warning,
+        id: .invalidClientID, area: .credentials, severity: .warning,
         summary: "A literal `data-client-id` that is not a UUID.",
         explanation: """
             Integration ids are UUIDs (`8-4-4-4-12` hexadecimal digits). Anything else is usually the secret key, \

@@ -1,6 +1,6 @@
 extension Rule {
     static let invalidDirective = Rule(
-        id: "invalid-directive", area: .directives, severity: .warning,
+        id: .invalidDirective, area: .directives, severity: .warning,
         summary: "A suppression comment that names an unknown rule id.",
         explanation: """
             `amolint-disable-next-line`, `amolint-disable` and `amolint-enable` take rule ids separated by commas \

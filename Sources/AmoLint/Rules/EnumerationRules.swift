@@ -1,6 +1,6 @@
 extension Rule {
     static let invalidColor = Rule(
-        id: "invalid-color", area: .enumerations, severity: .error,
+        id: .invalidColor, area: .enumerations, severity: .error,
         summary: "amoCRM `data-color` outside `default`, `blue`, `violet`, `green`, `orange`, `red`.",
         explanation: """
             Any other value, including a different case (`Blue`), silently falls back to `default`; amoCRM's PHP \
@@ -28,7 +28,7 @@ extension Rule {
         ])
 
     static let ignoredColor = Rule(
-        id: "ignored-color", area: .enumerations, severity: .warning,
+        id: .ignoredColor, area: .enumerations, severity: .warning,
         summary: "`data-color` on a Kommo button, whose script ignores it.",
         explanation: """
             Kommo's current script reads `data-theme` (`light`, `dark`) and `data-locale` instead of amoCRM's \
@@ -43,7 +43,7 @@ extension Rule {
         ])
 
     static let invalidTheme = Rule(
-        id: "invalid-theme", area: .enumerations, severity: .error,
+        id: .invalidTheme, area: .enumerations, severity: .error,
         summary: "Kommo `data-theme` outside `light`, `dark`.",
         explanation: "Kommo's script knows two themes, `light` (the default) and `dark`; anything else gives the default.",
         triggering: [
@@ -56,7 +56,7 @@ extension Rule {
         ])
 
     static let invalidLocale = Rule(
-        id: "invalid-locale", area: .enumerations, severity: .warning,
+        id: .invalidLocale, area: .enumerations, severity: .warning,
         summary: "Kommo `data-locale` outside `en`, `es`, `pt`, `id`.",
         explanation: "Kommo's button speaks English (the default), Spanish, Portuguese and Indonesian; other locales show English.",
         triggering: [
@@ -68,7 +68,7 @@ extension Rule {
         ])
 
     static let invalidMode = Rule(
-        id: "invalid-mode", area: .enumerations, severity: .error,
+        id: .invalidMode, area: .enumerations, severity: .error,
         summary: "`data-mode` outside `popup`, `post_message`.",
         explanation: """
             The script passes the mode verbatim into the authorization URL without checking it, so a slip such \
@@ -86,7 +86,7 @@ extension Rule {
         ])
 
     static let invalidCompact = Rule(
-        id: "invalid-compact", area: .enumerations, severity: .warning,
+        id: .invalidCompact, area: .enumerations, severity: .warning,
         summary: "`data-compact` other than exactly `true` or `false`.",
         explanation: """
             The button is compact only for the exact string `true`: `True`, `1` and `yes` all give the full \

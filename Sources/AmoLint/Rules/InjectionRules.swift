@@ -1,6 +1,6 @@
 extension Rule {
     static let lateInjection = Rule(
-        id: "late-injection", area: .structure, severity: .warning,
+        id: .lateInjection, area: .structure, severity: .warning,
         summary: "The button script is inserted from code that runs after the page may have loaded.",
         explanation: """
             The button script does all its work in `window.onload = function () { … }`. Created in a component \
@@ -62,7 +62,7 @@ extension Rule {
         ])
 
     static let inertScript = Rule(
-        id: "inert-script", area: .structure, severity: .warning,
+        id: .inertScript, area: .structure, severity: .warning,
         summary: "A button `<script>` inserted as HTML text, which browsers never execute.",
         explanation: """
             Scripts in markup assigned to `innerHTML` or `outerHTML`, passed to `insertAdjacentHTML`, or set \

@@ -23,7 +23,8 @@ public struct Rule: Sendable {
         case directives = "Directives"
     }
 
-    public let id: String
+    public let ruleID: RuleID
+    public var id: String { ruleID.rawValue }
     public let area: Area
     public let severity: Severity
     /// One line: what the rule finds.
@@ -32,6 +33,16 @@ public struct Rule: Sendable {
     public let explanation: String
     public let triggering: [Example]
     public let nonTriggering: [Example]
+
+    init(id: RuleID, area: Area, severity: Severity, summary: String, explanation: String, triggering: [Example], nonTriggering: [Example]) {
+        ruleID = id
+        self.area = area
+        self.severity = severity
+        self.summary = summary
+        self.explanation = explanation
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
 
     public var hasFix: Bool { triggering.contains { $0.fixed != nil } }
     public var documentationURL: String { "\(AmoLintVersion.homepage)/blob/main/protocol/rules.md#\(id)" }

@@ -1,6 +1,6 @@
 extension Rule {
     static let invalidScope = Rule(
-        id: "invalid-scope", area: .scopes, severity: .error,
+        id: .invalidScope, area: .scopes, severity: .error,
         summary: "A `data-scopes` item outside `crm`, `notifications`, `files`, `files_delete`, `push_notifications`.",
         explanation: """
             The button documents `crm` and `notifications`; amoCRM rejects a scope it does not know and the \
@@ -18,7 +18,7 @@ extension Rule {
         ])
 
     static let undocumentedScope = Rule(
-        id: "undocumented-scope", area: .scopes, severity: .warning,
+        id: .undocumentedScope, area: .scopes, severity: .warning,
         summary: "`files`, `files_delete` or `push_notifications`: real token scopes, not documented for the button.",
         explanation: """
             Access tokens carry these scopes, but the button's documentation lists only `crm` and \
@@ -33,7 +33,7 @@ extension Rule {
         ])
 
     static let duplicateScope = Rule(
-        id: "duplicate-scope", area: .scopes, severity: .warning,
+        id: .duplicateScope, area: .scopes, severity: .warning,
         summary: "A scope listed twice in `data-scopes`.",
         explanation: "The repeat asks for nothing more and is sent to amoCRM as is. The fix removes it.",
         triggering: [
@@ -46,7 +46,7 @@ extension Rule {
         ])
 
     static let malformedScopes = Rule(
-        id: "malformed-scopes", area: .scopes, severity: .error,
+        id: .malformedScopes, area: .scopes, severity: .error,
         summary: "White space around a `data-scopes` item, or an empty item.",
         explanation: """
             The script splits the list on commas and trims nothing: `crm, notifications` asks for the scope \

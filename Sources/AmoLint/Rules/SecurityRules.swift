@@ -1,6 +1,6 @@
 extension Rule {
     static let missingState = Rule(
-        id: "missing-state", area: .security, severity: .warning,
+        id: .missingState, area: .security, severity: .warning,
         summary: "No `data-state`: the redirect cannot be tied to the user's session.",
         explanation: """
             Without `data-state` the script sends a random value your server never saw, so the Redirect URI \
@@ -17,7 +17,7 @@ extension Rule {
         ])
 
     static let staticState = Rule(
-        id: "static-state", area: .security, severity: .warning,
+        id: .staticState, area: .security, severity: .warning,
         summary: "A literal, hard-coded `data-state`.",
         explanation: """
             The state is the CSRF token of the OAuth flow; the same value for every visitor protects nothing. \
@@ -38,7 +38,7 @@ extension Rule {
         ])
 
     static let placeholderValue = Rule(
-        id: "placeholder-value", area: .security, severity: .warning,
+        id: .placeholderValue, area: .security, severity: .warning,
         summary: "A placeholder from the documentation left in the page.",
         explanation: """
             The official snippets use `xxxx`, `Button`, `className`, `state`, `functionName`, `Integration name`, \
@@ -60,7 +60,7 @@ extension Rule {
         ])
 
     static let invalidErrorCallback = Rule(
-        id: "invalid-error-callback", area: .security, severity: .error,
+        id: .invalidErrorCallback, area: .security, severity: .error,
         summary: "`data-error-callback` that is not a JavaScript identifier path.",
         explanation: """
             The script `eval`s the value and calls the result, so it must be a global name or a dotted path \
@@ -77,7 +77,7 @@ extension Rule {
         ])
 
     static let undefinedErrorCallback = Rule(
-        id: "undefined-error-callback", area: .security, severity: .information,
+        id: .undefinedErrorCallback, area: .security, severity: .information,
         summary: "An error callback that no code of the file defines.",
         explanation: """
             A name that does not resolve fails silently when the user refuses access. amolint looks for \
@@ -101,7 +101,7 @@ extension Rule {
         ])
 
     static let unusedErrorCallback = Rule(
-        id: "unused-error-callback", area: .security, severity: .warning,
+        id: .unusedErrorCallback, area: .security, severity: .warning,
         summary: "`data-error-callback` on a metadata button: the script never calls it.",
         explanation: """
             The script calls the callback only for a message whose `client_id` matches the tag's \
@@ -116,7 +116,7 @@ extension Rule {
         ])
 
     static let markupInTitle = Rule(
-        id: "markup-in-title", area: .security, severity: .warning,
+        id: .markupInTitle, area: .security, severity: .warning,
         summary: "`<`, `>` or a character reference in the decoded `data-title`.",
         explanation: """
             The script inserts the title with `innerHTML`, unescaped: markup in it is rendered, and if the title \
@@ -132,7 +132,7 @@ extension Rule {
         ])
 
     static let tooLong = Rule(
-        id: "too-long", area: .security, severity: .error,
+        id: .tooLong, area: .security, severity: .error,
         summary: "`data-name` over 255 or `data-description` over 65,000 characters.",
         explanation: "amoCRM limits an integration's name to 255 characters and its description to 65,000; a longer one fails the installation.",
         triggering: [

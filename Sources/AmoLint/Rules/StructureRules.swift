@@ -1,6 +1,6 @@
 extension Rule {
     static let missingClass = Rule(
-        id: "missing-class", area: .structure, severity: .error,
+        id: .missingClass, area: .structure, severity: .error,
         summary: "A button script without its brand's class, and no element of that class in the file.",
         explanation: """
             The script finds buttons with `document.querySelectorAll(".amocrm_oauth")` (Kommo: `.kommo_oauth`). \
@@ -22,7 +22,7 @@ extension Rule {
         ])
 
     static let legacyID = Rule(
-        id: "legacy-id", area: .structure, severity: .error,
+        id: .legacyID, area: .structure, severity: .error,
         summary: "`id=\"amocrm_oauth\"` instead of the class: the script selects by class.",
         explanation: """
             Until 2019-2021 the official example used `id="amocrm_oauth"`, which amoCRM acknowledged as a bug \
@@ -42,7 +42,7 @@ extension Rule {
         ])
 
     static let brandMismatch = Rule(
-        id: "brand-mismatch", area: .structure, severity: .error,
+        id: .brandMismatch, area: .structure, severity: .error,
         summary: "A `kommo_oauth` tag loading amoCRM's script, or the reverse.",
         explanation: """
             Each brand's script selects only its own class: amoCRM's script looks for `.amocrm_oauth`, Kommo's \
@@ -58,7 +58,7 @@ extension Rule {
         ])
 
     static let insecureScriptSrc = Rule(
-        id: "insecure-script-src", area: .structure, severity: .error,
+        id: .insecureScriptSrc, area: .structure, severity: .error,
         summary: "The button script is loaded over `http:`.",
         explanation: """
             On an https page the browser blocks the script as mixed content and no button appears; on an http \
@@ -77,7 +77,7 @@ extension Rule {
         ])
 
     static let missingScript = Rule(
-        id: "missing-script", area: .structure, severity: .warning,
+        id: .missingScript, area: .structure, severity: .warning,
         summary: "A tagged element, and no button script of its brand anywhere in the file.",
         explanation: """
             A `class="amocrm_oauth"` element does nothing until the brand's `button.min.js` runs. When the \
@@ -97,7 +97,7 @@ extension Rule {
         ])
 
     static let jsxScript = Rule(
-        id: "jsx-script", area: .structure, severity: .warning,
+        id: .jsxScript, area: .structure, severity: .warning,
         summary: "A button `<script>` written in JSX: React never executes it.",
         explanation: """
             React inserts `<script>` elements with `innerHTML` semantics, which browsers do not run, and the \

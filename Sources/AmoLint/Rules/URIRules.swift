@@ -1,6 +1,6 @@
 extension Rule {
     static let insecureURI = Rule(
-        id: "insecure-uri", area: .uris, severity: .error,
+        id: .insecureURI, area: .uris, severity: .error,
         summary: "`data-redirect_uri`, `data-secrets_uri` or `data-logo` whose scheme is not `https`.",
         explanation: """
             amoCRM requires https for all three ("Протокол https является обязательным"). A template in the rest \
@@ -26,7 +26,7 @@ extension Rule {
         ])
 
     static let invalidURI = Rule(
-        id: "invalid-uri", area: .uris, severity: .error,
+        id: .invalidURI, area: .uris, severity: .error,
         summary: "A redirect, secrets or logo URI that is not an absolute URL with a host.",
         explanation: """
             The value is sent to amoCRM as is, so a relative path (`/amo/callback`), a protocol-relative address \
@@ -46,7 +46,7 @@ extension Rule {
         ])
 
     static let localURI = Rule(
-        id: "local-uri", area: .uris, severity: .warning,
+        id: .localURI, area: .uris, severity: .warning,
         summary: "A redirect, secrets or logo URI on localhost, a loopback, private or link-local address.",
         explanation: """
             amoCRM's servers call `secrets_uri` and fetch the logo from the internet, and users report that only \
@@ -66,7 +66,7 @@ extension Rule {
         ])
 
     static let unencodedURI = Rule(
-        id: "unencoded-uri", area: .uris, severity: .warning,
+        id: .unencodedURI, area: .uris, severity: .warning,
         summary: "A redirect, secrets or logo URI holding `&`, `#`, `+` or a space.",
         explanation: """
             The script builds the authorization URL by plain concatenation, without `encodeURIComponent`, so \

@@ -34,7 +34,7 @@ extension RulesCommand {
             for rule in RuleCatalog.all {
                 let id = rule.id + String(repeating: " ", count: width - rule.id.count)
                 let severity = rule.severity.rawValue + String(repeating: " ", count: 13 - rule.severity.rawValue.count)
-                out += "\(id)\(severity)\(rule.hasFix ? "fix  " : "     ")\(rule.summary.replacingAll("`", ""))\n"
+                out += "\(id)\(severity)\(rule.hasFix ? "fix  " : "     ")\(rule.summary.replacingAll("`", with: ""))\n"
             }
             Platform.write(1, out)
         }

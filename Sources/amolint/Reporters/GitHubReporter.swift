@@ -26,22 +26,10 @@ struct GitHubReporter: Reporter {
     }
 
     static func data(_ s: String) -> String {
-        s.replacingAll("%", "%25").replacingAll("\r", "%0D").replacingAll("\n", "%0A")
+        s.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
     }
 
     static func property(_ s: String) -> String {
-        data(s).replacingAll(":", "%3A").replacingAll(",", "%2C")
-    }
-}
-
-extension String {
-    /// Replaces every occurrence of one scalar (scalars, not Characters: `\r\n` is one Character).
-    func replacingAll(_ target: Unicode.Scalar, _ replacement: String) -> String {
-        guard unicodeScalars.contains(target) else { return self }
-        var out = ""
-        for scalar in unicodeScalars {
-            if scalar == target { out += replacement } else { out.unicodeScalars.append(scalar) }
-        }
-        return out
+        data(s).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
     }
 }
