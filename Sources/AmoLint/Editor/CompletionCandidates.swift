@@ -14,8 +14,8 @@ public struct CompletionCandidate: Sendable, Equatable {
 }
 
 public enum Completions {
-    public static func at(_ offset: Int, in document: Document) -> [CompletionCandidate] {
-        switch CursorContext.at(offset, in: document) {
+    public static func at(_ offset: Int, in document: Document, spans: MarkupSpans? = nil) -> [CompletionCandidate] {
+        switch CursorContext.at(offset, in: document, spans: spans ?? MarkupSpans(document)) {
         case .attributeName(let button, let current, let replace):
             return attributeNames(button, current: current, replace: replace)
         case .attributeValue(let button, let a, let replace):

@@ -11,14 +11,13 @@ public enum CursorContext: Sendable {
     /// Inside some other tag, a comment or a script.
     case elsewhere
 
-    public static func at(_ offset: Int, in document: Document) -> CursorContext {
+    /// Where the cursor stands. `spans` is the document's markup index: an
+    /// editor computes it once per version (`MarkupSpans(document)`); without it,
+    /// a cursor outside every button is answered `.elsewhere`, which is all hover needs.
+    public static func at(_ offset: Int, in document: Document, spans: MarkupSpans? = nil) -> CursorContext {
         let bytes = document.file.bytes
         // In PHP or JavaScript code (outside JSX) no tag is being written: nothing to offer.
         if document.file.kind == .script { return .elsewhere }
-        let regions = document.codeRegions.isEmpty ? CodeRegion.regions(in: document.file) : document.codeRegions
-        if let code = regions.last(where: { $0.range.lowerBound <= offset && offset < $0.range.upperBound }), !code.isInsideJSX(offset) {
-            return .elsewhere
-        }
         if let button = document.buttons.first(where: { $0.range.lowerBound < offset && offset < $0.range.upperBound }) {
             if button.nameRange.lowerBound <= offset, offset <= button.nameRange.upperBound { return .tagName(button) }
             for a in button.attributes {
@@ -33,7 +32,7 @@ public enum CursorContext: Sendable {
             }
             return .attributeName(button, nil, replace: offset..<offset)
         }
-        guard !insideMarkup(offset, document) else { return .elsewhere }
+        guard let spans, !spans.isInsideMarkup(offset) else { return .elsewhere }
         var start = offset
         while start > 0, bytes[start - 1] < 0x80, Byte.isIdentifier(bytes[start - 1]) || bytes[start - 1] == Byte.dash { start -= 1 }
         if start > 0, bytes[start - 1] == Byte.lt { start -= 1 }
@@ -49,18 +48,47 @@ public enum CursorContext: Sendable {
         while start < offset, Byte.isSpace(bytes[start]) { start += 1 }
         return start..<end
     }
+}
 
-    /// Inside a tag, comment or raw-text body that is not a button.
-    private static func insideMarkup(_ offset: Int, _ document: Document) -> Bool {
-        struct Finder: ScanVisitor {
-            let offset: Int
-            var inside = false
-            mutating func visitTag(_ tag: RawTag) { if tag.range.lowerBound < offset, offset < tag.range.upperBound { inside = true } }
-            mutating func visitComment(_ comment: RawComment) { if comment.range.lowerBound < offset, offset < comment.range.upperBound { inside = true } }
-            mutating func visitRawText(element: Range<Int>, body: Range<Int>) { if body.lowerBound <= offset, offset < body.upperBound { inside = true } }
+/// Where a new tag cannot be typed: inside tags, comments, raw-text bodies and
+/// code. Built with one scan, then asked by binary search at every keystroke.
+public struct MarkupSpans: Sendable {
+    /// Offsets strictly inside a tag or comment, or inside a raw-text body; sorted, disjoint.
+    private let inside: [Range<Int>]
+    private let code: [CodeRegion]
+
+    public init(_ document: Document) {
+        struct Collector: ScanVisitor {
+            var ranges: [Range<Int>] = []
+            mutating func visitTag(_ tag: RawTag) { add(tag.range.lowerBound + 1..<tag.range.upperBound) }
+            mutating func visitComment(_ comment: RawComment) { add(comment.range.lowerBound + 1..<comment.range.upperBound) }
+            mutating func visitRawText(element: Range<Int>, body: Range<Int>) { add(body) }
+            mutating func add(_ r: Range<Int>) { if !r.isEmpty { ranges.append(r) } }
         }
-        return document.file.bytes.withUnsafeBufferPointer {
-            Scanner.scan($0, dialect: document.file.dialect, visitor: Finder(offset: offset)).inside
+        let file = document.file
+        // A template comment inside a tag arrives before the tag: merge into disjoint ranges.
+        let found = file.bytes.withUnsafeBufferPointer { Scanner.scan($0, dialect: file.dialect, visitor: Collector()).ranges }
+            .sorted { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for r in found {
+            if let last = merged.last, r.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                merged.append(r)
+            }
         }
+        inside = merged
+        code = document.codeRegions.isEmpty ? CodeRegion.regions(in: file) : document.codeRegions
+    }
+
+    /// Inside a tag, comment, raw-text body, or code outside JSX.
+    public func isInsideMarkup(_ offset: Int) -> Bool {
+        if code.contains(where: { $0.range.lowerBound <= offset && offset < $0.range.upperBound && !$0.isInsideJSX(offset) }) { return true }
+        var lo = 0, hi = inside.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if inside[mid].lowerBound <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 && inside[lo - 1].contains(offset)
     }
 }

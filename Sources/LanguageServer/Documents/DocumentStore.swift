@@ -36,6 +36,11 @@ struct LintSnapshot {
     let settingsGeneration: Int
     let diagnostics: [Diagnostic]
     let lineIndex: LineIndex
+    /// The document as linted: hover, completion and code actions read it
+    /// instead of scanning the text once more per request.
+    let document: Document
+    /// Where no tag can be typed, for completion: built on the first request.
+    var spans: MarkupSpans?
     var resultID: String { "\(version)-\(revision)-\(settingsGeneration)" }
 }
 

@@ -33,7 +33,7 @@ extension Server {
             }
             for rule in uniqueRules(inRange) {
                 guard let d = inRange.first(where: { $0.rule == rule }) else { continue }
-                let edits = DisableComment.edits(rule: rule, at: d.range.lowerBound, in: Document(document.sourceFile),
+                let edits = DisableComment.edits(rule: rule, at: d.range.lowerBound, in: result.document,
                                                  lineIndex: result.lineIndex)
                 // No comment can stand there (the line starts inside a string): no action.
                 guard !edits.isEmpty else { continue }

@@ -10,11 +10,13 @@ extension Server {
     func completion(_ params: JSON) throws -> JSON {
         let uri = try params.object("textDocument").string("uri")
         let position = try Position(json: params.object("position"))
-        guard let document = documents[uri] else { return [] }
+        guard let document = documents[uri], let linted = snapshot(uri) else { return [] }
         let converter = PositionConverter(index: document.lineIndex, encoding: encoding)
         let offset = converter.offset(position) { log("completion: \($0)", type: MessageType.warning) }
-        let parsed = Document(document.sourceFile)
-        var candidates = Completions.at(offset, in: parsed)
+        let parsed = linted.document
+        let spans = linted.spans ?? MarkupSpans(parsed)
+        if linted.spans == nil { documents[uri]?.lastResult?.spans = spans }
+        var candidates = Completions.at(offset, in: parsed, spans: spans)
         // Typing a space or a quote in running text is no request for a whole button tag.
         let trigger = params.at("context", "triggerCharacter")?.stringValue
         if let trigger, trigger != "<", candidates.first?.kind == .snippet { candidates = [] }

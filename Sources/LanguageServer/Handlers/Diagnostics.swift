@@ -10,17 +10,17 @@ extension Server {
         if let cached = document.lastResult, cached.revision == document.revision, cached.settingsGeneration == settingsGeneration {
             return cached
         }
-        let file = document.sourceFile
+        let parsed = Document(document.sourceFile)
         var diagnostics: [Diagnostic] = []
         var lineIndex: LineIndex?
         if settings.enable, case .configuration(let configuration) = resolver.resolve(path: URI.path(uri), settings: settings, problem: warnUser) {
-            let linted = Linter.lint(file, configuration: configuration)
+            let linted = Linter.lint(parsed, configuration: configuration)
             diagnostics = linted.diagnostics
             lineIndex = linted.lineIndex
             if linted.unreported > 0 { log("\(uri): \(linted.unreported) more problems not reported (at most \(Linter.maximumFindings) a document)") }
         }
         let result = LintSnapshot(version: document.version, revision: document.revision, settingsGeneration: settingsGeneration,
-                                  diagnostics: diagnostics, lineIndex: lineIndex ?? document.lineIndex)
+                                  diagnostics: diagnostics, lineIndex: lineIndex ?? document.lineIndex, document: parsed)
         documents[uri]?.lastResult = result
         return result
     }

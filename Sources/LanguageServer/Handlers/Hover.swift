@@ -7,10 +7,10 @@ extension Server {
     func hover(_ params: JSON) throws -> JSON {
         let uri = try params.object("textDocument").string("uri")
         let position = try Position(json: params.object("position"))
-        guard let document = documents[uri] else { return .null }
+        guard let document = documents[uri], let linted = snapshot(uri) else { return .null }
         let converter = PositionConverter(index: document.lineIndex, encoding: encoding)
         let offset = converter.offset(position) { log("hover: \($0)", type: MessageType.warning) }
-        let parsed = Document(document.sourceFile)
+        let parsed = linted.document
         guard let (markdown, range) = HoverText.at(offset, in: parsed) else { return .null }
         return ["contents": ["kind": "markdown", "value": .string(markdown)], "range": converter.range(range).json]
     }
