@@ -1,7 +1,7 @@
 /// What a button will do at run time, for hover: its brand, variant, and
 /// whether the script will render it (and if not, why).
 public struct ButtonFacts: Sendable {
-    public enum Variant: String, Sendable { case existingIntegration = "existing integration", metadata = "metadata (new external integration)", none = "neither" }
+    public typealias Variant = Button.Variant
 
     public let brand: Brand
     public let variant: Variant
@@ -11,10 +11,9 @@ public struct ButtonFacts: Sendable {
 
     public init(_ button: Button, in document: Document) {
         brand = button.brand
-        let present: (String) -> Bool = { name in (button.first(name).map { !$0.isBlank }) ?? false }
-        let hasClientID = present("data-client-id")
-        let missingMetadata = AttributeTable.requiredMetadata.filter { !present($0) }
-        variant = hasClientID ? .existingIntegration : AttributeTable.metadata.contains(where: present) ? .metadata : .none
+        variant = button.variant
+        let hasClientID = variant == .existingIntegration
+        let missingMetadata = button.missingMetadata
         var problems: [String] = []
         switch button.marker {
         case .legacyID: problems.append("it has `id=\"\(brand.className)\"`, but the script selects the class")

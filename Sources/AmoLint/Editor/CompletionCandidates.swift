@@ -29,12 +29,12 @@ public enum Completions {
 
     static func attributeNames(_ button: Button, current: Attribute?, replace: Range<Int>) -> [CompletionCandidate] {
         let present = Set(button.attributes.filter { $0.raw.nameRange != current?.nameRange }.map(\.name))
-        let hasClientID = present.contains("data-client-id")
+        let hasClientID = present.contains(AttributeName.clientID)
         return AttributeTable.specs(for: button.brand).filter { !present.contains($0.name) }
             // With a client id the metadata is ignored: do not suggest it.
             .filter { !(hasClientID && $0.isMetadata) }
             .map { spec in
-                let choices = spec.name == "data-scopes" ? "" : spec.values.joined(separator: ",")
+                let choices = spec.name == AttributeName.scopes ? "" : spec.values.joined(separator: ",")
                 let placeholder = choices.isEmpty ? "$1" : "${1|\(choices)|}"
                 return CompletionCandidate(
                     label: spec.name, kind: .attribute, snippet: "\(spec.name)=\"\(placeholder)\"$0",
@@ -46,7 +46,7 @@ public enum Completions {
     static func values(_ button: Button, _ a: Attribute, replace: Range<Int>, document: Document) -> [CompletionCandidate] {
         guard let spec = AttributeTable.spec(a.name), spec.brands.contains(button.brand), !spec.values.isEmpty else { return [] }
         var values = spec.values
-        if spec.name == "data-scopes" {
+        if spec.name == AttributeName.scopes {
             let listed = Set((a.value?.text ?? "").split(separator: ",").map { String($0.trimmingWhitespace()) })
             let current = String(decoding: document.file.bytes[replace], as: UTF8.self).trimmingWhitespace()
             values = (AttributeTable.documentedScopes + AttributeTable.undocumentedScopes).filter { !listed.contains($0) || $0 == current }

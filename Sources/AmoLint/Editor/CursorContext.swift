@@ -41,7 +41,7 @@ public enum CursorContext: Sendable {
 
     /// For `data-scopes`, the item under the cursor; otherwise the whole value.
     private static func valueReplaceRange(_ a: Attribute, _ value: AttributeValue, _ offset: Int, _ bytes: [UInt8]) -> Range<Int> {
-        guard a.name == "data-scopes" else { return value.range }
+        guard a.name == AttributeName.scopes else { return value.range }
         var start = offset, end = offset
         while start > value.range.lowerBound, bytes[start - 1] != Byte.comma { start -= 1 }
         while end < value.range.upperBound, bytes[end] != Byte.comma { end += 1 }

@@ -41,7 +41,7 @@ public enum HoverText {
             lines += ["", "⚠️ \(button.brand.displayName)'s script does not read it."]
         }
         if !spec.values.isEmpty {
-            let values = spec.name == "data-scopes" ? spec.values + AttributeTable.undocumentedScopes.map { "\($0) (token scope, undocumented for the button)" } : spec.values
+            let values = spec.name == AttributeName.scopes ? spec.values + AttributeTable.undocumentedScopes.map { "\($0) (token scope, undocumented for the button)" } : spec.values
             lines += ["", "Allowed values: " + values.map { "`\($0)`" }.joined(separator: ", ").replacingOccurrences(" (", "` (").replacingOccurrences(")`", ")")]
         }
         if let d = spec.defaultValue { lines += ["", "Default: `\(d)`"] }

@@ -23,9 +23,33 @@ public struct AttributeSpec: Sendable {
     public let runtime: String
     /// The documentation's placeholder that real pages leave in by mistake.
     public let placeholder: String?
+    /// The most characters amoCRM accepts (name 255, description 65,000).
+    public internal(set) var maxLength: Int? = nil
+    /// A URI that must be an absolute https URL on a public host.
+    public internal(set) var isURI = false
 
     public var isMetadata: Bool { role == .requiredMetadata || role == .optionalMetadata }
-    public var isURI: Bool { ["data-redirect_uri", "data-secrets_uri", "data-logo"].contains(name) }
+}
+
+/// The names of the attributes the button scripts read, as constants: rule code
+/// names attributes through these, never through string literals.
+public enum AttributeName {
+    public static let clientID = "data-client-id"
+    public static let name = "data-name"
+    public static let description = "data-description"
+    public static let redirectURI = "data-redirect_uri"
+    public static let secretsURI = "data-secrets_uri"
+    public static let scopes = "data-scopes"
+    public static let logo = "data-logo"
+    public static let title = "data-title"
+    public static let compact = "data-compact"
+    public static let className = "data-class-name"
+    public static let color = "data-color"
+    public static let theme = "data-theme"
+    public static let locale = "data-locale"
+    public static let state = "data-state"
+    public static let errorCallback = "data-error-callback"
+    public static let mode = "data-mode"
 }
 
 public enum AttributeTable {
@@ -33,97 +57,97 @@ public enum AttributeTable {
 
     public static let all: [AttributeSpec] = [
         AttributeSpec(
-            name: "data-client-id", brands: both, role: .clientID,
+            name: AttributeName.clientID, brands: both, role: .clientID,
             summary: "The id of an existing integration (a UUID such as `1e2d3c4b-…`).",
             values: [], defaultValue: nil,
             runtime: "With a non-empty client id the button installs that integration and ignores every metadata attribute.",
             placeholder: "xxxx"),
         AttributeSpec(
-            name: "data-name", brands: both, role: .requiredMetadata,
+            name: AttributeName.name, brands: both, role: .requiredMetadata,
             summary: "The name of the integration the metadata button creates (at most 255 characters).",
             values: [], defaultValue: nil,
             runtime: "Required, with description, redirect_uri, secrets_uri and scopes, when there is no client id.",
-            placeholder: "Integration name"),
+            placeholder: "Integration name", maxLength: 255),
         AttributeSpec(
-            name: "data-description", brands: both, role: .requiredMetadata,
+            name: AttributeName.description, brands: both, role: .requiredMetadata,
             summary: "The description of the integration the metadata button creates (at most 65,000 characters, HTML allowed).",
             values: [], defaultValue: nil,
             runtime: "Required for the metadata variant.",
-            placeholder: "Integration description"),
+            placeholder: "Integration description", maxLength: 65_000),
         AttributeSpec(
-            name: "data-redirect_uri", brands: both, role: .requiredMetadata,
+            name: AttributeName.redirectURI, brands: both, role: .requiredMetadata,
             summary: "Where the user is sent after consent, with `code`, `referer` and `state` (note the underscore).",
             values: [], defaultValue: nil,
             runtime: "Must be a public https URL. It is concatenated into the authorization URL without encoding, so `&`, `#`, `+` and spaces corrupt it.",
-            placeholder: nil),
+            placeholder: nil, isURI: true),
         AttributeSpec(
-            name: "data-secrets_uri", brands: both, role: .requiredMetadata,
+            name: AttributeName.secretsURI, brands: both, role: .requiredMetadata,
             summary: "Where amoCRM's servers post the new integration's id, secret and the state (note the underscore).",
             values: [], defaultValue: nil,
             runtime: "Must be a public https URL: amoCRM calls it from the internet before the redirect arrives.",
-            placeholder: nil),
+            placeholder: nil, isURI: true),
         AttributeSpec(
-            name: "data-scopes", brands: both, role: .requiredMetadata,
+            name: AttributeName.scopes, brands: both, role: .requiredMetadata,
             summary: "Comma-separated access the integration asks for.",
             values: ["crm", "notifications"], defaultValue: nil,
             runtime: "Split on commas with no trimming: `crm, notifications` sends the scope ` notifications`.",
             placeholder: nil),
         AttributeSpec(
-            name: "data-logo", brands: both, role: .optionalMetadata,
+            name: AttributeName.logo, brands: both, role: .optionalMetadata,
             summary: "The integration's logo (https, 400×272 recommended).",
             values: [], defaultValue: nil,
             runtime: "Optional; when missing the authorization URL carries `logo=null`.",
-            placeholder: nil),
+            placeholder: nil, isURI: true),
         AttributeSpec(
-            name: "data-title", brands: both, role: .appearance,
+            name: AttributeName.title, brands: both, role: .appearance,
             summary: "The button's text.",
             values: [], defaultValue: "Авторизоваться через amoCRM",
             runtime: "Inserted with `innerHTML`, unescaped: markup in it is rendered.",
             placeholder: "Button"),
         AttributeSpec(
-            name: "data-compact", brands: both, role: .appearance,
+            name: AttributeName.compact, brands: both, role: .appearance,
             summary: "Show only the logo, without text.",
             values: ["true", "false"], defaultValue: "false",
             runtime: "Compact only for the exact string `true`; `True`, `1`, `yes` or a bare attribute all mean not compact.",
             placeholder: nil),
         AttributeSpec(
-            name: "data-class-name", brands: both, role: .appearance,
+            name: AttributeName.className, brands: both, role: .appearance,
             summary: "A CSS class set on the generated button element.",
             values: [], defaultValue: nil,
             runtime: "Added to the button the script inserts before the tagged element.",
             placeholder: "className"),
         AttributeSpec(
-            name: "data-color", brands: [.amocrm], role: .appearance,
+            name: AttributeName.color, brands: [.amocrm], role: .appearance,
             summary: "The amoCRM button's colour scheme.",
             values: ["default", "blue", "violet", "green", "orange", "red"], defaultValue: "default",
             runtime: "Any other value silently falls back to `default` (#339DC7). Kommo's script ignores it.",
             placeholder: nil),
         AttributeSpec(
-            name: "data-theme", brands: [.kommo], role: .appearance,
+            name: AttributeName.theme, brands: [.kommo], role: .appearance,
             summary: "The Kommo button's theme.",
             values: ["light", "dark"], defaultValue: "light",
             runtime: "Read by Kommo's script only.",
             placeholder: nil),
         AttributeSpec(
-            name: "data-locale", brands: [.kommo], role: .appearance,
+            name: AttributeName.locale, brands: [.kommo], role: .appearance,
             summary: "The Kommo button's language.",
             values: ["en", "es", "pt", "id"], defaultValue: "en",
             runtime: "Read by Kommo's script only.",
             placeholder: nil),
         AttributeSpec(
-            name: "data-state", brands: both, role: .behaviour,
+            name: AttributeName.state, brands: both, role: .behaviour,
             summary: "An opaque value returned to the Redirect URI (and secrets_uri) as `state`.",
             values: [], defaultValue: "Math.random().toString(36).substring(2)",
             runtime: "Compare it with a per-session value on return to stop CSRF; a hard-coded state defeats that.",
             placeholder: "state"),
         AttributeSpec(
-            name: "data-error-callback", brands: both, role: .behaviour,
+            name: AttributeName.errorCallback, brands: both, role: .behaviour,
             summary: "A global function (or dotted path) called when the user refuses access.",
             values: [], defaultValue: nil,
             runtime: "Evaluated with `eval` when the popup reports an error for this client id, then called with `{client_id, error}`. Never called for the metadata variant; a name that does not resolve fails silently.",
             placeholder: "functionName"),
         AttributeSpec(
-            name: "data-mode", brands: both, role: .behaviour,
+            name: AttributeName.mode, brands: both, role: .behaviour,
             summary: "How the popup ends.",
             values: ["popup", "post_message"], defaultValue: "popup",
             runtime: "`popup`: the popup closes and the main window goes to the Redirect URI. `post_message`: the redirect happens in the popup, which your page must close. Passed verbatim into the URL.",

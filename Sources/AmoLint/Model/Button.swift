@@ -69,6 +69,38 @@ public struct Button: Sendable {
     public let isJSX: Bool
     /// Markup of the file, markup inside a string of code, or an element built in code.
     public let origin: Origin
+    /// Which kind of button the script sees, worked out once from the attributes.
+    public let variant: Variant
+    /// Some metadata attribute is present (not empty).
+    public let hasMetadata: Bool
+    /// The required metadata attributes that are missing or empty.
+    public let missingMetadata: [String]
+
+    public enum Variant: String, Sendable {
+        case existingIntegration = "existing integration", metadata = "metadata (new external integration)", none = "neither"
+    }
+
+    init(range: Range<Int>, nameRange: Range<Int>, tagName: String, brand: Brand, marker: Marker, attributes: [Attribute],
+         markerAttribute: Attribute?, address: ScriptAddress?, isJSX: Bool, origin: Origin)
+    {
+        self.range = range
+        self.nameRange = nameRange
+        self.tagName = tagName
+        self.brand = brand
+        self.marker = marker
+        self.attributes = attributes
+        self.markerAttribute = markerAttribute
+        self.address = address
+        self.isJSX = isJSX
+        self.origin = origin
+        // The script reads the first attribute of each name; an empty one counts as absent.
+        var blank: [String: Bool] = [:]
+        for a in attributes where a.name.hasPrefix("data-") && blank[a.name] == nil { blank[a.name] = a.isBlank }
+        func present(_ name: String) -> Bool { blank[name] == false }
+        missingMetadata = AttributeTable.requiredMetadata.filter { !present($0) }
+        hasMetadata = AttributeTable.metadata.contains(where: present)
+        variant = present(AttributeName.clientID) ? .existingIntegration : hasMetadata ? .metadata : .none
+    }
 
     public var isScript: Bool { tagName == "script" }
     /// Carries some `data-*` attribute: a tag marked only by the legacy id or a

@@ -83,7 +83,7 @@ enum AttributeChecks {
         let shown = c.shown(a)
         if let spec = AttributeTable.spec(a.name) {
             let other = spec.brands.sorted().map(\.displayName).joined(separator: " and ")
-            let instead = c.brand == .amocrm && a.name == "data-theme" ? "; for amoCRM use `data-color`" : ""
+            let instead = c.brand == .amocrm && a.name == AttributeName.theme ? "; for amoCRM use `data-color`" : ""
             c.report(.unknownAttribute, a.nameRange, "\(shown) is ignored: only \(other)'s button reads it\(instead)", unnecessary: true)
             return
         }

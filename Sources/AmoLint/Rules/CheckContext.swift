@@ -46,8 +46,8 @@ struct ButtonContext {
         return !a.isBlank
     }
 
-    var hasClientID: Bool { present("data-client-id") }
-    var hasMetadata: Bool { AttributeTable.metadata.contains { present($0) } }
+    var hasClientID: Bool { button.variant == .existingIntegration }
+    var hasMetadata: Bool { button.hasMetadata }
 
     mutating func markNoEffect(_ index: Int) { noEffect.insert(index) }
     mutating func markBlank(_ index: Int) { blank.insert(index) }

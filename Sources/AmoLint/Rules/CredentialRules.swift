@@ -109,17 +109,17 @@ extension Rule {
 enum CredentialChecks {
     /// Ignored metadata, unused callbacks and empty values are withheld from the value checks.
     static func classify(_ c: inout ButtonContext) {
-        let clientID = c.first("data-client-id").map { !$0.attribute.isBlank && !c.isWithheld($0.index) } ?? false
+        let clientID = c.first(AttributeName.clientID).map { !$0.attribute.isBlank && !c.isWithheld($0.index) } ?? false
         let metadata = c.hasMetadata
         for name in AttributeTable.all.map(\.name) {
             guard let (i, a) = c.first(name), !c.isWithheld(i), let spec = AttributeTable.spec(name) else { continue }
             if clientID, spec.isMetadata {
                 c.markNoEffect(i)
-                let related = c.first("data-client-id").map { [RelatedLocation(range: $0.attribute.range, message: "The client id that makes the metadata unused")] } ?? []
+                let related = c.first(AttributeName.clientID).map { [RelatedLocation(range: $0.attribute.range, message: "The client id that makes the metadata unused")] } ?? []
                 c.report(.ignoredMetadata, a.nameRange,
                          "\(c.shown(a)) is ignored: with `data-client-id` the button installs the existing integration; remove it",
                          related: related, unnecessary: true)
-            } else if !clientID, metadata, name == "data-error-callback" {
+            } else if !clientID, metadata, name == AttributeName.errorCallback {
                 c.markNoEffect(i)
                 c.report(.unusedErrorCallback, a.nameRange,
                          "\(c.shown(a)) is never called on a metadata button: the script calls it only for a `data-client-id`",
@@ -142,18 +142,18 @@ enum CredentialChecks {
                      "The \(c.brand.displayName) button has no `data-client-id` and no metadata: the script renders nothing; add `data-client-id`")
             return
         }
-        let missing = AttributeTable.requiredMetadata.filter { !c.present($0) }
+        let missing = b.missingMetadata
         if !missing.isEmpty {
             c.report(.incompleteMetadata, b.nameRange,
                      "The metadata button lacks \(Text.list(missing)): the script renders nothing without all five")
         }
-        if !c.present("data-logo") {
+        if !c.present(AttributeName.logo) {
             c.report(.missingLogo, b.nameRange, "The metadata button has no `data-logo`: the integration is created with `logo=null`")
         }
     }
 
     private static func clientIDFormat(_ c: inout ButtonContext) {
-        guard let a = c.effective("data-client-id"), let literal = a.literal, let value = a.value,
+        guard let a = c.effective(AttributeName.clientID), let literal = a.literal, let value = a.value,
               !SecurityChecks.isPlaceholder(a), !isUUID(literal)
         else { return }
         c.report(.invalidClientID, value.range,

@@ -120,7 +120,7 @@ extension Rule {
 enum EnumerationChecks {
     /// `data-color` on a Kommo button: reported here and withheld from other checks.
     static func classifyColor(_ c: inout ButtonContext, index: Int, attribute a: Attribute) -> Bool {
-        guard a.name == "data-color", c.brand == .kommo else { return false }
+        guard a.name == AttributeName.color, c.brand == .kommo else { return false }
         c.markNoEffect(index)
         c.report(.ignoredColor, a.nameRange, "\(c.shown(a)) is ignored by Kommo's button: use `data-theme` (`light` or `dark`)",
                  unnecessary: true)
@@ -128,10 +128,10 @@ enum EnumerationChecks {
     }
 
     static func check(_ c: inout ButtonContext) {
-        enumeration(&c, "data-color", .invalidColor, effect: "the button falls back to `default`")
-        enumeration(&c, "data-theme", .invalidTheme, effect: "the button uses `light`")
-        enumeration(&c, "data-locale", .invalidLocale, effect: "the button shows English")
-        enumeration(&c, "data-mode", .invalidMode, effect: "the script sends it unchecked and the authorization flow breaks")
+        enumeration(&c, AttributeName.color, .invalidColor, effect: "the button falls back to `default`")
+        enumeration(&c, AttributeName.theme, .invalidTheme, effect: "the button uses `light`")
+        enumeration(&c, AttributeName.locale, .invalidLocale, effect: "the button shows English")
+        enumeration(&c, AttributeName.mode, .invalidMode, effect: "the script sends it unchecked and the authorization flow breaks")
         compact(&c)
     }
 
@@ -154,7 +154,7 @@ enum EnumerationChecks {
     }
 
     private static func compact(_ c: inout ButtonContext) {
-        guard let a = c.effective("data-compact"), let literal = a.literal, let value = a.value,
+        guard let a = c.effective(AttributeName.compact), let literal = a.literal, let value = a.value,
               literal != "true", literal != "false"
         else { return }
         let key = literal.trimmingWhitespace().lowercased()

@@ -91,7 +91,7 @@ enum ScopeChecks {
     }
 
     static func check(_ c: inout ButtonContext) {
-        guard let a = c.effective("data-scopes"), let value = a.value, !value.isDynamic else { return }
+        guard let a = c.effective(AttributeName.scopes), let value = a.value, !value.isDynamic else { return }
         let list = items(value.text)
         var seen: [Substring: Int] = [:]
         for (k, item) in list.enumerated() where !item.isTemplate && !item.text.isEmpty {

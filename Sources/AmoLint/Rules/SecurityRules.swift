@@ -145,7 +145,7 @@ extension Rule {
 
 enum SecurityChecks {
     static func check(_ c: inout ButtonContext) {
-        if c.first("data-state") == nil {
+        if c.first(AttributeName.state) == nil {
             c.report(.missingState, c.button.nameRange,
                      "The button has no `data-state`: the redirect cannot be tied to the user's session; render a per-session value")
         }
@@ -154,20 +154,20 @@ enum SecurityChecks {
             c.report(.placeholderValue, value.range,
                      "\(c.shown(a)) \(Text.code(value.text)) is the documentation's placeholder: replace it with your own value")
         }
-        if let a = c.effective("data-state"), let literal = a.literal, let value = a.value, !isPlaceholder(a) {
+        if let a = c.effective(AttributeName.state), let literal = a.literal, let value = a.value, !isPlaceholder(a) {
             c.report(.staticState, value.range,
                      "\(c.shown(a)) \(Text.code(literal)) is the same for every visitor, which defeats its CSRF check: render a per-session value")
         }
         errorCallback(&c)
-        if let a = c.effective("data-title"), let value = a.value, !value.isDynamic {
+        if let a = c.effective(AttributeName.title), let value = a.value, !value.isDynamic {
             let t = value.text
             if t.contains("<") || t.contains(">") || containsCharacterReference(t) {
                 c.report(.markupInTitle, value.range,
                          "\(c.shown(a)) is inserted with `innerHTML`: its markup is rendered, not shown; keep the title plain text")
             }
         }
-        for (name, limit) in [("data-name", 255), ("data-description", 65_000)] {
-            guard let a = c.effective(name), let value = a.value, !value.isDynamic else { continue }
+        for spec in AttributeTable.all {
+            guard let limit = spec.maxLength, let a = c.effective(spec.name), let value = a.value, !value.isDynamic else { continue }
             let count = value.text.unicodeScalars.count { $0 != "\u{0}" }
             if count > limit {
                 c.report(.tooLong, value.range,
@@ -183,7 +183,7 @@ enum SecurityChecks {
             guard let host = URIParts(String(t)).host?.lowercased() else { return false }
             return ["example.com", "example.org", "example.net"].contains { host == $0 || host.hasSuffix("." + $0) }
         }
-        if a.name == "data-client-id" { return isClientIDPlaceholder(t) }
+        if a.name == AttributeName.clientID { return isClientIDPlaceholder(t) }
         return AttributeTable.spec(a.name)?.placeholder == String(t)
     }
 
@@ -200,7 +200,7 @@ enum SecurityChecks {
     }
 
     private static func errorCallback(_ c: inout ButtonContext) {
-        guard let a = c.effective("data-error-callback"), let literal = a.literal, let value = a.value else { return }
+        guard let a = c.effective(AttributeName.errorCallback), let literal = a.literal, let value = a.value else { return }
         let path = literal.trimmingWhitespace()
         let segments = path.split(separator: ".", omittingEmptySubsequences: false)
         guard segments.allSatisfy(isIdentifier) else {

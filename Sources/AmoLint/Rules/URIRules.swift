@@ -123,7 +123,7 @@ struct URIParts {
 }
 
 enum URIChecks {
-    static let names = ["data-redirect_uri", "data-secrets_uri", "data-logo"]
+    static let names = [AttributeName.redirectURI, AttributeName.secretsURI, AttributeName.logo]
 
     static func check(_ c: inout ButtonContext) {
         for name in names {
