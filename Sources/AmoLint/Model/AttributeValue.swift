@@ -99,33 +99,9 @@ public struct AttributeValue: Sendable {
         offsets = map
     }
 
-    /// The end of a template construct starting at `p` inside a value, or nil.
+    /// The end of a template construct starting at `p` inside a value, or nil:
+    /// the scanner's own matcher, so a value ends its constructs where the scanner did.
     private static func templateEnd(_ v: UnsafeBufferPointer<UInt8>, at p: Int, closers: inout CloserSearch) -> Int? {
-        guard p + 1 < v.count else { return nil }
-        let a = v[p], b = v[p + 1]
-        let closer: CloserSearch.Closer
-        switch (a, b) {
-        case (Byte.lt, Byte.question): closer = .php
-        case (Byte.lt, Byte.percent): closer = .erb
-        case (Byte.lbrace, Byte.lbrace): closer = .mustache
-        case (Byte.lbrace, Byte.percent): closer = .twigBlock
-        case (Byte.lbrace, Byte.hash): closer = .twigComment
-        case (Byte.dollar, Byte.lbrace):
-            if p >= closers.bracketScanFailedFrom { return nil }
-            var depth = 0
-            var k = p + 1
-            while k < v.count {
-                if v[k] == Byte.lbrace { depth += 1 }
-                if v[k] == Byte.rbrace { depth -= 1; if depth == 0 { return k + 1 } }
-                k += 1
-            }
-            closers.bracketScanFailedFrom = p
-            return nil
-        default: return nil
-        }
-        guard let close = closers.find(closer, from: p + 2, in: v) else { return nil }
-        var end = close + CloserSearch.length(closer)
-        if closer == .mustache, end < v.count, v[end] == Byte.rbrace, v[p + 2] == Byte.lbrace { end += 1 }
-        return end
+        TemplateConstructs.match(v, at: p, inTag: false, dialect: .markup, closers: &closers)?.end
     }
 }

@@ -283,71 +283,18 @@ public struct Scanner<Visitor: ScanVisitor> {
 
     // MARK: Template constructs
 
-    /// If a template construct starts at `p`, returns the index after it.
-    /// `inTag` allows a lone `{…}` (JSX spread, Svelte shorthand) as a chunk.
+    /// If a template construct starts at `p`, returns the index after it; its
+    /// comments are reported (for suppressions), its code counted for conditionals.
     private mutating func templateChunk(at p: Int, inTag: Bool, conditionalDepth: inout Int, report: Bool = true) -> Int? {
-        let n = bytes.count
-        guard p + 1 < n else { return nil }
-        let a = bytes[p], b = bytes[p + 1]
-        switch (a, b) {
-        case (Byte.lt, Byte.question):
-            if let end = phpBlockEnd(at: p) {
-                conditionalDepth += conditionalEffect(p + 2..<max(p + 2, end - 2))
-                return end
-            }
-            guard let close = closers.find(.php, from: p + 2, in: bytes) else { return nil }
-            conditionalDepth += conditionalEffect(p + 2..<close)
-            return close + 2
-        case (Byte.lt, Byte.percent):
-            guard let close = closers.find(.erb, from: p + 2, in: bytes) else { return nil }
-            if p + 2 < close, bytes[p + 2] == Byte.hash {
-                if report { visitor.visitComment(RawComment(kind: .handlebars, range: p..<close + 2, contentRange: p + 3..<close)) }
-            } else {
-                conditionalDepth += conditionalEffect(p + 2..<close)
-            }
-            return close + 2
-        case (Byte.lbrace, Byte.lbrace):
-            if hasPrefix("{{--", at: p) {
-                guard let close = closers.find(.bladeComment, from: p + 4, in: bytes) else { return nil }
-                if report { visitor.visitComment(RawComment(kind: .blade, range: p..<close + 4, contentRange: p + 4..<close)) }
-                return close + 4
-            }
-            if hasPrefix("{{!--", at: p) {
-                guard let close = closers.find(.bladeComment, from: p + 5, in: bytes),
-                      close + 4 < n, bytes[close + 4] == Byte.rbrace
-                else { return nil }
-                if report { visitor.visitComment(RawComment(kind: .handlebars, range: p..<close + 5, contentRange: p + 5..<close)) }
-                return close + 5
-            }
-            guard let close = closers.find(.mustache, from: p + 2, in: bytes) else { return nil }
-            var end = close + 2
-            if end < n, bytes[end] == Byte.rbrace, p + 2 < n, bytes[p + 2] == Byte.lbrace { end += 1 }  // {{{ raw }}}
-            if p + 2 < close, bytes[p + 2] == Byte.bang {
-                if report { visitor.visitComment(RawComment(kind: .handlebars, range: p..<end, contentRange: p + 3..<close)) }
-            } else {
-                conditionalDepth += conditionalEffect(p + 2..<close)
-            }
-            return end
-        case (Byte.lbrace, Byte.percent):
-            guard let close = closers.find(.twigBlock, from: p + 2, in: bytes) else { return nil }
-            conditionalDepth += conditionalEffect(p + 2..<close)
-            return close + 2
-        case (Byte.lbrace, Byte.hash):
-            guard dialect == .markup, let close = closers.find(.twigComment, from: p + 2, in: bytes) else { return nil }
-            if report { visitor.visitComment(RawComment(kind: .twig, range: p..<close + 2, contentRange: p + 2..<close)) }
-            return close + 2
-        case (Byte.dollar, Byte.lbrace):
-            guard let close = balancedBraceEnd(from: p + 1) else { return nil }
-            return close + 1
-        case (Byte.lbrace, _) where inTag:
-            guard let close = balancedBraceEnd(from: p) else { return nil }
-            if hasPrefix("{/*", at: p), close >= p + 4, bytes[close - 1] == Byte.slash, bytes[close - 2] == Byte.star {
-                if report { visitor.visitComment(RawComment(kind: .jsx, range: p..<close + 1, contentRange: p + 3..<close - 2)) }
-            }
-            return close + 1
-        default:
-            return nil
+        guard let m = TemplateConstructs.match(bytes, at: p, inTag: inTag, dialect: dialect, closers: &closers,
+                                               phpBlockEnd: bytes[p] == Byte.lt ? phpBlockEnd(at: p) : nil)
+        else { return nil }
+        switch m.kind {
+        case .code: conditionalDepth += conditionalEffect(m.content)
+        case .comment(let kind): if report { visitor.visitComment(RawComment(kind: kind, range: p..<m.end, contentRange: m.content)) }
+        case .expression: break
         }
+        return m.end
     }
 
     /// A Blade directive between attributes: `@if($x)`, `@endif`, `@csrf`.
@@ -440,33 +387,8 @@ public struct Scanner<Visitor: ScanVisitor> {
         return n
     }
 
-    /// Index of the `}` closing the `{` at `open`, skipping JavaScript strings;
-    /// nil if the input ends first.
     private mutating func balancedBraceEnd(from open: Int) -> Int? {
-        if open >= closers.bracketScanFailedFrom { return nil }
-        let n = bytes.count
-        var depth = 0
-        var p = open
-        while p < n {
-            let b = bytes[p]
-            switch b {
-            case Byte.lbrace: depth += 1
-            case Byte.rbrace:
-                depth -= 1
-                if depth == 0 { return p }
-            case Byte.quote, Byte.apostrophe, Byte.backtick:
-                var k = p + 1
-                while k < n, bytes[k] != b, bytes[k] != Byte.newline || b == Byte.backtick {
-                    if bytes[k] == Byte.backslash { k += 1 }
-                    k += 1
-                }
-                p = k
-            default: break
-            }
-            p += 1
-        }
-        closers.bracketScanFailedFrom = open
-        return nil
+        TemplateConstructs.balancedBraceEnd(bytes, from: open, closers: &closers)
     }
 
     private func hasPrefix(_ s: StaticString, at p: Int) -> Bool {
