@@ -66,17 +66,10 @@ extension Server {
     private func action(title: String, kind: String, diagnostics: [JSON]?, preferred: Bool, edits: [TextEdit],
                         converter: PositionConverter, document: OpenDocument) -> JSON
     {
-        let lspEdits: [JSON] = edits.map { ["range": converter.range($0.range).json, "newText": .string($0.newText)] }
-        let edit: JSON
-        if clientSupports("workspace", "workspaceEdit", "documentChanges") {
-            edit = ["documentChanges": [["textDocument": ["uri": .string(document.uri), "version": .int(document.version)], "edits": .array(lspEdits)]]]
-        } else {
-            edit = ["changes": .object([document.uri: .array(lspEdits)])]
-        }
-        var object: [String: JSON] = ["title": .string(title), "kind": .string(kind), "edit": edit]
-        if let diagnostics { object["diagnostics"] = .array(diagnostics) }
-        if preferred { object["isPreferred"] = true }
-        return .object(object)
+        let edit = WorkspaceEdit(uri: document.uri, version: document.version,
+                                 edits: edits.map { LSPTextEdit(range: converter.range($0.range), newText: $0.newText) },
+                                 versioned: clientSupports("workspace", "workspaceEdit", "documentChanges"))
+        return CodeAction(title: title, kind: kind, diagnostics: diagnostics, isPreferred: preferred, edit: edit).json
     }
 }
 

@@ -22,17 +22,11 @@ extension Server {
         if let trigger, trigger != "<", candidates.first?.kind == .snippet { candidates = [] }
         let snippets = clientSupports("textDocument", "completion", "completionItem", "snippetSupport")
         let items: [JSON] = candidates.enumerated().map { (i, c) in
-            let kind: Int = c.kind == .attribute ? 10 : c.kind == .value ? 12 : 15  // Property, Value, Snippet
-            return [
-                "label": .string(c.label),
-                "kind": .int(kind),
-                "detail": .string(c.detail),
-                "documentation": ["kind": "markdown", "value": .string(c.documentation)],
-                "sortText": .string(Server.sortKey(i)),
-                "filterText": .string(c.kind == .snippet ? "<" + c.label : c.label),
-                "insertTextFormat": .int(snippets ? 2 : 1),
-                "textEdit": ["range": converter.range(c.replace).json, "newText": .string(snippets ? c.snippet : c.plainText)],
-            ]
+            let kind = c.kind == .attribute ? CompletionItemKind.property : c.kind == .value ? CompletionItemKind.value : CompletionItemKind.snippet
+            return CompletionItem(label: c.label, kind: kind, detail: c.detail, documentation: MarkupContent(markdown: c.documentation),
+                                  sortText: Server.sortKey(i), filterText: c.kind == .snippet ? "<" + c.label : c.label,
+                                  insertTextFormat: snippets ? InsertTextFormat.snippet : InsertTextFormat.plainText,
+                                  textEdit: LSPTextEdit(range: converter.range(c.replace), newText: snippets ? c.snippet : c.plainText)).json
         }
         return ["isIncomplete": false, "items": .array(items)]
     }

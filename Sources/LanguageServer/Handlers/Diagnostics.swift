@@ -31,51 +31,36 @@ extension Server {
         for uri in documents.uris where documents[uri]?.dirty == true {
             guard let result = snapshot(uri) else { continue }
             documents[uri]?.dirty = false
-            notify("textDocument/publishDiagnostics", [
-                "uri": .string(uri), "version": .int(result.version),
-                "diagnostics": .array(result.diagnostics.map { json($0, in: result, uri: uri) }),
-            ])
+            notify("textDocument/publishDiagnostics",
+                   PublishDiagnosticsParams(uri: uri, version: result.version, diagnostics: result.diagnostics.map { json($0, in: result, uri: uri) }).json)
         }
     }
 
     /// Pull mode: `textDocument/diagnostic`.
     func documentDiagnostic(_ params: JSON) throws -> JSON {
         let uri = try params.object("textDocument").string("uri")
-        guard let result = snapshot(uri) else {
-            return ["kind": "full", "items": []]
-        }
+        guard let result = snapshot(uri) else { return DocumentDiagnosticReport.full(resultID: nil, items: []).json }
         if params["previousResultId"]?.stringValue == result.resultID {
-            return ["kind": "unchanged", "resultId": .string(result.resultID)]
+            return DocumentDiagnosticReport.unchanged(resultID: result.resultID).json
         }
-        return ["kind": "full", "resultId": .string(result.resultID),
-                "items": .array(result.diagnostics.map { json($0, in: result, uri: uri) })]
+        return DocumentDiagnosticReport.full(resultID: result.resultID, items: result.diagnostics.map { json($0, in: result, uri: uri) }).json
     }
 
-    /// An LSP Diagnostic; `data` carries the fix for code actions, in this version's positions.
+    /// An LSP Diagnostic; `data` names the rule and the version it was computed for.
     func json(_ d: Diagnostic, in result: LintSnapshot, uri: String) -> JSON {
         let converter = PositionConverter(index: result.lineIndex, encoding: encoding)
-        var object: [String: JSON] = [
-            "range": converter.range(d.range).json,
-            "severity": .int(d.severity.lspValue),
-            "code": .string(d.rule),
-            "source": "amolint",
-            "message": .string(d.message),
-        ]
-        if let rule = RuleCatalog.rule(d.rule) { object["codeDescription"] = ["href": .string(rule.documentationURL)] }
-        if d.unnecessary { object["tags"] = [.int(DiagnosticTag.unnecessary)] }
-        if !d.related.isEmpty {
-            object["relatedInformation"] = .array(d.related.map { r in
-                ["location": ["uri": .string(uri), "range": converter.range(r.range).json], "message": .string(r.message)]
-            })
-        }
+        var diagnostic = LSPDiagnostic(range: converter.range(d.range), severity: d.severity.lspValue, code: d.rule, message: d.message)
+        diagnostic.codeDescription = RuleCatalog.rule(d.rule)?.documentationURL
+        diagnostic.unnecessary = d.unnecessary
+        diagnostic.related = d.related.map { LSPDiagnostic.Related(uri: uri, range: converter.range($0.range), message: $0.message) }
         var data: [String: JSON] = ["rule": .string(d.rule), "version": .int(result.version)]
         if let fix = d.fix {
             data["fix"] = [
                 "description": .string(fix.description),
-                "edits": .array(fix.edits.map { ["range": converter.range($0.range).json, "newText": .string($0.newText)] }),
+                "edits": .array(fix.edits.map { LSPTextEdit(range: converter.range($0.range), newText: $0.newText).json }),
             ]
         }
-        object["data"] = .object(data)
-        return .object(object)
+        diagnostic.data = .object(data)
+        return diagnostic.json
     }
 }

@@ -12,6 +12,6 @@ extension Server {
         let offset = converter.offset(position) { log("hover: \($0)", type: MessageType.warning) }
         let parsed = linted.document
         guard let (markdown, range) = HoverText.at(offset, in: parsed) else { return .null }
-        return ["contents": ["kind": "markdown", "value": .string(markdown)], "range": converter.range(range).json]
+        return Hover(contents: MarkupContent(markdown: markdown), range: converter.range(range)).json
     }
 }
