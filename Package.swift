@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "AmoLintIO", dependencies: ["AmoLint"]),
         // Content-Length framing and JSON-RPC 2.0 envelopes; knows nothing of LSP.
         .target(name: "JSONRPC", dependencies: ["JSONValue"]),
-        // The subset of LSP 3.17 types amolint speaks, checked against the meta model's shapes.
+        // The subset of LSP 3.17 types amolint speaks, and the messages it sends.
         .target(name: "LanguageServerProtocol", dependencies: ["JSONValue"]),
         // The server logic: documents, configuration, handlers over the core.
         .target(name: "LanguageServer", dependencies: ["AmoLint", "AmoLintIO", "JSONRPC", "LanguageServerProtocol", "JSONValue"]),

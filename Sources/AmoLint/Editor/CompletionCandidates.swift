@@ -147,7 +147,6 @@ extension Attribute {
         self.raw = raw
         writtenName = name
         self.name = name
-        isBound = false
         value = nil
     }
 }

@@ -5,8 +5,6 @@ public struct Attribute: Sendable {
     public let writtenName: String
     /// Lower-cased, with a framework binding prefix removed (`data-logo`, `data-clientid`).
     public let name: String
-    /// Bound by Vue/Alpine (`:x`, `v-bind:x`, `x-bind:x`): its value is an expression.
-    public let isBound: Bool
     public let value: AttributeValue?
 
     public var range: Range<Int> { raw.range }
@@ -33,7 +31,6 @@ public struct Attribute: Sendable {
             bound = true
         }
         name = lowered
-        isBound = bound
         if let valueRange = raw.valueRange {
             value = bound || raw.flags.contains(.expression)
                 ? AttributeValue(dynamicAt: valueRange)

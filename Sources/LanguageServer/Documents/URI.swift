@@ -13,16 +13,6 @@ enum URI {
         return percentDecoded(rest)
     }
 
-    static func fromPath(_ path: String) -> String {
-        var out = "file://"
-        for byte in path.utf8 {
-            let c = Character(Unicode.Scalar(byte))
-            if byte < 0x80, c.isLetter || c.isNumber || "-._~/".contains(c) { out.append(c) }
-            else { out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true) }
-        }
-        return out
-    }
-
     static func percentDecoded(_ s: Substring) -> String {
         var bytes: [UInt8] = []
         var it = Array(s.utf8)[...]

@@ -16,7 +16,7 @@ extension Server {
         guard let document = documents[uri], let result = snapshot(uri) else { return [] }
         let converter = PositionConverter(index: result.lineIndex, encoding: encoding)
         let range = converter.range(requested)
-        // The diagnostics the client sent that are ours and current, else ours in range.
+        // Our own diagnostics of the current version that touch the range (not the copies the client sent).
         let inRange = result.diagnostics.filter { d in
             d.range.overlaps(range) || d.range.contains(range.lowerBound) || range.contains(d.range.lowerBound)
                 || (d.range.isEmpty && d.range.lowerBound == range.lowerBound) || d.range.upperBound == range.lowerBound
