@@ -51,6 +51,9 @@ final class FindingSink {
         guard let map else { return fix }
         var edits: [TextEdit] = []
         for edit in fix.edits {
+            // In code, text is replaced or inserted, never deleted: removing part of a
+            // string can join what the code keeps apart (the fuzzer found such chains).
+            if edit.newText.isEmpty, !edit.range.isEmpty { return nil }
             guard let e = map.sourceEdit(edit) else { return nil }
             edits.append(e)
         }
