@@ -1,9 +1,9 @@
 /// What must hold for any input, checked by the fuzzer and by the regression
 /// tests it leaves behind: ranges inside the text, positions that convert back,
 /// fixes that apply, and a fix-all that is idempotent.
-public enum Invariants {
+package enum Invariants {
     /// The violations for `file`, empty when everything holds.
-    public static func violations(_ file: SourceFile) -> [String] {
+    package static func violations(_ file: SourceFile) -> [String] {
         var problems: [String] = []
         let count = file.bytes.count
         let result = Linter.lint(file)
@@ -27,10 +27,10 @@ public enum Invariants {
     }
 
     /// The file names the fuzzer picks from with its first byte (dialect and comment syntax).
-    public static let fileNames = ["page.html", "page.jsx", "page.blade.php", "page.twig", "page.php", "page.js", "page.ts", "page.vue"]
+    package static let fileNames = ["page.html", "page.jsx", "page.blade.php", "page.twig", "page.php", "page.js", "page.ts", "page.vue"]
 
     /// A fuzz input as a file: the first byte picks the name, the rest is the text.
-    public static func file(fromFuzzInput data: [UInt8]) -> SourceFile? {
+    package static func file(fromFuzzInput data: [UInt8]) -> SourceFile? {
         guard let selector = data.first else { return nil }
         return SourceFile(path: fileNames[Int(selector) % fileNames.count], bytes: Array(data.dropFirst()))
     }

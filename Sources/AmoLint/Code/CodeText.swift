@@ -6,13 +6,13 @@
 /// A hole is written as `{{}}`, which the scanner already treats as a template
 /// construct: in text it is skipped, between attributes it is ignored, and in a
 /// value it makes the value "decided at run time". So the rules need no change.
-public struct CodeText: Sendable {
-    public internal(set) var bytes: [UInt8] = []
-    public internal(set) var map = SourceMap()
+struct CodeText: Sendable {
+    internal(set) var bytes: [UInt8] = []
+    internal(set) var map = SourceMap()
 
     static let hole: [UInt8] = Array("{{}}".utf8)
 
-    public init() {}
+    init() {}
 
     var isEmpty: Bool { bytes.isEmpty }
 

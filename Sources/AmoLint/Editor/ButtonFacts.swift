@@ -1,15 +1,15 @@
 /// What a button will do at run time, for hover: its brand, variant, and
 /// whether the script will render it (and if not, why).
-public struct ButtonFacts: Sendable {
-    public typealias Variant = Button.Variant
+package struct ButtonFacts: Sendable {
+    package typealias Variant = Button.Variant
 
-    public let brand: Brand
-    public let variant: Variant
-    public let renders: Bool
+    package let brand: Brand
+    package let variant: Variant
+    package let renders: Bool
     /// Why it does not render, one reason a line.
-    public let problems: [String]
+    package let problems: [String]
 
-    public init(_ button: Button, in document: Document) {
+    package init(_ button: Button, in document: Document) {
         brand = button.brand
         variant = button.variant
         let hasClientID = variant == .existingIntegration

@@ -1,20 +1,20 @@
 /// Completion candidates, independent of LSP: the server turns them into
 /// CompletionItems. Everything comes from the attribute table.
-public struct CompletionCandidate: Sendable, Equatable {
-    public enum Kind: Sendable { case attribute, value, snippet }
-    public let label: String
-    public let kind: Kind
+package struct CompletionCandidate: Sendable, Equatable {
+    package enum Kind: Sendable { case attribute, value, snippet }
+    package let label: String
+    package let kind: Kind
     /// Snippet text (`$1`, `${1:…}`, `${1|a,b|}` placeholders).
-    public let snippet: String
+    package let snippet: String
     /// The same without placeholders, for clients without snippet support.
-    public let plainText: String
-    public let detail: String
-    public let documentation: String
-    public let replace: Range<Int>
+    package let plainText: String
+    package let detail: String
+    package let documentation: String
+    package let replace: Range<Int>
 }
 
-public enum Completions {
-    public static func at(_ offset: Int, in document: Document, spans: MarkupSpans? = nil) -> [CompletionCandidate] {
+package enum Completions {
+    package static func at(_ offset: Int, in document: Document, spans: MarkupSpans? = nil) -> [CompletionCandidate] {
         switch CursorContext.at(offset, in: document, spans: spans ?? MarkupSpans(document)) {
         case .attributeName(let button, let current, let replace):
             return attributeNames(button, current: current, replace: replace)

@@ -1,6 +1,6 @@
 /// Where a cursor stands, for completion and hover: in a button's tag name, an
 /// attribute name or value, between attributes, or in text outside any tag.
-public enum CursorContext: Sendable {
+package enum CursorContext: Sendable {
     case tagName(Button)
     /// On (or typing) an attribute name; `replace` is the name typed so far.
     case attributeName(Button, Attribute?, replace: Range<Int>)
@@ -14,7 +14,7 @@ public enum CursorContext: Sendable {
     /// Where the cursor stands. `spans` is the document's markup index: an
     /// editor computes it once per version (`MarkupSpans(document)`); without it,
     /// a cursor outside every button is answered `.elsewhere`, which is all hover needs.
-    public static func at(_ offset: Int, in document: Document, spans: MarkupSpans? = nil) -> CursorContext {
+    package static func at(_ offset: Int, in document: Document, spans: MarkupSpans? = nil) -> CursorContext {
         let bytes = document.file.bytes
         // In PHP or JavaScript code (outside JSX) no tag is being written: nothing to offer.
         if document.file.kind == .script { return .elsewhere }
@@ -52,12 +52,12 @@ public enum CursorContext: Sendable {
 
 /// Where a new tag cannot be typed: inside tags, comments, raw-text bodies and
 /// code. Built with one scan, then asked by binary search at every keystroke.
-public struct MarkupSpans: Sendable {
+package struct MarkupSpans: Sendable {
     /// Offsets strictly inside a tag or comment, or inside a raw-text body; sorted, disjoint.
     private let inside: [Range<Int>]
     private let code: [CodeRegion]
 
-    public init(_ document: Document) {
+    package init(_ document: Document) {
         struct Collector: ScanVisitor {
             var ranges: [Range<Int>] = []
             mutating func visitTag(_ tag: RawTag) { add(tag.range.lowerBound + 1..<tag.range.upperBound) }
@@ -82,7 +82,7 @@ public struct MarkupSpans: Sendable {
     }
 
     /// Inside a tag, comment, raw-text body, or code outside JSX.
-    public func isInsideMarkup(_ offset: Int) -> Bool {
+    package func isInsideMarkup(_ offset: Int) -> Bool {
         if code.contains(where: { $0.range.lowerBound <= offset && offset < $0.range.upperBound && !$0.isInsideJSX(offset) }) { return true }
         var lo = 0, hi = inside.count
         while lo < hi {

@@ -2,8 +2,8 @@
 /// file's own comment syntax, with the line's indentation. Inside a multi-line
 /// HTML tag a comment cannot stand between attributes, so there the tag is
 /// wrapped in `amolint-disable` / `amolint-enable` instead.
-public enum DisableComment {
-    public static func edits(rule: String, at offset: Int, in document: Document, lineIndex: LineIndex) -> [TextEdit] {
+package enum DisableComment {
+    package static func edits(rule: String, at offset: Int, in document: Document, lineIndex: LineIndex) -> [TextEdit] {
         let bytes = document.file.bytes
         let syntax = document.file.commentSyntax
         let line = lineIndex.line(ofByte: offset)

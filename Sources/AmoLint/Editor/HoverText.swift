@@ -1,7 +1,7 @@
 /// Markdown shown on hover, from the attribute table and the button's facts.
-public enum HoverText {
+package enum HoverText {
     /// The text and the range it describes, or nil where there is nothing to say.
-    public static func at(_ offset: Int, in document: Document) -> (markdown: String, range: Range<Int>)? {
+    package static func at(_ offset: Int, in document: Document) -> (markdown: String, range: Range<Int>)? {
         switch CursorContext.at(offset, in: document) {
         case .tagName(let button):
             return (tag(button, document), button.nameRange)
@@ -13,7 +13,7 @@ public enum HoverText {
         }
     }
 
-    public static func tag(_ button: Button, _ document: Document) -> String {
+    package static func tag(_ button: Button, _ document: Document) -> String {
         let facts = ButtonFacts(button, in: document)
         var lines = ["**\(facts.brand.displayName) OAuth button** (`.\(facts.brand.className)`)", ""]
         lines.append("Variant: **\(facts.variant.rawValue)**" + (facts.variant == .existingIntegration
@@ -29,7 +29,7 @@ public enum HoverText {
         return lines.joined(separator: "\n")
     }
 
-    public static func attribute(_ a: Attribute, _ button: Button) -> String? {
+    package static func attribute(_ a: Attribute, _ button: Button) -> String? {
         guard let spec = AttributeTable.spec(a.name) else {
             if a.name.hasPrefix("data-") {
                 return "**\(a.name)**: not read by \(button.brand.displayName)'s button script, so it has no effect."

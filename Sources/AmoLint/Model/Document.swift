@@ -19,7 +19,7 @@ public struct Document: Sendable {
     /// Comments that mention `amolint-`, in file order.
     public let directiveComments: [RawComment]
     /// PHP and JavaScript code of the file, with its string literals (sorted).
-    public let codeRegions: [CodeRegion]
+    package let codeRegions: [CodeRegion]
 
     /// The buttons written as markup of the file (what editor features work on).
     public var buttons: [Button] { layers.first?.buttons ?? [] }
@@ -39,7 +39,7 @@ public struct Document: Sendable {
     }
 
     /// The code region holding byte `offset`, if any.
-    public func codeRegion(at offset: Int) -> CodeRegion? {
+    package func codeRegion(at offset: Int) -> CodeRegion? {
         codeRegions.last { $0.range.lowerBound <= offset && offset < $0.range.upperBound }
     }
 
@@ -47,19 +47,19 @@ public struct Document: Sendable {
 }
 
 /// A stretch of host-language code: a PHP block, a script, a script file.
-public struct CodeRegion: Sendable {
-    public let range: Range<Int>
+package struct CodeRegion: Sendable {
+    package let range: Range<Int>
     /// String and template literals, quotes included, in order.
-    public let literals: [Range<Int>]
+    package let literals: [Range<Int>]
     /// Outermost JSX elements (in `.jsx`/`.tsx` code).
-    public let jsx: [Range<Int>]
+    package let jsx: [Range<Int>]
 
     /// Inside a literal (not at its first byte): a line that starts here is string text.
-    public func isInsideLiteral(_ offset: Int) -> Bool {
+    package func isInsideLiteral(_ offset: Int) -> Bool {
         literals.contains { $0.lowerBound < offset && offset < $0.upperBound }
     }
 
-    public func isInsideJSX(_ offset: Int) -> Bool {
+    package func isInsideJSX(_ offset: Int) -> Bool {
         jsx.contains { $0.lowerBound < offset && offset < $0.upperBound }
     }
 
