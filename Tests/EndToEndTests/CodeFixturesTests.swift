@@ -45,12 +45,23 @@ final class CodeFixturesTests: XCTestCase {
         }
         let out = try Amolint.run(["check", "--fix", "."], in: s.url)
         XCTAssertEqual(out.status, 0, out.stdout + out.stderr)  // what is left is warnings only
-        let fixed = Self.fixtures.appendingPathComponent("code.fixed")
+        // The expected changes, line by line (`code.fixed.txt`); every other line stays as it was.
+        var changes: [String: [Int: (before: String, after: String)]] = [:]
+        let listing = try String(contentsOf: Self.fixtures.appendingPathComponent("code.fixed.txt"), encoding: .utf8)
+        let lines = listing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (k, line) in lines.enumerated() where line.hasPrefix("== ") {
+            let place = line.dropFirst(3).split(separator: ":")
+            let path = String(place[0]), number = Int(place[1]) ?? 0
+            changes[path, default: [:]][number] = (String(lines[k + 1].dropFirst(2)), String(lines[k + 2].dropFirst(2)))
+        }
         for path in files(under: Self.tree) {
-            let want = FileManager.default.fileExists(atPath: fixed.appendingPathComponent(path).path)
-                ? try String(contentsOf: fixed.appendingPathComponent(path), encoding: .utf8)
-                : try String(contentsOf: Self.tree.appendingPathComponent(path), encoding: .utf8)
-            XCTAssertEqual(try s.read(path), want, path)
+            var want = try String(contentsOf: Self.tree.appendingPathComponent(path), encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for (number, change) in changes[path] ?? [:] {
+                XCTAssertEqual(want[number - 1], change.before, "\(path):\(number) is not the line code.fixed.txt expects")
+                want[number - 1] = change.after
+            }
+            XCTAssertEqual(try s.read(path), want.joined(separator: "\n"), path)
         }
         XCTAssertTrue(try s.read("escapes/echo.php").contains(#"<script class=\"amocrm_oauth\" data-client-id"#))
         // A second run finds nothing left to fix.

@@ -231,6 +231,29 @@ enum Lexing {
         }
     }
 
+    /// The control character of a one-letter escape both languages share
+    /// (`\n \t \r \v \f`), plus the language's own (`extra`: JS `b`, PHP `e`).
+    static func controlEscape(_ c: UInt8, extra: (letter: UInt8, value: UInt8)) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "n"): return 0x0A
+        case UInt8(ascii: "t"): return 0x09
+        case UInt8(ascii: "r"): return 0x0D
+        case UInt8(ascii: "v"): return 0x0B
+        case UInt8(ascii: "f"): return 0x0C
+        case extra.letter: return extra.value
+        default: return nil
+        }
+    }
+
+    /// `\u{…}` at `p` (the backslash): the code point's UTF-8 and the escape's length, or nil.
+    static func braceEscape(_ bytes: UnsafeBufferPointer<UInt8>, at p: Int, limit: Int) -> ([UInt8], Int)? {
+        guard p + 2 < limit, bytes[p + 2] == Byte.lbrace else { return nil }
+        var value: UInt32 = 0, k = p + 3
+        while k < limit, k < p + 11, let h = hexValue(bytes[k]) { value = value &* 16 &+ h; k += 1 }
+        guard k < limit, k > p + 3, bytes[k] == Byte.rbrace else { return nil }
+        return (utf8(value), k + 1 - p)
+    }
+
     static func utf8(_ value: UInt32) -> [UInt8] {
         guard let scalar = Unicode.Scalar(value) else { return [0xEF, 0xBF, 0xBD] }
         return Array(String(Character(scalar)).utf8)

@@ -352,13 +352,8 @@ struct JSLexer {
     private func escape(at p: Int, end n: Int) -> ([UInt8], Int) {
         guard p + 1 < n else { return ([], 1) }
         let c = bytes[p + 1]
+        if let control = Lexing.controlEscape(c, extra: (UInt8(ascii: "b"), 0x08)) { return ([control], 2) }
         switch c {
-        case UInt8(ascii: "n"): return ([0x0A], 2)
-        case UInt8(ascii: "t"): return ([0x09], 2)
-        case UInt8(ascii: "r"): return ([0x0D], 2)
-        case UInt8(ascii: "b"): return ([0x08], 2)
-        case UInt8(ascii: "f"): return ([0x0C], 2)
-        case UInt8(ascii: "v"): return ([0x0B], 2)
         case UInt8(ascii: "0") where !(p + 2 < n && Byte.isDigit(bytes[p + 2])): return ([0], 2)
         case Byte.newline: return ([], 2)  // line continuation
         case UInt8(ascii: "x"):
@@ -367,12 +362,8 @@ struct JSLexer {
             }
             return ([c], 2)
         case UInt8(ascii: "u"):
-            if p + 2 < n, bytes[p + 2] == Byte.lbrace {
-                var value: UInt32 = 0, k = p + 3
-                while k < n, k < p + 10, let h = Lexing.hexValue(bytes[k]) { value = value &* 16 &+ h; k += 1 }
-                if k < n, bytes[k] == Byte.rbrace { return (Lexing.utf8(value), k + 1 - p) }
-                return ([c], 2)
-            }
+            if let braced = Lexing.braceEscape(bytes, at: p, limit: n) { return braced }
+            if p + 2 < n, bytes[p + 2] == Byte.lbrace { return ([c], 2) }
             var value: UInt32 = 0, k = p + 2
             while k < n, k < p + 6, let h = Lexing.hexValue(bytes[k]) { value = value * 16 + h; k += 1 }
             return k == p + 6 ? (Lexing.utf8(value), 6) : ([c], 2)

@@ -204,24 +204,16 @@ struct PHPLexer {
     /// The escape at `p` (a backslash) and its length, or nil when the backslash is literal.
     private func escape(at p: Int, limit: Int, inHeredoc: Bool) -> ([UInt8], Int)? {
         let c = bytes[p + 1]
+        if let control = Lexing.controlEscape(c, extra: (UInt8(ascii: "e"), 0x1B)) { return ([control], 2) }
         switch c {
-        case UInt8(ascii: "n"): return ([0x0A], 2)
-        case UInt8(ascii: "t"): return ([0x09], 2)
-        case UInt8(ascii: "r"): return ([0x0D], 2)
-        case UInt8(ascii: "v"): return ([0x0B], 2)
-        case UInt8(ascii: "e"): return ([0x1B], 2)
-        case UInt8(ascii: "f"): return ([0x0C], 2)
         case Byte.backslash, Byte.dollar: return ([c], 2)
         case Byte.quote: return inHeredoc ? nil : ([c], 2)
         case UInt8(ascii: "x"):
             var value: UInt32 = 0, k = p + 2
             while k < limit, k < p + 4, let h = Lexing.hexValue(bytes[k]) { value = value * 16 + h; k += 1 }
             return k > p + 2 ? ([UInt8(value)], k - p) : nil
-        case UInt8(ascii: "u") where p + 2 < limit && bytes[p + 2] == Byte.lbrace:
-            var value: UInt32 = 0, k = p + 3
-            while k < limit, k < p + 11, let h = Lexing.hexValue(bytes[k]) { value = value &* 16 &+ h; k += 1 }
-            guard k < limit, bytes[k] == Byte.rbrace, k > p + 3 else { return nil }
-            return (Lexing.utf8(value), k + 1 - p)
+        case UInt8(ascii: "u"):
+            return Lexing.braceEscape(bytes, at: p, limit: limit)
         case 0x30...0x37:
             var value: UInt32 = 0, k = p + 1
             while k < limit, k < p + 4, bytes[k] >= 0x30, bytes[k] <= 0x37 { value = value * 8 + UInt32(bytes[k] - 0x30); k += 1 }
