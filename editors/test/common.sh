@@ -4,7 +4,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[1]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-page="$root/editors/test/page.html"
+# The page the editor opens: AMOLINT_TEST_PAGE (relative to the checkout) or the HTML page.
+page="$root/${AMOLINT_TEST_PAGE:-editors/test/page.html}"
 out="$(mktemp)"
 expected="$(mktemp)"
 "$bin" check "$page" --format json > "$expected" || true

@@ -13,7 +13,7 @@
        (deadline (+ (float-time) 20))
        (inhibit-message t))
   (find-file page)
-  (mhtml-mode)
+  (if (string-suffix-p ".js" page) (js-mode) (mhtml-mode))
   (apply #'eglot (eglot--guess-contact))
   (flymake-start)
   (while (and (< (float-time) deadline) (< (length (flymake-diagnostics)) expected))

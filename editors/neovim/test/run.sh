@@ -10,11 +10,12 @@ python3 "$root/editors/test/compare.py" "$expected" "$out" "$page" neovim
 
 # A quick fix through textDocument/codeAction changes the buffer as expected.
 work="$(mktemp -d)"
-cp "$page" "$work/page.html"
+copy="$work/$(basename "$page")"
+cp "$page" "$copy"
 OUT="$out" timeout 60 nvim --headless -u NONE -i NONE \
   --cmd "set rtp^=$root/editors/neovim" --cmd "filetype on" \
   --cmd "lua require('amolint').setup({ cmd = { '$bin', 'server' } })" \
-  -c "luafile $here/codeaction.lua" "$work/page.html"
+  -c "luafile $here/codeaction.lua" "$copy"
 python3 - "$out" "$page" <<'PY'
 import json, sys
 result = json.load(open(sys.argv[1]))
