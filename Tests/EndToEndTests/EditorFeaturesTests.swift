@@ -172,6 +172,19 @@ final class EditorFeaturesTests: XCTestCase {
         }
     }
 
+    /// Right after a closing quote the completed attribute comes with the space it needs.
+    func testCompletionAfterAClosingQuoteAddsASpace() throws {
+        let session = try LSPSession()
+        let uri = "file:///c/glued.html"
+        let text = "<p>Вход 🔐</p><div class=\"amocrm_oauth\" data-mode=\"popup\"></div>"
+        try session.open(uri, text)
+        let items = try session.request("textDocument/completion", ["textDocument": ["uri": .string(uri)],
+                                                                    "position": session.position(in: uri, after: "data-mode=\"popup\"")])["items"]?.arrayValue ?? []
+        let state = try XCTUnwrap(items.first { $0["label"] == "data-state" })
+        let applied = session.apply([state["textEdit"] ?? .null], to: text)
+        XCTAssertTrue(applied.contains("data-mode=\"popup\" data-state=\"\""), applied)
+    }
+
     /// In PHP or JavaScript code no tag is being typed: no tag snippets there; in JSX and HTML they stay.
     func testNoTagCompletionInsideCode() throws {
         let session = try LSPSession(capabilities: ["textDocument": ["completion": ["completionItem": ["snippetSupport": true]]]])

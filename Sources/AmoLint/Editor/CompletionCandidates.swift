@@ -17,7 +17,11 @@ package enum Completions {
     package static func at(_ offset: Int, in document: Document, spans: MarkupSpans? = nil) -> [CompletionCandidate] {
         switch CursorContext.at(offset, in: document, spans: spans ?? MarkupSpans(document)) {
         case .attributeName(let button, let current, let replace):
-            return attributeNames(button, current: current, replace: replace)
+            // Right after a closing quote (`data-mode="popup"|`) the new attribute needs a space before it.
+            let at = replace.lowerBound
+            let glued = at > 0 && at <= document.file.bytes.count
+                && [Byte.quote, Byte.apostrophe, Byte.rbrace].contains(document.file.bytes[at - 1])
+            return attributeNames(button, current: current, replace: replace, separator: glued ? " " : "")
         case .attributeValue(let button, let a, let replace):
             return values(button, a, replace: replace, document: document)
         case .text(let replace):
@@ -27,7 +31,7 @@ package enum Completions {
         }
     }
 
-    static func attributeNames(_ button: Button, current: Attribute?, replace: Range<Int>) -> [CompletionCandidate] {
+    static func attributeNames(_ button: Button, current: Attribute?, replace: Range<Int>, separator: String = "") -> [CompletionCandidate] {
         let present = Set(button.attributes.filter { $0.raw.nameRange != current?.nameRange }.map(\.name))
         let hasClientID = present.contains(AttributeName.clientID)
         return AttributeTable.specs(for: button.brand).filter { !present.contains($0.name) }
@@ -37,8 +41,8 @@ package enum Completions {
                 let choices = spec.name == AttributeName.scopes ? "" : spec.values.joined(separator: ",")
                 let placeholder = choices.isEmpty ? "$1" : "${1|\(choices)|}"
                 return CompletionCandidate(
-                    label: spec.name, kind: .attribute, snippet: "\(spec.name)=\"\(placeholder)\"$0",
-                    plainText: "\(spec.name)=\"\"", detail: spec.summary,
+                    label: spec.name, kind: .attribute, snippet: "\(separator)\(spec.name)=\"\(placeholder)\"$0",
+                    plainText: "\(separator)\(spec.name)=\"\"", detail: spec.summary,
                     documentation: HoverText.attribute(fakeAttribute(spec.name), button) ?? spec.summary, replace: replace)
             }
     }
