@@ -236,8 +236,41 @@ write("initialization-options.json", "Settings from initializationOptions and fr
     {"send": msg("initialized", {})},
     {"send": open_(URI, page2)},
     {"expect": publish(URI, [{"code": "invalid-color", "severity": 2}], 1)},
+    {"comment": "the payload is a layer over the initialization options, which stay in force"},
     {"send": msg("workspace/didChangeConfiguration", {"settings": {"amolint": {"rules": {"invalid-color": "off"}}}})},
-    {"expect": publish(URI, [{"code": "missing-state"}], 1)},
+    {"expect": publish(URI, [], 1)},
+] + shutdown_exit())
+
+# VS Code's sequence (vscode-languageclient 9): dynamic registration of didChangeConfiguration,
+# the payload used as sent, `null` and `{}` answers that keep the initialization options.
+vscode_caps = {"workspace": {"configuration": True, "didChangeConfiguration": {"dynamicRegistration": True},
+                             "didChangeWatchedFiles": {"dynamicRegistration": True}}}
+write("settings-layers.json", "VS Code's settings flow: didChangeConfiguration registered dynamically, its payload used, a null or empty answer keeps initializationOptions, every bad rule setting in one message.", [
+    {"send": init(vscode_caps, initializationOptions={"rules": {"missing-state": "off"}})}, INIT_OK,
+    {"send": msg("initialized", {})},
+    {"expect": {"id": "amolint-1", "method": "client/registerCapability", "params": {"registrations": [
+        {"id": "amolint-configuration-files", "method": "workspace/didChangeWatchedFiles", "registerOptions": "<any>"},
+        {"id": "amolint-settings", "method": "workspace/didChangeConfiguration", "registerOptions": {"section": "amolint"}}]}}},
+    {"expect": {"id": "amolint-2", "method": "workspace/configuration", "params": {"items": [{"section": "amolint"}]}}},
+    {"send": {"jsonrpc": "2.0", "id": "amolint-1", "result": None}},
+    {"comment": "null: the client cannot provide settings; the initialization options stay"},
+    {"send": {"jsonrpc": "2.0", "id": "amolint-2", "result": [None]}},
+    {"send": open_(URI, page2)},
+    {"expect": publish(URI, [{"code": "invalid-color", "severity": 1}], 1)},
+    {"comment": "a payload that holds the section is used as sent: no workspace/configuration request"},
+    {"send": msg("workspace/didChangeConfiguration", {"settings": {"amolint": {"rules": {"invalid-color": "off"}}}})},
+    {"expect": publish(URI, [], 1)},
+    {"comment": "a null payload makes the server ask; an empty answer clears the client's layer only"},
+    {"send": msg("workspace/didChangeConfiguration", {"settings": None})},
+    {"expect": {"id": "amolint-3", "method": "workspace/configuration"}},
+    {"send": {"jsonrpc": "2.0", "id": "amolint-3", "result": [{}]}},
+    {"expect": publish(URI, [{"code": "invalid-color", "severity": 1}], 1)},
+    {"comment": "two bad rule settings: one message names both, the valid one applies"},
+    {"send": msg("workspace/didChangeConfiguration", {"settings": {"amolint": {"rules": {"no-such-rule": "off", "invalid-color": "loud", "missing-logo": "off"}}}})},
+    {"expect": {"method": "window/showMessage", "params": {"type": 2, "message":
+        'amolint: amolint settings: rules.invalid-color: expected one of "off", "hint", "information", "warning", "error"; '
+        'amolint settings: rules.no-such-rule: unknown rule id'}}},
+    {"expect": publish(URI, [{"code": "invalid-color", "severity": 1}], 1)},
 ] + shutdown_exit())
 
 # .amolint.json reload

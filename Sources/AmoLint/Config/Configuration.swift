@@ -82,22 +82,33 @@ extension Configuration {
 
     /// The `rules` object, shared with the language server's settings.
     public static func parseRules(_ value: JSON, path: String, key: String) throws(ConfigurationError) -> [String: Setting] {
+        let (rules, problems) = parseRulesKeepingValid(value, path: path, key: key)
+        if let first = problems.first { throw first }
+        return rules
+    }
+
+    /// The valid entries of a `rules` object, and a problem for each invalid one
+    /// (an editor shows them all at once and applies the rest).
+    public static func parseRulesKeepingValid(_ value: JSON, path: String, key: String) -> ([String: Setting], [ConfigurationError]) {
         guard let object = value.objectValue else {
-            throw ConfigurationError(path: path, key: key, reason: "expected an object of rule ids, found \(value.typeName)")
+            return ([:], [ConfigurationError(path: path, key: key, reason: "expected an object of rule ids, found \(value.typeName)")])
         }
         var rules: [String: Setting] = [:]
+        var problems: [ConfigurationError] = []
         for (id, setting) in object.sorted(by: { $0.key < $1.key }) {
             guard RuleCatalog.rule(id) != nil else {
                 let hint = Suggestions.nearest(id, in: RuleCatalog.ids).map { "; did you mean \"\($0)\"?" } ?? ""
-                throw ConfigurationError(path: path, key: "\(key).\(id)", reason: "unknown rule id\(hint)")
+                problems.append(ConfigurationError(path: path, key: "\(key).\(id)", reason: "unknown rule id\(hint)"))
+                continue
             }
             guard let name = setting.stringValue, settingValues.contains(name) else {
-                throw ConfigurationError(path: path, key: "\(key).\(id)",
-                                         reason: "expected one of \(settingValues.map { "\"\($0)\"" }.joined(separator: ", "))")
+                problems.append(ConfigurationError(path: path, key: "\(key).\(id)",
+                                                   reason: "expected one of \(settingValues.map { "\"\($0)\"" }.joined(separator: ", "))"))
+                continue
             }
             rules[id] = name == "off" ? .off : Severity(rawValue: name).map(Setting.severity) ?? .off
         }
-        return rules
+        return (rules, problems)
     }
 
     /// True when `path` (absolute or relative to the working folder) matches an exclude glob.

@@ -9,24 +9,35 @@ extension Server {
         request("workspace/configuration", ["items": [["section": "amolint"]]], kind: .configuration)
     }
 
+    /// The client's answer: `null` ("cannot provide") keeps what is in force.
     func applyConfigurationResponse(_ result: JSON?) {
-        guard let first = result?.arrayValue?.first else { return }
-        apply(settingsJSON: first)
+        guard let first = result?.arrayValue?.first, !first.isNull else { return }
+        apply(settingsJSON: first, to: .client)
     }
 
+    /// The payload is used when it holds the `amolint` section (`settings.amolint`);
+    /// only a `null` payload, or one without the section, makes the server ask.
     func didChangeConfiguration(_ params: JSON) {
-        if clientSupports("workspace", "configuration") {
+        if let section = ServerSettings.section(in: params["settings"]) {
+            apply(settingsJSON: section, to: .client)
+        } else {
             requestConfiguration()
-        } else if let section = ServerSettings.section(in: params["settings"]) {
-            apply(settingsJSON: section)
         }
     }
 
-    func apply(settingsJSON json: JSON) {
+    enum SettingsLayer { case initialization, client }
+
+    func apply(settingsJSON json: JSON, to layer: SettingsLayer) {
         let (parsed, problems) = ServerSettings.parse(json)
-        for problem in problems { warnUser(problem) }
-        guard parsed != settings else { return }
-        settings = parsed
+        // Every problem of one change in one message.
+        if !problems.isEmpty { warnUser(problems.joined(separator: "; ")) }
+        var next = settings
+        switch layer {
+        case .initialization: next.initialization = parsed
+        case .client: next.client = parsed
+        }
+        guard next != settings else { return }
+        settings = next
         invalidateAll()
     }
 

@@ -18,7 +18,7 @@ extension Server {
         var folders = params["workspaceFolders"]?.arrayValue?.compactMap { $0["uri"]?.stringValue } ?? []
         if folders.isEmpty, let root = params["rootUri"]?.stringValue { folders = [root] }
         resolver.workspaceFolders = folders.map(URI.path)
-        if let options = ServerSettings.section(in: params["initializationOptions"]) { apply(settingsJSON: options) }
+        if let options = ServerSettings.section(in: params["initializationOptions"]) { apply(settingsJSON: options, to: .initialization) }
         // Logged while still uninitialized: nothing may reach the client before this answer.
         log("initialized: position encoding \(encoding.rawValue), \(pullDiagnostics ? "pull" : "push") diagnostics")
         lifecycle = .running
@@ -56,11 +56,18 @@ extension Server {
     }
 
     func initialized() {
+        var registrations: [JSON] = []
         if clientSupports("workspace", "didChangeWatchedFiles", "dynamicRegistration") {
-            request("client/registerCapability", ["registrations": [[
-                "id": "amolint-configuration-files", "method": "workspace/didChangeWatchedFiles",
-                "registerOptions": ["watchers": [["globPattern": "**/.amolint.json"]]],
-            ]]], kind: .registration)
+            registrations.append(["id": "amolint-configuration-files", "method": "workspace/didChangeWatchedFiles",
+                                  "registerOptions": ["watchers": [["globPattern": "**/.amolint.json"]]]])
+        }
+        // VS Code's client sends setting changes only to servers that register for them.
+        if clientSupports("workspace", "didChangeConfiguration", "dynamicRegistration") {
+            registrations.append(["id": "amolint-settings", "method": "workspace/didChangeConfiguration",
+                                  "registerOptions": ["section": "amolint"]])
+        }
+        if !registrations.isEmpty {
+            request("client/registerCapability", ["registrations": .array(registrations)], kind: .registration)
         }
         requestConfiguration()
     }

@@ -5,34 +5,48 @@ import JSONValue
 /// The `amolint` settings section (protocol/settings.schema.json): the same
 /// `rules` object as `.amolint.json`, plus `enable`. Keys the client uses for
 /// itself (`path`, `trace`) are accepted and ignored here.
+///
+/// Two layers, the later winning: `initializationOptions`, then what the
+/// client's settings say (`workspace/configuration` or `didChangeConfiguration`).
+/// A `null` answer means "cannot provide" and changes nothing; an empty object
+/// clears the client layer, never the initialization options. `.amolint.json`
+/// comes on top of both (see `ConfigurationResolver`).
 struct ServerSettings: Equatable {
-    var enable = true
-    var rules: [String: Configuration.Setting] = [:]
+    struct Layer: Equatable {
+        var enable: Bool?
+        var rules: [String: Configuration.Setting] = [:]
+    }
+
+    var initialization = Layer()
+    var client = Layer()
+
+    var enable: Bool { client.enable ?? initialization.enable ?? true }
+    var rules: [String: Configuration.Setting] { initialization.rules.merging(client.rules) { _, client in client } }
 
     /// `positionEncoding` is read from initializationOptions at `initialize` only.
-    static let clientOnlyKeys: Set<String> = ["path", "trace", "trace.server", "positionEncoding"]
+    static let clientOnlyKeys: Set<String> = ["path", "trace", "trace.server", "positionEncoding", "run", "workspaceDiagnostics"]
 
     /// Parses a settings object; problems are returned, and the valid part kept.
-    static func parse(_ json: JSON) -> (ServerSettings, [String]) {
-        var settings = ServerSettings()
+    static func parse(_ json: JSON) -> (Layer, [String]) {
+        var layer = Layer()
         var problems: [String] = []
         guard let object = json.objectValue else {
             if !json.isNull { problems.append("amolint settings: expected an object, found \(json.typeName)") }
-            return (settings, problems)
+            return (layer, problems)
         }
         for (key, value) in object.sorted(by: { $0.key < $1.key }) {
             switch key {
             case "enable":
-                if let b = value.boolValue { settings.enable = b } else { problems.append("amolint.enable: expected a boolean") }
+                if let b = value.boolValue { layer.enable = b } else { problems.append("amolint.enable: expected a boolean") }
             case "rules":
-                do { settings.rules = try Configuration.parseRules(value, path: "amolint settings", key: "rules") } catch {
-                    problems.append(error.description)
-                }
+                let (rules, errors) = Configuration.parseRulesKeepingValid(value, path: "amolint settings", key: "rules")
+                layer.rules = rules
+                problems += errors.map(\.description)
             default:
                 if !clientOnlyKeys.contains(key) { problems.append("amolint settings: unknown key \"\(key)\"") }
             }
         }
-        return (settings, problems)
+        return (layer, problems)
     }
 
     /// Finds the `amolint` section in what clients send: `{amolint: {…}}` or the section itself.
@@ -44,9 +58,9 @@ struct ServerSettings: Equatable {
     }
 }
 
-/// The configuration of one document: its `.amolint.json` (found from the
-/// document's folder up to its workspace folder) with the editor's settings on
-/// top: a severity set in the editor wins over the file's.
+/// The configuration of one document: the editor's settings, with its
+/// `.amolint.json` (found from the document's folder up to its workspace
+/// folder) on top: a severity set in the file wins over the editor's.
 struct ConfigurationResolver {
     let files = ConfigurationStore(explicitPath: nil)
     var workspaceFolders: [String] = []
@@ -65,7 +79,8 @@ struct ConfigurationResolver {
         case .none: break
         }
         if configuration.excludes(path) { return .excluded }
-        for (id, setting) in settings.rules { configuration.rules[id] = setting }
+        // The editor's settings are the base; the project's `.amolint.json` has the last word.
+        configuration.rules = settings.rules.merging(configuration.rules) { _, file in file }
         return .configuration(configuration)
     }
 }
