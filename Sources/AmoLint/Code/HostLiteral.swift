@@ -259,6 +259,23 @@ enum Lexing {
         return Array(String(Character(scalar)).utf8)
     }
 
+    /// Whether the bytes of `range` hold `needle` (no allocation: this runs for many tags and comments).
+    static func contains(_ needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard range.count >= count else { return false }
+        let first = needle.utf8Start[0]
+        var i = range.lowerBound
+        while i + count <= range.upperBound {
+            if bytes[i] == first {
+                var k = 1
+                while k < count, bytes[i + k] == needle.utf8Start[k] { k += 1 }
+                if k == count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Whether `bytes[at...]` starts with `word`.
     static func hasPrefix(_ word: StaticString, at p: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = word.utf8CodeUnitCount

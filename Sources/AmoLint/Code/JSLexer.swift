@@ -269,19 +269,9 @@ struct JSLexer {
 
     private mutating func comment(_ range: Range<Int>, content: Range<Int>) {
         if !nestedInTemplate { deadRanges.append(range) }
-        if JSLexer.contains(Array("amolint-".utf8), in: bytes, content) {
+        if Lexing.contains("amolint-", in: bytes, content) {
             directiveComments.append(RawComment(kind: .code, range: range, contentRange: content))
         }
-    }
-
-    static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard range.count >= needle.count else { return false }
-        var i = range.lowerBound
-        while i + needle.count <= range.upperBound {
-            if bytes[i] == needle[0], UnsafeBufferPointer(rebasing: bytes[i..<i + needle.count]).elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
     }
 
     // MARK: Strings and templates

@@ -116,15 +116,8 @@ struct PHPLexer {
     }
 
     private mutating func note(comment: Range<Int>, content: Range<Int>) {
-        let mark = Array("amolint-".utf8)
-        guard content.count >= mark.count else { return }
-        var i = content.lowerBound
-        while i + mark.count <= content.upperBound {
-            if bytes[i] == mark[0], UnsafeBufferPointer(rebasing: bytes[i..<i + mark.count]).elementsEqual(mark) {
-                directiveComments.append(RawComment(kind: .code, range: comment, contentRange: content))
-                return
-            }
-            i += 1
+        if Lexing.contains("amolint-", in: bytes, content) {
+            directiveComments.append(RawComment(kind: .code, range: comment, contentRange: content))
         }
     }
 

@@ -149,9 +149,7 @@ struct DocumentCollector: ScanVisitor {
         return true
     }
 
-    private func contains(_ range: Range<Int>, _ needle: StaticString) -> Bool {
-        JSLexer.contains(Array(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)), in: bytes, range)
-    }
+    private func contains(_ range: Range<Int>, _ needle: StaticString) -> Bool { Lexing.contains(needle, in: bytes, range) }
 
     /// The brand of the first `amocrm_oauth` / `kommo_oauth` token of a class or
     /// id value. A bound value (`:class="{ amocrm_oauth: true }"`, `@class([…])`)
