@@ -8,7 +8,7 @@ import LanguageServerProtocol
 /// `Handlers/`, one LSP feature per file; none of them holds rule logic.
 final class Server {
     enum Lifecycle { case uninitialized, running, shutDown }
-    enum Pending { case configuration, registration, refresh }
+    enum Pending { case configuration, registration, refresh, applyEdit, showDocument }
 
     let send: (String) -> Void
     var lifecycle = Lifecycle.uninitialized
@@ -99,6 +99,8 @@ final class Server {
         case "textDocument/codeAction": handler = codeAction
         case "textDocument/hover": handler = hover
         case "textDocument/completion": handler = completion
+        case "workspace/executeCommand": handler = executeCommand
+        case "codeAction/resolve": handler = resolveCodeAction
         default: handler = nil
         }
         guard let handler else {

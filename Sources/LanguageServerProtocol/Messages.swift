@@ -184,22 +184,46 @@ public struct WorkspaceEdit: Sendable {
     }
 }
 
+public struct Command: Sendable {
+    public var title: String
+    public var command: String
+    public var arguments: [JSON]
+    public init(title: String, command: String, arguments: [JSON]) {
+        self.title = title
+        self.command = command
+        self.arguments = arguments
+    }
+
+    public var json: JSON { ["title": .string(title), "command": .string(command), "arguments": .array(arguments)] }
+}
+
 public struct CodeAction: Sendable {
     public var title: String
     public var kind: String
     public var diagnostics: [JSON]?
     public var isPreferred: Bool
-    public var edit: WorkspaceEdit
-    public init(title: String, kind: String, diagnostics: [JSON]?, isPreferred: Bool, edit: WorkspaceEdit) {
+    /// Nil when the edit is computed on `codeAction/resolve`, or the action runs a command.
+    public var edit: WorkspaceEdit?
+    public var command: Command?
+    /// Handed back on `codeAction/resolve`.
+    public var data: JSON?
+    public init(title: String, kind: String, diagnostics: [JSON]?, isPreferred: Bool, edit: WorkspaceEdit?,
+                command: Command? = nil, data: JSON? = nil)
+    {
         self.title = title
         self.kind = kind
         self.diagnostics = diagnostics
         self.isPreferred = isPreferred
         self.edit = edit
+        self.command = command
+        self.data = data
     }
 
     public var json: JSON {
-        var object: [String: JSON] = ["title": .string(title), "kind": .string(kind), "edit": edit.json]
+        var object: [String: JSON] = ["title": .string(title), "kind": .string(kind)]
+        if let edit { object["edit"] = edit.json }
+        if let command { object["command"] = command.json }
+        if let data { object["data"] = data }
         if let diagnostics { object["diagnostics"] = .array(diagnostics) }
         if isPreferred { object["isPreferred"] = true }
         return .object(object)

@@ -172,6 +172,33 @@ final class EditorFeaturesTests: XCTestCase {
         }
     }
 
+    /// "Disable <rule> for this file" silences the rule in the whole file, in the syntax that holds at the top.
+    func testDisableForTheFile() throws {
+        let session = try LSPSession()
+        let scratch = try Scratch()
+        let blue = #"<div class="amocrm_oauth" data-color="Blue"></div>"#
+        let pages = [
+            ("doctype.html", "<!DOCTYPE html>\n<p>Вход 🔐</p>\n\(blue)\n\(blue)\n", "<!DOCTYPE html>\n<!-- amolint-disable"),
+            ("view.php", "<?php\n$x = 1;\necho '\(blue)';\n?>\n\(blue)\n", "<?php\n// amolint-disable"),
+            ("view.blade.php", "\(blue)\n@if($a)\n\(blue)\n@endif\n", "{{-- amolint-disable"),
+            ("app.js", "el.innerHTML = '\(blue)' // 🚀\nother.innerHTML = '\(blue)'\n", "// amolint-disable"),
+        ]
+        for (name, text, start) in pages {
+            let uri = "file://\(scratch.url.path)/\(name)"
+            let diagnostics = try session.open(uri, text)
+            let first = try XCTUnwrap(diagnostics.first { $0["code"] == "invalid-color" }, name)
+            let actions = try session.request("textDocument/codeAction", [
+                "textDocument": ["uri": .string(uri)], "range": first["range"] ?? .null, "context": ["diagnostics": [first]],
+            ]).arrayValue ?? []
+            let disable = try XCTUnwrap(actions.first { $0["title"] == "Disable invalid-color for this file" }, name)
+            let edited = session.apply(LSPSession.edits(of: disable, uri: uri), to: text)
+            XCTAssertTrue(edited.hasPrefix(start), "\(name)\n\(edited)")
+            try scratch.write(name, edited)
+            let remaining = try XCTUnwrap(Amolint.run(["check", name, "--format", "json"], in: scratch.url).json?.arrayValue)
+            XCTAssertFalse(remaining.contains { $0["rule"] == "invalid-color" || $0["rule"] == "invalid-directive" }, "\(name)\n\(edited)")
+        }
+    }
+
     /// Right after a closing quote the completed attribute comes with the space it needs.
     func testCompletionAfterAClosingQuoteAddsASpace() throws {
         let session = try LSPSession()

@@ -241,6 +241,47 @@ write("initialization-options.json", "Settings from initializationOptions and fr
     {"expect": publish(URI, [], 1)},
 ] + shutdown_exit())
 
+# commands, codeAction/resolve, and the file-level disable
+cmd_caps = {"workspace": {"workspaceEdit": {"documentChanges": True}, "applyEdit": True},
+            "window": {"showDocument": {"support": True}},
+            "textDocument": {"codeAction": {"resolveSupport": {"properties": ["edit"]}}}}
+cmd_page = "<!DOCTYPE html>\n<p>Вход 🔐</p>\n" + f'<div class="amocrm_oauth" data-client-id="{ID}" data-color="Blue" data-state="{{{{ s }}}}"></div>{SRC}\n'
+CMD_URI = "${workspaceUri}/commands.html"
+blue = rng(cmd_page, "Blue", "utf-16")
+# Fix-all is one minimal edit: only the `B` differs.
+blue_b = {"start": blue["start"], "end": {"line": blue["start"]["line"], "character": blue["start"]["character"] + 1}}
+write("commands.json", "amolint.applyAllFixes sends workspace/applyEdit; amolint.showRuleDocumentation opens the rule's page; fix-all resolves its edit lazily; disable for this file goes after the doctype.", [
+    {"send": init(cmd_caps)}, INIT_OK, {"send": msg("initialized", {})},
+    {"send": open_(CMD_URI, cmd_page)},
+    {"expect": publish(CMD_URI, [{"code": "invalid-color", "range": blue}], 1)},
+    {"send": msg("textDocument/codeAction", {"textDocument": {"uri": CMD_URI}, "range": blue, "context": {"diagnostics": []}}, 2)},
+    {"expect": {"id": 2, "result": [
+        {"title": "Replace with blue (invalid-color)", "kind": "quickfix", "isPreferred": True, "edit": "<any>"},
+        {"title": "Disable invalid-color for this line", "kind": "quickfix"},
+        {"title": "Disable invalid-color for this file", "kind": "quickfix", "edit": {"documentChanges": [{"textDocument": {"uri": CMD_URI, "version": 1}, "edits": [
+            {"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}},
+             "newText": "<!-- amolint-disable invalid-color -- for this file -->\n"}]}]}},
+        {"title": "Show documentation for invalid-color", "kind": "quickfix", "edit": "<absent>",
+         "command": {"command": "amolint.showRuleDocumentation", "arguments": ["invalid-color"]}},
+        {"title": "Fix all amolint problems (1)", "kind": "source.fixAll.amolint", "edit": "<absent>", "data": {"uri": CMD_URI, "version": 1}},
+    ]}},
+    {"send": msg("codeAction/resolve", {"title": "Fix all amolint problems (1)", "kind": "source.fixAll.amolint", "data": {"uri": CMD_URI, "version": 1}}, 3)},
+    {"expect": {"id": 3, "result": {"title": "Fix all amolint problems (1)", "edit": {"documentChanges": [{"textDocument": {"uri": CMD_URI, "version": 1},
+        "edits": [{"range": blue_b, "newText": "b"}]}]}}}},
+    {"send": msg("workspace/executeCommand", {"command": "amolint.applyAllFixes", "arguments": [{"uri": CMD_URI, "version": 1}]}, 4)},
+    {"expect": {"id": "amolint-1", "method": "workspace/applyEdit", "params": {"label": "amolint: fix all", "edit": {"documentChanges": [
+        {"textDocument": {"uri": CMD_URI, "version": 1}, "edits": [{"range": blue_b, "newText": "b"}]}]}}}},
+    {"expect": {"id": 4, "result": None}},
+    {"send": {"jsonrpc": "2.0", "id": "amolint-1", "result": {"applied": True}}},
+    {"send": msg("workspace/executeCommand", {"command": "amolint.applyAllFixes", "arguments": [{"uri": CMD_URI, "version": 7}]}, 5)},
+    {"expect": {"id": 5, "error": {"code": -32801}}},
+    {"send": msg("workspace/executeCommand", {"command": "amolint.showRuleDocumentation", "arguments": ["invalid-color"]}, 6)},
+    {"expect": {"id": "amolint-2", "method": "window/showDocument", "params": {"uri": "<any>", "external": True}}},
+    {"expect": {"id": 6, "result": None}},
+    {"send": msg("workspace/executeCommand", {"command": "amolint.showRuleDocumentation", "arguments": ["no-such-rule"]}, 7)},
+    {"expect": {"id": 7, "error": {"code": -32602}}},
+] + shutdown_exit())
+
 # VS Code's sequence (vscode-languageclient 9): dynamic registration of didChangeConfiguration,
 # the payload used as sent, `null` and `{}` answers that keep the initialization options.
 vscode_caps = {"workspace": {"configuration": True, "didChangeConfiguration": {"dynamicRegistration": True},

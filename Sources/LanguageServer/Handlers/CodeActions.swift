@@ -37,19 +37,37 @@ extension Server {
                                                  lineIndex: result.lineIndex)
                 // No comment can stand there (the line starts inside a string): no action.
                 guard !edits.isEmpty else { continue }
-                actions.append(action(title: "Disable \(rule) for this line", kind: "quickfix",
-                                      diagnostics: inRange.filter { $0.rule == rule }.map { json($0, in: result, uri: uri) },
+                let related = inRange.filter { $0.rule == rule }.map { json($0, in: result, uri: uri) }
+                actions.append(action(title: "Disable \(rule) for this line", kind: "quickfix", diagnostics: related,
                                       preferred: false, edits: edits, converter: converter, document: document))
+                actions.append(action(title: "Disable \(rule) for this file", kind: "quickfix", diagnostics: related, preferred: false,
+                                      edits: DisableComment.fileEdits(rule: rule, in: result.document, lineIndex: result.lineIndex),
+                                      converter: converter, document: document))
+                actions.append(CodeAction(title: "Show documentation for \(rule)", kind: "quickfix", diagnostics: related, isPreferred: false,
+                                          edit: nil, command: Command(title: "Show documentation for \(rule)",
+                                                                      command: Server.showRuleDocumentationCommand, arguments: [.string(rule)])).json)
             }
         }
-        if wants(Server.fixAllKind, only), settings.enable,
-           case .configuration(let configuration) = resolver.resolve(path: URI.path(uri), settings: settings, problem: warnUser),
-           let (edit, count) = Fixer.fixAllEdit(document.sourceFile, configuration: configuration)
-        {
-            actions.append(action(title: "Fix all amolint problems (\(count))", kind: Server.fixAllKind, diagnostics: nil,
-                                  preferred: false, edits: [edit], converter: converter, document: document))
+        if wants(Server.fixAllKind, only), settings.enable, result.diagnostics.contains(where: { $0.fix != nil }) {
+            if clientResolvesEdits {
+                // The edit is computed on `codeAction/resolve`, when the user picks the action.
+                let count = result.diagnostics.filter { $0.fix != nil }.count
+                actions.append(CodeAction(title: "Fix all amolint problems (\(count))", kind: Server.fixAllKind, diagnostics: nil,
+                                          isPreferred: false, edit: nil,
+                                          data: ["uri": .string(uri), "version": .int(document.version)]).json)
+            } else if case .configuration(let configuration) = resolver.resolve(path: URI.path(uri), settings: settings, problem: warnUser),
+                      let (edit, count) = Fixer.fixAllEdit(document.sourceFile, configuration: configuration)
+            {
+                actions.append(action(title: "Fix all amolint problems (\(count))", kind: Server.fixAllKind, diagnostics: nil,
+                                      preferred: false, edits: [edit], converter: converter, document: document))
+            }
         }
         return .array(actions)
+    }
+
+    /// The client fills in `edit` through `codeAction/resolve`.
+    var clientResolvesEdits: Bool {
+        client.at("textDocument", "codeAction", "resolveSupport", "properties")?.arrayValue?.contains("edit") ?? false
     }
 
     /// LSP's hierarchical kinds: `only: ["source"]` includes `source.fixAll.amolint`.

@@ -45,7 +45,8 @@ extension Server {
                 "openClose": true, "change": .int(TextDocumentSyncKind.incremental), "save": ["includeText": false],
             ],
             "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
-            "codeActionProvider": ["codeActionKinds": ["quickfix", .string(Server.fixAllKind)], "resolveProvider": false],
+            "codeActionProvider": ["codeActionKinds": ["quickfix", .string(Server.fixAllKind)], "resolveProvider": .bool(clientResolvesEdits)],
+            "executeCommandProvider": ["commands": .array(Server.commands.map(JSON.string))],
             "hoverProvider": true,
             "completionProvider": ["triggerCharacters": .array(Server.completionTriggers.map(JSON.string)), "resolveProvider": false],
         ]
