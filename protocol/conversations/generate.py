@@ -282,6 +282,22 @@ write("commands.json", "amolint.applyAllFixes sends workspace/applyEdit; amolint
     {"expect": {"id": 7, "error": {"code": -32602}}},
 ] + shutdown_exit())
 
+# configuration lookup stays inside the workspace folder
+ws_files = {".amolint.json": '{"rules": {"invalid-color": "off"}}', "ws/proj/.amolint.json": '{"rules": {"missing-state": "off"}}'}
+write("configuration-boundary.json", "A path is normalised before the workspace-boundary check; untitled documents use the workspace's .amolint.json; other schemes read no file.", [
+    {"send": init({}, workspaceFolders=[{"uri": "${workspaceUri}/ws/proj", "name": "proj"}])}, INIT_OK, {"send": msg("initialized", {})},
+    {"comment": "inside the folder: its .amolint.json applies, never the one above it"},
+    {"send": open_("${workspaceUri}/ws/proj/a.html", page)},
+    {"expect": publish("${workspaceUri}/ws/proj/a.html", [{"code": "invalid-color"}], 1)},
+    {"comment": "../.. leaves the workspace: no configuration file is read (not the one above the folder)"},
+    {"send": open_("${workspaceUri}/ws/proj/../../b.html", page2)},
+    {"expect": publish("${workspaceUri}/ws/proj/../../b.html", [{"code": "missing-state"}, {"code": "invalid-color"}], 1)},
+    {"send": open_("untitled:Untitled-1", page2)},
+    {"expect": publish("untitled:Untitled-1", [{"code": "invalid-color"}], 1)},
+    {"send": open_("git:/ws/proj/a.html?ref=HEAD", page2)},
+    {"expect": publish("git:/ws/proj/a.html?ref=HEAD", [{"code": "missing-state"}, {"code": "invalid-color"}], 1)},
+] + shutdown_exit(), files=ws_files)
+
 # VS Code's sequence (vscode-languageclient 9): dynamic registration of didChangeConfiguration,
 # the payload used as sent, `null` and `{}` answers that keep the initialization options.
 vscode_caps = {"workspace": {"configuration": True, "didChangeConfiguration": {"dynamicRegistration": True},

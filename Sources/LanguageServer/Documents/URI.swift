@@ -13,6 +13,26 @@ enum URI {
         return percentDecoded(rest)
     }
 
+    /// The scheme, lower-cased (`file`, `untitled`, `git` …), or "" when there is none.
+    static func scheme(_ uri: String) -> String {
+        guard let colon = uri.firstIndex(of: ":") else { return "" }
+        let scheme = uri[..<colon]
+        guard let first = scheme.first, first.isLetter, scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) else { return "" }
+        return scheme.lowercased()
+    }
+
+    /// An absolute path with `.` and `..` segments resolved (`/ws/proj/../../a` is `/a`),
+    /// so that no path escapes a workspace folder by spelling.
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
     static func percentDecoded(_ s: Substring) -> String {
         var bytes: [UInt8] = []
         var it = Array(s.utf8)[...]

@@ -55,7 +55,7 @@ extension Server {
                 actions.append(CodeAction(title: "Fix all amolint problems (\(count))", kind: Server.fixAllKind, diagnostics: nil,
                                           isPreferred: false, edit: nil,
                                           data: ["uri": .string(uri), "version": .int(document.version)]).json)
-            } else if case .configuration(let configuration) = resolver.resolve(path: URI.path(uri), settings: settings, problem: warnUser),
+            } else if case .configuration(let configuration) = resolver.resolve(uri: uri, settings: settings, problem: warnUser),
                       let (edit, count) = Fixer.fixAllEdit(document.sourceFile, configuration: configuration)
             {
                 actions.append(action(title: "Fix all amolint problems (\(count))", kind: Server.fixAllKind, diagnostics: nil,

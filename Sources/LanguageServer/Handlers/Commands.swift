@@ -45,7 +45,7 @@ extension Server {
     /// The fix-all edit of a document as a workspace edit, or nil when nothing is fixable.
     func fixAllEdit(_ uri: String) -> WorkspaceEdit? {
         guard let document = documents[uri], settings.enable,
-              case .configuration(let configuration) = resolver.resolve(path: URI.path(uri), settings: settings, problem: warnUser),
+              case .configuration(let configuration) = resolver.resolve(uri: uri, settings: settings, problem: warnUser),
               let (edit, _) = Fixer.fixAllEdit(document.sourceFile, configuration: configuration)
         else { return nil }
         let converter = PositionConverter(index: document.lineIndex, encoding: encoding)

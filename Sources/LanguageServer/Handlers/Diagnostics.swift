@@ -13,7 +13,7 @@ extension Server {
         let parsed = Document(document.sourceFile)
         var diagnostics: [Diagnostic] = []
         var lineIndex: LineIndex?
-        if settings.enable, case .configuration(let configuration) = resolver.resolve(path: URI.path(uri), settings: settings, problem: warnUser) {
+        if settings.enable, case .configuration(let configuration) = resolver.resolve(uri: uri, settings: settings, problem: warnUser) {
             let linted = Linter.lint(parsed, configuration: configuration)
             diagnostics = linted.diagnostics
             lineIndex = linted.lineIndex

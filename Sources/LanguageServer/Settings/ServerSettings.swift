@@ -70,15 +70,32 @@ struct ConfigurationResolver {
         case excluded
     }
 
-    func resolve(path: String, settings: ServerSettings, problem: (String) -> Void) -> Resolution {
-        let boundary = workspaceFolders.filter { path.hasPrefix($0 + "/") }.max { $0.count < $1.count }
+    /// The configuration of the document at `uri`. A `file:` document uses the
+    /// `.amolint.json` files from its folder up to its workspace folder (its path
+    /// normalised first; outside every workspace folder, none); an `untitled:`
+    /// one, its first workspace folder's; any other scheme (`git:`, `https:`)
+    /// never touches the file system.
+    func resolve(uri: String, settings: ServerSettings, problem: (String) -> Void) -> Resolution {
         var configuration = Configuration()
-        switch files.lookup(forFile: path, boundary: boundary) {
-        case .found(let c, _): configuration = c
-        case .failed(let error): problem("\(error) (using the defaults)")
-        case .none: break
+        var path: String?
+        switch URI.scheme(uri) {
+        case "file":
+            path = URI.normalized(URI.path(uri))
+        case "untitled":
+            path = workspaceFolders.first.map { $0 + "/" + URI.path(uri).split(separator: "/").joined(separator: "-") }
+        default:
+            path = nil
         }
-        if configuration.excludes(path) { return .excluded }
+        let boundary = path.flatMap { p in workspaceFolders.filter { p.hasPrefix($0 + "/") }.max { $0.count < $1.count } }
+        // With workspace folders, a document outside all of them reads no configuration file.
+        if let path, boundary != nil || workspaceFolders.isEmpty {
+            switch files.lookup(forFile: path, boundary: boundary) {
+            case .found(let c, _): configuration = c
+            case .failed(let error): problem("\(error) (using the defaults)")
+            case .none: break
+            }
+        }
+        if let path, configuration.excludes(path) { return .excluded }
         // The editor's settings are the base; the project's `.amolint.json` has the last word.
         configuration.rules = settings.rules.merging(configuration.rules) { _, file in file }
         return .configuration(configuration)
