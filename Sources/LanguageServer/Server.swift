@@ -96,6 +96,7 @@ final class Server {
         case "initialize": handler = initialize
         case "shutdown": handler = shutdown
         case "textDocument/diagnostic": handler = documentDiagnostic
+        case "workspace/diagnostic": handler = workspaceDiagnostic
         case "textDocument/codeAction": handler = codeAction
         case "textDocument/hover": handler = hover
         case "textDocument/completion": handler = completion

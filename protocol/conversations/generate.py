@@ -192,7 +192,7 @@ write("burst-and-versions.json", "A burst of changes is linted once, for the lat
 pull_caps = {"textDocument": {"diagnostic": {"dynamicRegistration": False}}, "workspace": {"diagnostics": {"refreshSupport": True}}}
 write("pull-diagnostics.json", "Clients that pull: diagnosticProvider, full reports with resultId, `unchanged` when nothing changed.", [
     {"send": init(pull_caps)},
-    {"expect": {"id": 1, "result": {"capabilities": {"diagnosticProvider": {"interFileDependencies": False, "workspaceDiagnostics": False}}}}},
+    {"expect": {"id": 1, "result": {"capabilities": {"diagnosticProvider": {"interFileDependencies": False, "workspaceDiagnostics": True}}}}},
     {"send": msg("initialized", {})},
     {"send": open_(URI, page)},
     {"send": msg("textDocument/diagnostic", {"textDocument": {"uri": URI}}, 2)},
@@ -297,6 +297,38 @@ write("configuration-boundary.json", "A path is normalised before the workspace-
     {"send": open_("git:/ws/proj/a.html?ref=HEAD", page2)},
     {"expect": publish("git:/ws/proj/a.html?ref=HEAD", [{"code": "missing-state"}, {"code": "invalid-color"}], 1)},
 ] + shutdown_exit(), files=ws_files)
+
+# workspace diagnostics: pull with partial results and progress, then unchanged; push through a setting
+wd_files = {
+    ".amolint.json": '{"exclude": ["legacy/**"]}',
+    "a.html": f'<p>Вход 🔐</p><div class="amocrm_oauth" data-client-id="{ID}" data-color="Blue" data-state="{{{{ s }}}}"></div>{SRC}',
+    "b.php": "<?php echo '<b>clean</b>'; ?>\n",
+    "legacy/old.html": '<div class="amocrm_oauth" data-color="Pink"></div>',
+    "vendor/lib.html": '<div class="amocrm_oauth" data-color="Pink"></div>',
+}
+wd_a = wd_files["a.html"]
+a_report = {"kind": "full", "uri": "${workspaceUri}/a.html", "version": None, "resultId": "<any>",
+            "items": [{"code": "invalid-color", "range": rng(wd_a, "Blue", "utf-16")}]}
+b_report = {"kind": "full", "uri": "${workspaceUri}/b.php", "version": None, "resultId": "<any>", "items": []}
+write("workspace-diagnostics.json", "workspace/diagnostic: every checkable file, excludes and skipped folders honoured, partial results and progress, unchanged on a second pull.", [
+    {"send": init({"textDocument": {"diagnostic": {}}, "window": {"workDoneProgress": True}})}, INIT_OK, {"send": msg("initialized", {})},
+    {"send": msg("workspace/diagnostic", {"previousResultIds": [], "partialResultToken": "p1", "workDoneToken": "w1"}, 2)},
+    {"expect": {"method": "$/progress", "params": {"token": "w1", "value": {"kind": "begin", "title": "amolint"}}}},
+    {"expect": {"method": "$/progress", "params": {"token": "p1", "value": {"items": [a_report, b_report]}}}},
+    {"expect": {"method": "$/progress", "params": {"token": "w1", "value": {"kind": "end"}}}},
+    {"expect": {"id": 2, "result": {"items": []}}},
+    {"comment": "without tokens the reports are the answer; an editor's text wins over the file"},
+    {"send": open_("${workspaceUri}/b.php", "<?php echo '<div class=\"amocrm_oauth\" data-color=\"Red\"></div>';")},
+    {"send": msg("workspace/diagnostic", {"previousResultIds": []}, 3)},
+    {"expect": {"id": 3, "result": {"items": [a_report, {"kind": "full", "uri": "${workspaceUri}/b.php", "version": 1, "items": [
+        {"code": "missing-client-id"}, {"code": "missing-script"}, {"code": "missing-state"}, {"code": "invalid-color"}]}]}}},
+] + shutdown_exit(), files=wd_files)
+
+write("workspace-diagnostics-push.json", "A push client asks for every file with `workspaceDiagnostics: true`: closed files are published without a version.", [
+    {"send": init({}, initializationOptions={"workspaceDiagnostics": True})}, INIT_OK, {"send": msg("initialized", {})},
+    {"expect": publish("${workspaceUri}/a.html", [{"code": "invalid-color"}])},
+    {"expect": publish("${workspaceUri}/b.php", [])},
+] + shutdown_exit(), files=wd_files)
 
 # VS Code's sequence (vscode-languageclient 9): dynamic registration of didChangeConfiguration,
 # the payload used as sent, `null` and `{}` answers that keep the initialization options.

@@ -33,6 +33,16 @@ enum URI {
         return "/" + parts.joined(separator: "/")
     }
 
+    /// The `file:` URI of an absolute path, percent-encoding what RFC 3986 reserves.
+    static func file(_ path: String) -> String {
+        var out = "file://"
+        for byte in path.utf8 {
+            if byte < 0x80, Byte.isUnreserved(byte) || byte == UInt8(ascii: "/") { out.unicodeScalars.append(Unicode.Scalar(byte)) }
+            else { out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true) }
+        }
+        return out
+    }
+
     static func percentDecoded(_ s: Substring) -> String {
         var bytes: [UInt8] = []
         var it = Array(s.utf8)[...]
@@ -45,5 +55,11 @@ enum URI {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+private enum Byte {
+    static func isUnreserved(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
     }
 }

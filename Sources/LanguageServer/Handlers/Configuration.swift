@@ -70,5 +70,6 @@ extension Server {
         if pullDiagnostics, lifecycle == .running, clientSupports("workspace", "diagnostics", "refreshSupport") {
             request("workspace/diagnostic/refresh", .null, kind: .refresh)
         }
+        publishWorkspace()
     }
 }

@@ -48,12 +48,16 @@ extension Server {
 
     /// An LSP Diagnostic; `data` names the rule and the version it was computed for.
     func json(_ d: Diagnostic, in result: LintSnapshot, uri: String) -> JSON {
-        let converter = PositionConverter(index: result.lineIndex, encoding: encoding)
+        json(d, lineIndex: result.lineIndex, version: result.version, uri: uri)
+    }
+
+    func json(_ d: Diagnostic, lineIndex: LineIndex, version: Int, uri: String) -> JSON {
+        let converter = PositionConverter(index: lineIndex, encoding: encoding)
         var diagnostic = LSPDiagnostic(range: converter.range(d.range), severity: d.severity.lspValue, code: d.rule, message: d.message)
         diagnostic.codeDescription = RuleCatalog.rule(d.rule)?.documentationURL
         diagnostic.unnecessary = d.unnecessary
         diagnostic.related = d.related.map { LSPDiagnostic.Related(uri: uri, range: converter.range($0.range), message: $0.message) }
-        var data: [String: JSON] = ["rule": .string(d.rule), "version": .int(result.version)]
+        var data: [String: JSON] = ["rule": .string(d.rule), "version": .int(version)]
         if let fix = d.fix {
             data["fix"] = [
                 "description": .string(fix.description),

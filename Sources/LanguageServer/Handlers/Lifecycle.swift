@@ -51,7 +51,7 @@ extension Server {
             "completionProvider": ["triggerCharacters": .array(Server.completionTriggers.map(JSON.string)), "resolveProvider": false],
         ]
         if pullDiagnostics {
-            caps["diagnosticProvider"] = ["identifier": "amolint", "interFileDependencies": false, "workspaceDiagnostics": false]
+            caps["diagnosticProvider"] = ["identifier": "amolint", "interFileDependencies": false, "workspaceDiagnostics": true]
         }
         return .object(caps)
     }
@@ -71,6 +71,7 @@ extension Server {
             request("client/registerCapability", ["registrations": .array(registrations)], kind: .registration)
         }
         requestConfiguration()
+        publishWorkspace()
     }
 
     func shutdown(_ params: JSON) throws -> JSON {

@@ -23,7 +23,8 @@ extension Server {
         document.bytes = DocumentStore.apply(changes, to: document, encoding: encoding) { log("\(uri): \($0)", type: MessageType.warning) }
         document.version = version
         document.revision += 1
-        document.dirty = true
+        // With `run: onSave` a push client hears about the new text when it is saved.
+        if settings.run == .onType || pullDiagnostics { document.dirty = true }
         documents[uri] = document
     }
 
@@ -37,5 +38,6 @@ extension Server {
         let uri = try params.object("textDocument").string("uri")
         // Clients that do not watch files still tell us when `.amolint.json` is saved in the editor.
         if URI.path(uri).hasSuffix("/" + Configuration.fileName) { configurationFilesChanged() }
+        if settings.run == .onSave { documents[uri]?.dirty = true }
     }
 }

@@ -12,19 +12,27 @@ import JSONValue
 /// clears the client layer, never the initialization options. `.amolint.json`
 /// comes on top of both (see `ConfigurationResolver`).
 struct ServerSettings: Equatable {
+    enum Run: String, Equatable { case onType, onSave }
+
     struct Layer: Equatable {
         var enable: Bool?
         var rules: [String: Configuration.Setting] = [:]
+        var run: Run?
+        var workspaceDiagnostics: Bool?
     }
 
     var initialization = Layer()
     var client = Layer()
 
     var enable: Bool { client.enable ?? initialization.enable ?? true }
+    /// Push mode: lint as the user types (default) or when the document is saved.
+    var run: Run { client.run ?? initialization.run ?? .onType }
+    /// Push mode: publish the diagnostics of every file of the workspace, not only the open ones.
+    var workspaceDiagnostics: Bool { client.workspaceDiagnostics ?? initialization.workspaceDiagnostics ?? false }
     var rules: [String: Configuration.Setting] { initialization.rules.merging(client.rules) { _, client in client } }
 
     /// `positionEncoding` is read from initializationOptions at `initialize` only.
-    static let clientOnlyKeys: Set<String> = ["path", "trace", "trace.server", "positionEncoding", "run", "workspaceDiagnostics"]
+    static let clientOnlyKeys: Set<String> = ["path", "trace", "trace.server", "positionEncoding"]
 
     /// Parses a settings object; problems are returned, and the valid part kept.
     static func parse(_ json: JSON) -> (Layer, [String]) {
@@ -42,6 +50,10 @@ struct ServerSettings: Equatable {
                 let (rules, errors) = Configuration.parseRulesKeepingValid(value, path: "amolint settings", key: "rules")
                 layer.rules = rules
                 problems += errors.map(\.description)
+            case "run":
+                if let r = value.stringValue.flatMap(Run.init(rawValue:)) { layer.run = r } else { problems.append("amolint.run: expected \"onType\" or \"onSave\"") }
+            case "workspaceDiagnostics":
+                if let b = value.boolValue { layer.workspaceDiagnostics = b } else { problems.append("amolint.workspaceDiagnostics: expected a boolean") }
             default:
                 if !clientOnlyKeys.contains(key) { problems.append("amolint settings: unknown key \"\(key)\"") }
             }
@@ -53,7 +65,7 @@ struct ServerSettings: Equatable {
     static func section(in json: JSON?) -> JSON? {
         guard let json, !json.isNull else { return nil }
         if let inner = json["amolint"] { return inner }
-        if json["rules"] != nil || json["enable"] != nil { return json }
+        if ["rules", "enable", "run", "workspaceDiagnostics"].contains(where: { json[$0] != nil }) { return json }
         return nil
     }
 }
