@@ -7,8 +7,8 @@
 /// construct: in text it is skipped, between attributes it is ignored, and in a
 /// value it makes the value "decided at run time". So the rules need no change.
 struct CodeText: Sendable {
-    internal(set) var bytes: [UInt8] = []
-    internal(set) var map = SourceMap()
+    var bytes: [UInt8] = []
+    var map = SourceMap()
 
     static let hole: [UInt8] = Array("{{}}".utf8)
 

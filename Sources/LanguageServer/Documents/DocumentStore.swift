@@ -23,9 +23,13 @@ struct OpenDocument {
 
     /// The document as the core sees it: its path, and the kind and comment
     /// syntax its language id implies (an `untitled:` document has no extension).
+    /// A plain `javascript` or `typescript` id leaves a `.jsx`/`.tsx` file its JSX:
+    /// Zed sends `javascript` for every file of its JavaScript language, `.jsx` included.
     var sourceFile: SourceFile {
-        SourceFile(path: URI.path(uri), bytes: bytes, kind: FileKind(languageID: languageID),
-                   commentSyntax: CommentSyntax(languageID: languageID))
+        let path = URI.path(uri)
+        let kind = FileKind(languageID: languageID)
+        if kind == .script, FileKind(path: path) == .jsx { return SourceFile(path: path, bytes: bytes) }
+        return SourceFile(path: path, bytes: bytes, kind: kind, commentSyntax: CommentSyntax(languageID: languageID))
     }
 }
 
