@@ -80,14 +80,8 @@ final class EditorFeaturesTests: XCTestCase {
             ("hook.jsx", "useEffect(() => {\n  box.innerHTML = '<div class=\"amocrm_oauth\" data-color=\"Blue\" data-mode=\"popUp\"></div>'\n}, [])\nconst b = <div className=\"amocrm_oauth\" data-color=\"Red\" />;"),
         ]
         for (name, text) in pages {
-            let uri = "file://\(scratch.url.path)/\(name)"
-            let diagnostics = try session.open(uri, text)
-            let blue = try XCTUnwrap(diagnostics.first { $0["code"] == "invalid-color" }, name)
-            let actions = try session.request("textDocument/codeAction", [
-                "textDocument": ["uri": .string(uri)], "range": blue["range"] ?? .null, "context": ["diagnostics": [blue]],
-            ]).arrayValue ?? []
-            let disable = try XCTUnwrap(actions.first { $0["title"] == "Disable invalid-color for this line" }, name)
-            let edited = session.apply(LSPSession.edits(of: disable, uri: uri), to: text)
+            let edited = try applyAction("Disable invalid-color for this line", onFirst: "invalid-color", of: text,
+                                         at: "file://\(scratch.url.path)/\(name)", in: session)
             try scratch.write(name, edited)
             let remaining = try XCTUnwrap(Amolint.run(["check", name, "--format", "json"], in: scratch.url).json?.arrayValue)
             let colours = remaining.filter { $0["rule"] == "invalid-color" }
@@ -172,6 +166,17 @@ final class EditorFeaturesTests: XCTestCase {
         }
     }
 
+    /// Opens `text`, asks for the code actions of the first `rule` diagnostic, and applies the one titled `title`.
+    func applyAction(_ title: String, onFirst rule: String, of text: String, at uri: String, in session: LSPSession) throws -> String {
+        let diagnostics = try session.open(uri, text)
+        let first = try XCTUnwrap(diagnostics.first { $0["code"] == .string(rule) }, uri)
+        let actions = try session.request("textDocument/codeAction", [
+            "textDocument": ["uri": .string(uri)], "range": first["range"] ?? .null, "context": ["diagnostics": [first]],
+        ]).arrayValue ?? []
+        let action = try XCTUnwrap(actions.first { $0["title"] == .string(title) }, "\(uri): no \(title)")
+        return session.apply(LSPSession.edits(of: action, uri: uri), to: text)
+    }
+
     /// "Disable <rule> for this file" silences the rule in the whole file, in the syntax that holds at the top.
     func testDisableForTheFile() throws {
         let session = try LSPSession()
@@ -184,14 +189,8 @@ final class EditorFeaturesTests: XCTestCase {
             ("app.js", "el.innerHTML = '\(blue)' // 🚀\nother.innerHTML = '\(blue)'\n", "// amolint-disable"),
         ]
         for (name, text, start) in pages {
-            let uri = "file://\(scratch.url.path)/\(name)"
-            let diagnostics = try session.open(uri, text)
-            let first = try XCTUnwrap(diagnostics.first { $0["code"] == "invalid-color" }, name)
-            let actions = try session.request("textDocument/codeAction", [
-                "textDocument": ["uri": .string(uri)], "range": first["range"] ?? .null, "context": ["diagnostics": [first]],
-            ]).arrayValue ?? []
-            let disable = try XCTUnwrap(actions.first { $0["title"] == "Disable invalid-color for this file" }, name)
-            let edited = session.apply(LSPSession.edits(of: disable, uri: uri), to: text)
+            let edited = try applyAction("Disable invalid-color for this file", onFirst: "invalid-color", of: text,
+                                         at: "file://\(scratch.url.path)/\(name)", in: session)
             XCTAssertTrue(edited.hasPrefix(start), "\(name)\n\(edited)")
             try scratch.write(name, edited)
             let remaining = try XCTUnwrap(Amolint.run(["check", name, "--format", "json"], in: scratch.url).json?.arrayValue)
