@@ -36,6 +36,36 @@ final class ServerAbuseTests: XCTestCase {
         XCTAssertEqual(server.waitForExit(seconds: 1), 0)
     }
 
+    static let hover = Conversation.frame(#"{"jsonrpc":"2.0","id":42,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///nope.html"},"position":{"line":0,"character":0}}}"#)
+
+    /// Issue 15, defect 1: a junk header and the first 60 bytes of a request in
+    /// one write, the rest in a second write. The request and the next one are answered.
+    func testARequestAfterAJunkHeaderArrivingInTwoWritesIsAnswered() throws {
+        let server = try ServerProcess()
+        try initialize(server)
+        let request = Array(Self.hover.utf8)
+        server.write("X-Junk: " + String(repeating: "a", count: 5000) + "\r\n\r\n" + String(decoding: request.prefix(60), as: UTF8.self))
+        // Let the server read the first write on its own (the answer waits for the second either way).
+        Thread.sleep(forTimeInterval: 0.2)
+        server.write(String(decoding: request.dropFirst(60), as: UTF8.self))
+        XCTAssertEqual(server.nextMessage(seconds: 10, skipping: Conversation.ignoredMethods)?["id"], 42)
+        server.write(Self.hover.replacingOccurrences(of: "\"id\":42", with: "\"id\":43"))
+        XCTAssertEqual(server.nextMessage(seconds: 10, skipping: Conversation.ignoredMethods)?["id"], 43)
+        server.closeInput()
+        XCTAssertEqual(server.waitForExit(seconds: 5), 0)
+    }
+
+    /// `Content-Length: 2^62` is reported (on stderr) and skipped; the requests after it are answered.
+    func testAnAbsurdContentLengthDoesNotEndTheSession() throws {
+        let server = try ServerProcess()
+        try initialize(server)
+        server.write("Content-Length: 4611686018427387904\r\n\r\n{\"jsonrpc\":\"2.0\",")
+        server.write(Self.hover)
+        XCTAssertEqual(server.nextMessage(seconds: 10, skipping: Conversation.ignoredMethods)?["id"], 42)
+        server.closeInput()
+        XCTAssertEqual(server.waitForExit(seconds: 5), 0)
+    }
+
     /// Memory after 100,000 edits to one document stays within 10 MB of memory after the first 1,000.
     func testMemoryStaysFlatOverAHundredThousandEdits() throws {
         let server = try ServerProcess()
