@@ -31,8 +31,7 @@ public enum LanguageServerMain {
         }
         let server = Server(send: writer.send)
         while true {
-            let batch = inbox.takeAll()
-            if let code = server.handle(batch) { return code }
+            if let code = server.handle(inbox.takeAll()) { return code }
         }
     }
 }
@@ -62,8 +61,9 @@ extension LanguageServerMain {
         while true {
             var events = [reader.next()]
             while events.count < batchSize, events.last != .end, let event = reader.nextBuffered() { events.append(event) }
-            if let code = server.handle(events) { return code }
-            if events.last == .end { return nil }
+            let ended = events.last == .end
+            if let code = server.handle(consume events) { return code }
+            if ended { return nil }
         }
     }
 }
