@@ -123,4 +123,27 @@ final class CommandLineInputTests: XCTestCase {
         let github = try Amolint.run(["check", "--format", "github", "."], in: s.url)
         XCTAssertTrue(github.stdout.contains("file=b.html"), github.stdout)
     }
+
+    // MARK: Defect 10: terminal escapes in file names
+
+    /// ESC, BEL and U+202E in a file name reach neither the text nor the github output raw.
+    func testTerminalEscapesInFileNamesAreEscaped() throws {
+        let s = try Scratch()
+        let name = "x\u{1B}]0;owned\u{07}\u{1B}[2J\u{202E}lmth.html"
+        try s.write(name, broken)
+        for format in ["text", "github", "json", "sarif"] {
+            for arguments in [["."], [name]] {
+                let out = try Amolint.run(["check", "--format", format, "--color", "never"] + arguments, in: s.url)
+                XCTAssertEqual(out.status, 1, format)
+                let raw = out.stdout.unicodeScalars.filter { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" }
+                XCTAssertEqual(raw.count, 0, "\(format) \(arguments): \(out.stdout.debugDescription)")
+                if format == "text" || format == "github" {
+                    XCTAssertTrue(out.stdout.contains("x\\u{1B}]0;owned\\u{7}\\u{1B}[2J\\u{202E}lmth.html"), "\(format): \(out.stdout)")
+                }
+            }
+        }
+        // Problems on stderr too.
+        let missing = try Amolint.run(["check", "nope\u{1B}[31m.html"], in: s.url)
+        XCTAssertFalse(missing.stderr.contains("\u{1B}"), missing.stderr.debugDescription)
+    }
 }
