@@ -14,7 +14,7 @@ final class ContractTests: XCTestCase {
         let rules = try XCTUnwrap(schema.at("definitions", "rules", "properties")?.objectValue)
         XCTAssertEqual(Set(rules.keys), Set(RuleCatalog.ids))
         XCTAssertEqual(schema.at("definitions", "setting", "enum"), JSON.array(Configuration.settingValues.map(JSON.string)))
-        XCTAssertEqual(Set(schema["properties"]?.objectValue?.keys ?? [:].keys), ["$schema", "rules", "exclude"])
+        XCTAssertEqual(Set(schema["properties"]?.objectValue?.keys ?? [:].keys), ["$schema", "root", "rules", "exclude"])
     }
 
     /// VS Code's contributed settings are exactly the settings schema, flattened to `amolint.*`.
