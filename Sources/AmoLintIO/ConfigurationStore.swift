@@ -68,7 +68,7 @@ public final class ConfigurationStore {
 
     private static func load(_ path: String, shownAs: String) -> Lookup {
         do {
-            var bytes = try FileSystem.read(path, maximumSize: 1 << 20)
+            var bytes = try FileSystem.read(path, maximumSize: 1 << 20, limitName: "configuration files")
             // `"root": true` (eslint's word for "the walk stops here") is accepted. The walk stops at
             // any configuration it finds, so it only says so; the core's parser does not know the key.
             if let json = try? JSON.parse(bytes), var object = json.objectValue, let root = object["root"] {

@@ -105,15 +105,16 @@ public enum FileSystem {
     }
 
     /// The whole content of a regular file (see `open`).
-    public static func read(_ path: String, maximumSize: Int = defaultMaximumFileSize) throws(FileError) -> [UInt8] {
-        try open(path, maximumSize: maximumSize).bytes
+    public static func read(_ path: String, maximumSize: Int = defaultMaximumFileSize, limitName: String = "--max-file-size") throws(FileError) -> [UInt8] {
+        try open(path, maximumSize: maximumSize, limitName: limitName).bytes
     }
 
     /// Opens and reads a regular file of at most `maximumSize` bytes. Anything else
     /// (a folder, a FIFO, a device, a socket) is refused before a byte is read: it is
     /// opened with `O_NONBLOCK`, so a FIFO cannot block, and never read, so `/dev/zero`
     /// cannot fill the memory. The descriptor stays open with the result, for `replace`.
-    public static func open(_ path: String, maximumSize: Int = defaultMaximumFileSize) throws(FileError) -> OpenFile {
+    /// `limitName` is what a message over the limit names as its source.
+    public static func open(_ path: String, maximumSize: Int = defaultMaximumFileSize, limitName: String = "--max-file-size") throws(FileError) -> OpenFile {
         // A look before opening spares devices the open itself (some act on it); the
         // descriptor's own `fstat` below is what counts.
         if let s = status(path), s.kind != .file { throw FileError(path: path, reason: notRegular(type: s.type)) }
@@ -129,11 +130,11 @@ public enum FileSystem {
         // A file that changes while it is read is read again, so `bytes` and `info` agree.
         var bytes: [UInt8] = []
         for attempt in 0..<3 {
-            if Int(info.st_size) > maximumSize { throw FileError(path: path, reason: overLimit(Int(info.st_size), maximumSize)) }
+            if Int(info.st_size) > maximumSize { throw FileError(path: path, reason: overLimit(Int(info.st_size), maximumSize, limitName)) }
             guard let read = readAll(fd, sizeHint: Int(info.st_size), limit: maximumSize) else {
                 throw FileError(path: path, reason: Platform.errorText())
             }
-            if read.count > maximumSize { throw FileError(path: path, reason: overLimit(read.count, maximumSize)) }
+            if read.count > maximumSize { throw FileError(path: path, reason: overLimit(read.count, maximumSize, limitName)) }
             bytes = read
             var after = stat()
             guard fstat(fd, &after) == 0 else { throw FileError(path: path, reason: Platform.errorText()) }
@@ -156,8 +157,8 @@ public enum FileSystem {
         }
     }
 
-    static func overLimit(_ size: Int, _ limit: Int) -> String {
-        "is \(size) bytes, over the \(limit)-byte limit (--max-file-size); not checked"
+    static func overLimit(_ size: Int, _ limit: Int, _ name: String) -> String {
+        "is \(size) bytes, over the \(limit)-byte limit (\(name)); not read"
     }
 
     /// Reads from offset 0 to the end, or until one byte past `limit`.

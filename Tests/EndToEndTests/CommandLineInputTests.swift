@@ -34,7 +34,7 @@ final class CommandLineInputTests: XCTestCase {
         try s.write("small.html", broken)
         let out = try Amolint.run(["check", "big.html", "small.html", "--max-file-size", "1K"], in: s.url)
         XCTAssertEqual(out.status, 2)
-        XCTAssertTrue(out.stderr.contains("big.html: is 2178 bytes, over the 1024-byte limit (--max-file-size); not checked"), out.stderr)
+        XCTAssertTrue(out.stderr.contains("big.html: is 2178 bytes, over the 1024-byte limit (--max-file-size); not read"), out.stderr)
         XCTAssertTrue(out.stdout.contains("small.html:1:"), out.stdout)
         XCTAssertEqual(try Amolint.run(["check", "big.html", "--max-file-size", "2M"], in: s.url).status, 1)
         // The default limit is 64 MiB: a sparse file one byte over it is refused without being read.
