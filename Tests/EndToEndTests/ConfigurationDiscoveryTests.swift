@@ -37,4 +37,24 @@ final class ConfigurationDiscoveryTests: XCTestCase {
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("repo/.amolint.json: root: expected true or false"), bad.stderr)
     }
+
+    // MARK: Defect 13: what `exclude` globs are relative to
+
+    /// `exclude` globs are relative to the configuration file's folder, as the README says,
+    /// not to the checked file's folder; with `--config FILE`, to FILE's folder.
+    func testExcludeGlobsAreRelativeToTheConfigurationsFolder() throws {
+        let s = try Scratch()
+        try s.write(".git/HEAD", "ref: refs/heads/main\n")
+        try s.write("site/.amolint.json", #"{"exclude": ["pages/*.html"]}"#)
+        try s.write("site/pages/a.html", broken)
+        try s.write("site/pages/deeper/pages/b.html", broken)
+        try s.write("site/c.html", broken)
+        let out = try Amolint.run(["check", "site", "--format", "json"], in: s.url)
+        let paths = Set((out.json?.arrayValue ?? []).compactMap { $0["path"]?.stringValue })
+        XCTAssertEqual(paths, ["site/c.html", "site/pages/deeper/pages/b.html"], out.stdout)
+        try s.write("conf/amolint.json", #"{"exclude": ["site/c.html"]}"#)
+        let explicit = try Amolint.run(["check", "site", "--config", "conf/amolint.json", "--format", "json"], in: s.url)
+        let explicitPaths = Set((explicit.json?.arrayValue ?? []).compactMap { $0["path"]?.stringValue })
+        XCTAssertEqual(explicitPaths, ["site/c.html", "site/pages/a.html", "site/pages/deeper/pages/b.html"], "relative to conf/, so nothing matches")
+    }
 }
