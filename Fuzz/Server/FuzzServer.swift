@@ -15,13 +15,18 @@ let preamble: [UInt8] = frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","p
 func frame(_ body: String) -> [UInt8] { Array("Content-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8) }
 
 /// Requests placed between pieces of garbage; each must be answered, whatever the answer.
-let requestTemplates = [
-    #"{"jsonrpc":"2.0","id":"ID","method":"textDocument/hover","params":{"textDocument":{"uri":"file:///f.html"},"position":{"line":0,"character":0}}}"#,
-    #"{"jsonrpc":"2.0","id":"ID","method":"textDocument/completion","params":{"textDocument":{"uri":"file:///f.html"},"position":{"line":0,"character":3}}}"#,
-    #"{"jsonrpc":"2.0","id":"ID","method":"textDocument/diagnostic","params":{"textDocument":{"uri":"file:///f.html"}}}"#,
-    #"{"jsonrpc":"2.0","id":"ID","method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///f.html"},"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":1}},"context":{"diagnostics":[]}}}"#,
-    #"{"jsonrpc":"2.0","id":"ID","method":"amolint/unknown","params":{}}"#,
-]
+func request(_ n: Int, id: String) -> String {
+    let document = #""textDocument":{"uri":"file:///f.html"}"#
+    let (method, params): (String, String)
+    switch n % 5 {
+    case 0: (method, params) = ("textDocument/hover", document + #","position":{"line":0,"character":0}"#)
+    case 1: (method, params) = ("textDocument/completion", document + #","position":{"line":0,"character":3}"#)
+    case 2: (method, params) = ("textDocument/diagnostic", document)
+    case 3: (method, params) = ("textDocument/codeAction", document + #","range":{"start":{"line":0,"character":0},"end":{"line":0,"character":1}},"context":{"diagnostics":[]}"#)
+    default: (method, params) = ("amolint/unknown", "")
+    }
+    return #"{"jsonrpc":"2.0","id":"\#(id)","method":"\#(method)","params":{\#(params)}}"#
+}
 
 /// Garbage cannot hold a header: every `Content-Length` in it (any case) loses its first letter.
 /// (Garbage that holds a valid header is a message, and may rightly swallow what follows.)
@@ -60,7 +65,7 @@ func check(_ data: [UInt8]) {
         for (n, piece) in payload.split(separator: 0xFF, omittingEmptySubsequences: false).enumerated() {
             input += garbage(piece)
             let id = "r\(n)"
-            input += frame(requestTemplates[n % requestTemplates.count].replacingOccurrences(of: "\"ID\"", with: "\"\(id)\""))
+            input += frame(request(n, id: id))
             expected.insert(id)
         }
     } else {
@@ -76,12 +81,6 @@ func check(_ data: [UInt8]) {
     })
     for id in expected.sorted() where answered[id] != 1 {
         preconditionFailure("request \(id) after garbage got \(answered[id] ?? 0) answers (reads of \(sizes), batches of \(batchSize))")
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
 

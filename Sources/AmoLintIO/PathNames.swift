@@ -17,8 +17,8 @@ extension Paths {
 
     /// A name from the system (argv, `readdir`, `realpath`, `getcwd`) as a string, losslessly.
     public static func decode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        if let valid = String(validating: bytes, as: UTF8.self) { return valid }
         let a = Array(bytes)
+        if isValidUTF8(a) { return String(decoding: a, as: UTF8.self) }
         var scalars = String.UnicodeScalarView()
         var i = 0
         while i < a.count {
@@ -76,6 +76,17 @@ extension Paths {
             }
         }
         return out
+    }
+
+    /// True when `a` is well-formed UTF-8 (`String(validating:)` needs macOS 15).
+    static func isValidUTF8(_ a: [UInt8]) -> Bool {
+        var i = 0
+        while i < a.count {
+            if a[i] < 0x80 { i += 1; continue }
+            guard let (_, length) = scalar(in: a, at: i) else { return false }
+            i += length
+        }
+        return true
     }
 
     /// The scalar a valid UTF-8 sequence at `i` encodes, and its length.

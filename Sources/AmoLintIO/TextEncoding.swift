@@ -56,7 +56,7 @@ public struct DecodedText: Sendable {
         case .utf8: return utf8
         case .utf8BOM: return Self.utf8BOM + utf8
         case .utf16LE, .utf16BE:
-            guard isLossless, String(validating: utf8, as: UTF8.self) != nil else { return nil }
+            guard isLossless, Paths.isValidUTF8(utf8) else { return nil }
             var out: [UInt8] = encoding == .utf16LE ? [0xFF, 0xFE] : [0xFE, 0xFF]
             out.reserveCapacity(2 + utf8.count * 2)
             _ = transcode(utf8.makeIterator(), from: UTF8.self, to: UTF16.self, stoppingOnError: false) { unit in
