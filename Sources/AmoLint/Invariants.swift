@@ -23,7 +23,20 @@ package enum Invariants {
         let once = Fixer.fixAll(file, configuration: Configuration())
         let twice = Fixer.fixAll(SourceFile(path: file.path, bytes: once.bytes), configuration: Configuration())
         if twice.fixed != 0 { problems.append("fix-all is not idempotent: a second run made \(twice.fixed) more fixes") }
+        if once.fixed > 0, result.unreported == 0, let worse = madeWorse(result.diagnostics, after: Linter.lint(SourceFile(path: file.path, bytes: once.bytes))) {
+            problems.append("--fix made the page worse: \(worse) appeared")
+        }
         return problems
+    }
+
+    /// The rules reported after fixing that were not before, unless a fix renamed an
+    /// attribute (`data-redirect-uri` → `data-redirect_uri`, `id=` → `class=`): the
+    /// renamed attribute is checked for the first time, rightly. Nil when nothing new.
+    package static func madeWorse(_ before: [Diagnostic], after: Linter.Result) -> Set<String>? {
+        guard after.unreported == 0 else { return nil }
+        let renamed = before.contains { ($0.rule == RuleID.unknownAttribute.rawValue || $0.rule == RuleID.legacyID.rawValue) && $0.fix != nil }
+        let appeared = Set(after.diagnostics.map(\.rule)).subtracting(before.map(\.rule))
+        return appeared.isEmpty || renamed ? nil : appeared
     }
 
     /// The file names the fuzzer picks from with its first byte (dialect and comment syntax).

@@ -95,3 +95,24 @@ struct PerturbedExampleTests {
         }
     }
 }
+
+/// `--fix` never makes a page worse: on every example page, nothing is reported
+/// after fixing that was not reported before (unless a fix renamed an attribute).
+struct FixNeverWorsensTests {
+    static var pages: [String] {
+        let root = "/" + #filePath.split(separator: "/").dropLast(3).joined(separator: "/") + "/examples/"
+        return ((try? listFolder(root)) ?? []).filter { !$0.hasSuffix(".md") }.sorted().map { root + $0 }
+    }
+
+    @Test("fixing an example page reports nothing new", arguments: pages)
+    func fixingReportsNothingNew(_ path: String) throws {
+        let file = SourceFile(path: path, bytes: try readBytes(path))
+        let before = Linter.lint(file)
+        let (bytes, fixed) = Fixer.fixAll(file, configuration: Configuration())
+        #expect(fixed >= 0)
+        let worse = Invariants.madeWorse(before.diagnostics, after: Linter.lint(SourceFile(path: path, bytes: bytes)))
+        #expect(worse == nil, "\(path): \(worse ?? [])")
+    }
+
+    @Test func thereAreExamplePages() { #expect(Self.pages.count >= 9) }
+}
