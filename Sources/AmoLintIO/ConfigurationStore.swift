@@ -4,7 +4,6 @@
 import Darwin
 #endif
 import AmoLint
-import JSONValue
 
 /// Finds the `.amolint.json` that governs each file: the nearest one in the
 /// file's folder or above, within the file's repository. The walk up stops at
@@ -68,16 +67,7 @@ public final class ConfigurationStore {
 
     private static func load(_ path: String, shownAs: String) -> Lookup {
         do {
-            var bytes = try FileSystem.read(path, maximumSize: 1 << 20, limitName: "configuration files")
-            // `"root": true` (eslint's word for "the walk stops here") is accepted. The walk stops at
-            // any configuration it finds, so it only says so; the core's parser does not know the key.
-            if let json = try? JSON.parse(bytes), var object = json.objectValue, let root = object["root"] {
-                guard root.boolValue != nil else {
-                    return .failed(ConfigurationError(path: shownAs, key: "root", reason: "expected true or false, found \(root.typeName)"))
-                }
-                object["root"] = nil
-                bytes = Array(JSON.object(object).serialized().utf8)
-            }
+            let bytes = try FileSystem.read(path, maximumSize: 1 << 20, limitName: "configuration files")
             return .found(try Configuration.parse(bytes, path: shownAs, baseDirectory: Paths.parent(path)), path: shownAs)
         } catch let error as FileError {
             return .failed(ConfigurationError(path: shownAs, key: nil, reason: "cannot read: \(error.reason)"))

@@ -18,7 +18,7 @@ struct ConfigurationTests {
     }
 
     @Test func errorsNameTheKey() {
-        #expect(throws: ConfigurationError(path: ".amolint.json", key: "rule", reason: #"unknown key (allowed: "rules", "exclude"); did you mean "rules"?"#)) {
+        #expect(throws: ConfigurationError(path: ".amolint.json", key: "rule", reason: #"unknown key (allowed: "rules", "exclude", "root"); did you mean "rules"?"#)) {
             try parse(#"{"rule": {}}"#)
         }
         #expect(throws: ConfigurationError(path: ".amolint.json", key: "rules.missing-sate", reason: #"unknown rule id; did you mean "missing-state"?"#)) {

@@ -61,6 +61,11 @@ extension Configuration {
         for (key, value) in object.sorted(by: { $0.key < $1.key }) {
             switch key {
             case "$schema": continue
+            case "root":
+                // eslint's word for "the search stops here"; the nearest configuration ends it anyway.
+                guard value.boolValue != nil else {
+                    throw ConfigurationError(path: path, key: "root", reason: "expected true or false, found \(value.typeName)")
+                }
             case "rules": configuration.rules = try parseRules(value, path: path, key: "rules")
             case "exclude":
                 guard let items = value.arrayValue else {
@@ -73,8 +78,8 @@ extension Configuration {
                     return glob
                 }
             default:
-                let hint = Suggestions.nearest(key, in: ["rules", "exclude"]).map { "; did you mean \"\($0)\"?" } ?? ""
-                throw ConfigurationError(path: path, key: key, reason: "unknown key (allowed: \"rules\", \"exclude\")\(hint)")
+                let hint = Suggestions.nearest(key, in: ["rules", "exclude", "root"]).map { "; did you mean \"\($0)\"?" } ?? ""
+                throw ConfigurationError(path: path, key: key, reason: "unknown key (allowed: \"rules\", \"exclude\", \"root\")\(hint)")
             }
         }
         return configuration
