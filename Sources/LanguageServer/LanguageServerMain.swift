@@ -12,6 +12,7 @@ import JSONRPC
 public enum LanguageServerMain {
     public static func run() -> Int32 {
         let inbox = Inbox()
+        let cancellations = Cancellations()
         let writer = FrameWriter(fileDescriptor: 1)
         DispatchQueue.global().async {
             var reader = FrameReader(fileDescriptor: 0)
@@ -25,11 +26,13 @@ public enum LanguageServerMain {
                     cost += Inbox.cost(of: event)
                     events.append(event)
                 }
+                for event in events { cancellations.note(event) }
                 inbox.post(events)
                 if events.last == .end { return }
             }
         }
         let server = Server(send: writer.send)
+        server.isCancelled = cancellations.contains
         while true {
             if let code = server.handle(inbox.takeAll()) { return code }
         }
@@ -122,5 +125,46 @@ final class Inbox: @unchecked Sendable {
         pthread_cond_broadcast(&changed)
         pthread_mutex_unlock(&mutex)
         return taken
+    }
+}
+
+/// Request ids the client cancelled, noted by the reader thread as messages
+/// arrive, so that a long handler on the main thread can stop between files.
+final class Cancellations: @unchecked Sendable {
+    private var ids: Set<RequestID> = []
+    private var mutex = pthread_mutex_t()
+
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    func note(_ event: FrameReader.Event) {
+        // Cheap test first: only a body naming the method is decoded.
+        guard case .message(let body) = event, body.count < 4096,
+              Lexing.contains("$/cancelRequest", in: body),
+              case .success(.notification(_, let params)) = Message.decode(body),
+              let id = params["id"].flatMap(RequestID.init)
+        else { return }
+        pthread_mutex_lock(&mutex)
+        ids.insert(id)
+        pthread_mutex_unlock(&mutex)
+    }
+
+    func contains(_ id: RequestID) -> Bool {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return ids.contains(id)
+    }
+}
+
+private enum Lexing {
+    static func contains(_ needle: StaticString, in bytes: [UInt8]) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        for i in 0...(bytes.count - count) where bytes[i] == needle.utf8Start[0] {
+            var k = 1
+            while k < count, bytes[i + k] == needle.utf8Start[k] { k += 1 }
+            if k == count { return true }
+        }
+        return false
     }
 }

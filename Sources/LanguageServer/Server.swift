@@ -28,6 +28,11 @@ final class Server {
 
     /// Where logs go: standard error, unless a host (the fuzzer, a test) says otherwise.
     let logSink: (String) -> Void
+    /// Whether the client has cancelled a request, asked while a long handler runs
+    /// (the reader thread sees `$/cancelRequest` before the main thread does).
+    var isCancelled: (RequestID) -> Bool = { _ in false }
+    /// The request being handled.
+    private(set) var currentRequest: RequestID?
 
     init(send: @escaping (String) -> Void, logSink: @escaping (String) -> Void = { Platform.write(2, "amolint: \($0)\n") }) {
         self.send = send
@@ -94,6 +99,8 @@ final class Server {
     // MARK: Dispatch
 
     private func request(id: RequestID, method: String, params: JSON) {
+        currentRequest = id
+        defer { currentRequest = nil }
         switch lifecycle {
         case .uninitialized where method != "initialize":
             send(Outgoing.error(id: id, ResponseError(code: LSPErrorCode.serverNotInitialized, message: "the server is not initialized: send `initialize` first")))

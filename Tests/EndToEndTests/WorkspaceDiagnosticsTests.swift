@@ -56,4 +56,34 @@ final class WorkspaceDiagnosticsTests: XCTestCase {
         XCTAssertGreaterThan(peak, 0, "no VmHWM in /proc: this test needs Linux")
         XCTAssertLessThan(peak, 64 * 1024, "peak RSS \(peak) kB")
     }
+
+    /// A `$/cancelRequest` that arrives while the tree is being walked ends the request between files.
+    func testCancelledWhileRunning() throws {
+        let tree = try Scratch()
+        let filler = String(repeating: "<p>Кнопка amoCRM 🚀 и текст страницы</p>\n", count: 200)
+        for i in 0..<3_000 { try tree.write("m\(i % 10)/p\(i).html", filler + #"<div class="amocrm_oauth" data-color="Blue"></div>"#) }
+        let server = try ServerProcess()
+        defer { server.terminate() }
+        func send(_ text: String) { server.write(Conversation.frame(text)) }
+        send(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":"file://\#(tree.url.path)","capabilities":{"textDocument":{"diagnostic":{}},"window":{"workDoneProgress":true}}}}"#)
+        _ = server.nextMessage(seconds: 10, skipping: Conversation.ignoredMethods)
+        send(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#)
+        send(#"{"jsonrpc":"2.0","id":2,"method":"workspace/diagnostic","params":{"previousResultIds":[],"partialResultToken":"p","workDoneToken":"w"}}"#)
+        // Once the walk has begun, cancel it.
+        var reports = 0
+        var answer: JSON?
+        while let message = server.nextMessage(seconds: 60, skipping: Conversation.ignoredMethods) {
+            if message["method"] == "$/progress" {
+                if message["params"]?["value"]?["kind"] == "begin" { send(#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":2}}"#) }
+                reports += message["params"]?["value"]?["items"]?.arrayValue?.count ?? 0
+                continue
+            }
+            if message["id"]?.intValue == 2 { answer = message; break }
+        }
+        XCTAssertEqual(answer?["error"]?["code"]?.intValue, -32800, "\(answer?.serialized() ?? "no answer")")
+        XCTAssertLessThan(reports, 3_000)
+        // The server goes on answering.
+        send(#"{"jsonrpc":"2.0","id":3,"method":"shutdown","params":null}"#)
+        XCTAssertEqual(server.nextMessage(seconds: 10, skipping: Conversation.ignoredMethods)?["id"]?.intValue, 3)
+    }
 }

@@ -1,5 +1,6 @@
 import AmoLint
 import AmoLintIO
+import JSONRPC
 import JSONValue
 import LanguageServerProtocol
 
@@ -29,6 +30,11 @@ extension Server {
                                                            "percentage": 0, "cancellable": false]])
         }
         for (k, path) in files.enumerated() {
+            // Between files, a `$/cancelRequest` for this request ends it.
+            if k % 25 == 0, let id = currentRequest, isCancelled(id) {
+                if let work { notify("$/progress", ["token": work, "value": ["kind": "end", "message": "cancelled"]]) }
+                throw ResponseError(code: LSPErrorCode.requestCancelled, message: "cancelled after \(k) of \(files.count) files")
+            }
             if let report = workspaceReport(path, previous: previous[path]) {
                 if partial != nil { batch.append(report) } else { items.append(report) }
             }
