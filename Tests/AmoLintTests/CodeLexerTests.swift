@@ -96,6 +96,11 @@ struct CodeLexerTests {
         #expect(all.contains { $0.rule == "insecure-uri" && $0.text == "ftp://x" })
     }
 
+    @Test func windowDocumentAndTypeScriptCastsBuildToo() {
+        let text = "const s = window.document.createElement('script') as HTMLScriptElement\ns.className = 'amocrm_oauth'\ns.dataset.color = 'Pink'"
+        #expect(found(text, "a.ts").contains { $0.rule == "invalid-color" && $0.text == "Pink" })
+    }
+
     @Test func valuesWithConditionsAreRunTime() {
         let text = "const s = document.createElement('div')\ns.className = 'amocrm_oauth'\ns.dataset.color = dark ? 'Black' : 'White'\ns.dataset.mode = mode || 'Popup'"
         let all = rules(text, "a.js")

@@ -228,7 +228,7 @@ struct CodeAnalysis {
         }
         guard let firstToken = chain.first, let lastToken = chain.last else { return start + 1 }
         let nameTokens = chain
-        let interesting = isIdent(firstToken, "document") || isIdent(firstToken, "Object") || isIdent(firstToken, "__html")
+        let interesting = isIdent(firstToken, "document") || isIdent(firstToken, "window") || isIdent(firstToken, "Object") || isIdent(firstToken, "__html")
             || isIdent(lastToken, "innerHTML") || isIdent(lastToken, "outerHTML") || isIdent(lastToken, "insertAdjacentHTML")
             || (!keys.isEmpty && (isIdent(firstToken, oneOf: keyHeads) || isIdent(lastToken, oneOf: CodeAnalysis.insertions)))
         guard interesting else { return i }
@@ -241,7 +241,8 @@ struct CodeAnalysis {
         let chain = names.joined(separator: ".")
 
         // `x = document.createElement('script')`, `const x: HTMLScriptElement = …`.
-        if chain == "document.createElement", isPunct(i, "("), let lit = stringLiteral(i + 1), isPunct(i + 2, ")"),
+        if chain == "document.createElement" || chain.hasSuffix(".document.createElement"), isPunct(i, "("),
+           let lit = stringLiteral(i + 1), isPunct(i + 2, ")"),
            let tag = literalText(lit), let key = assignmentTarget(before: start)
         {
             keys[key] = elements.count
