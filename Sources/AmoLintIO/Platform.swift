@@ -15,7 +15,6 @@ public enum Platform {
 
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
-    public static var processorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     /// Writes everything, retrying on partial writes and EINTR.
     public static func write(_ fd: Int32, _ text: String) {

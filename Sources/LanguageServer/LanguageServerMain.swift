@@ -4,6 +4,7 @@ import Dispatch
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AmoLintIO
 import JSONRPC
 
 /// Wires the server to standard input and output: a reader thread frames
@@ -132,10 +133,7 @@ final class Inbox: @unchecked Sendable {
 /// arrive, so that a long handler on the main thread can stop between files.
 final class Cancellations: @unchecked Sendable {
     private var ids: Set<RequestID> = []
-    private var mutex = pthread_mutex_t()
-
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
+    private let lock = Lock()
 
     func note(_ event: FrameReader.Event) {
         // Cheap test first: only a body naming the method is decoded.
@@ -144,16 +142,10 @@ final class Cancellations: @unchecked Sendable {
               case .success(.notification(_, let params)) = Message.decode(body),
               let id = params["id"].flatMap(RequestID.init)
         else { return }
-        pthread_mutex_lock(&mutex)
-        ids.insert(id)
-        pthread_mutex_unlock(&mutex)
+        lock.locked { _ = ids.insert(id) }
     }
 
-    func contains(_ id: RequestID) -> Bool {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return ids.contains(id)
-    }
+    func contains(_ id: RequestID) -> Bool { lock.locked { ids.contains(id) } }
 }
 
 private enum Lexing {

@@ -16,7 +16,7 @@ final class Server {
     var client = JSON.null
     /// The client pulls diagnostics (`textDocument/diagnostic`); otherwise the server pushes them.
     var pullDiagnostics = false
-    var trace = "off"
+    var trace = TraceValue.off
     var documents = DocumentStore()
     var settings = ServerSettings()
     /// Bumped whenever settings or configuration files change, so cached results go stale.
@@ -155,7 +155,7 @@ final class Server {
             case "workspace/didChangeConfiguration": didChangeConfiguration(params)
             case "workspace/didChangeWatchedFiles": didChangeWatchedFiles(params)
             case "workspace/didChangeWorkspaceFolders": didChangeWorkspaceFolders(params)
-            case "$/setTrace": trace = params["value"]?.stringValue ?? trace
+            case "$/setTrace": trace = params["value"]?.stringValue.flatMap(TraceValue.init(rawValue:)) ?? trace
             default: break  // Unknown notifications, `$/…` included, are ignored as the spec asks.
             }
         } catch {
@@ -189,8 +189,8 @@ final class Server {
         logSink(message)
         // Nothing but window messages may precede the answer to `initialize`.
         guard lifecycle != .uninitialized else { return }
-        if trace != "off" { notify("$/logTrace", ["message": .string(message)]) }
-        if type <= MessageType.warning, trace != "off" {
+        if trace != .off { notify("$/logTrace", ["message": .string(message)]) }
+        if type <= MessageType.warning, trace != .off {
             notify("window/logMessage", ["type": .int(type), "message": .string(message)])
         }
     }

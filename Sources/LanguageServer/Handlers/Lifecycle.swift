@@ -14,7 +14,7 @@ extension Server {
             if let e = PositionEncoding(rawValue: forced) { encoding = e } else { warnUser("initializationOptions.positionEncoding: unknown encoding \"\(forced)\"") }
         }
         pullDiagnostics = clientSupports("textDocument", "diagnostic")
-        trace = params["trace"]?.stringValue ?? "off"
+        trace = params["trace"]?.stringValue.flatMap(TraceValue.init(rawValue:)) ?? .off
         var folders = params["workspaceFolders"]?.arrayValue?.compactMap { $0["uri"]?.stringValue } ?? []
         if folders.isEmpty, let root = params["rootUri"]?.stringValue { folders = [root] }
         resolver.workspaceFolders = folders.map(URI.path)
