@@ -29,14 +29,17 @@ package enum Invariants {
         return problems
     }
 
-    /// The rules reported after fixing that were not before, unless a fix renamed an
-    /// attribute (`data-redirect-uri` → `data-redirect_uri`, `id=` → `class=`): the
-    /// renamed attribute is checked for the first time, rightly. Nil when nothing new.
+    /// The rules reported after fixing that were not before, unless a fix lifted a
+    /// finding that stands in for others: a rename (`data-redirect-uri` →
+    /// `data-redirect_uri`, `id=` → `class=`) gets the attribute checked for the
+    /// first time, and a fixed `invalid-uri` lets the other URI checks run (one
+    /// mistake, one diagnostic: they were withheld, not absent). Nil when nothing new.
     package static func madeWorse(_ before: [Diagnostic], after: Linter.Result) -> Set<String>? {
         guard after.unreported == 0 else { return nil }
-        let renamed = before.contains { ($0.rule == RuleID.unknownAttribute.rawValue || $0.rule == RuleID.legacyID.rawValue) && $0.fix != nil }
+        let revealing: Set<String> = [RuleID.unknownAttribute, .legacyID, .invalidURI, .emptyValue, .duplicateAttribute].map(\.rawValue).reduce(into: []) { $0.insert($1) }
+        if before.contains(where: { revealing.contains($0.rule) && $0.fix != nil }) { return nil }
         let appeared = Set(after.diagnostics.map(\.rule)).subtracting(before.map(\.rule))
-        return appeared.isEmpty || renamed ? nil : appeared
+        return appeared.isEmpty ? nil : appeared
     }
 
     /// The file names the fuzzer picks from with its first byte (dialect and comment syntax).
