@@ -26,3 +26,24 @@ if result.get("line") != expected:
 print(f"neovim: quick fix applied: {result['title']}")
 PY
 rm -rf "$work"
+
+# `amolint.applyAllFixes` (workspace/executeCommand, then the server's workspace/applyEdit)
+# gives the buffer `amolint check --fix` gives the file.
+work="$(mktemp -d)"
+copy="$work/$(basename "$page")"
+cp "$page" "$copy"
+OUT="$out" timeout 60 nvim --headless -u NONE -i NONE \
+  --cmd "set rtp^=$root/editors/neovim" --cmd "filetype on" \
+  --cmd "lua require('amolint').setup({ cmd = { '$bin', 'server' } })" \
+  -c "luafile $here/command.lua" "$copy"
+cp "$page" "$work/fixed$(basename "$page")"
+"$bin" check --fix "$work/fixed$(basename "$page")" >/dev/null || true
+python3 - "$out" "$work/fixed$(basename "$page")" <<'PY'
+import json, sys
+result = json.load(open(sys.argv[1]))
+expected = open(sys.argv[2], encoding="utf-8").read().rstrip("\n")
+if result.get("text") != expected:
+    sys.exit(f"neovim: amolint.applyAllFixes did not give what amolint check --fix gives\n  result: {result}")
+print("neovim: amolint.applyAllFixes applied through workspace/applyEdit, as amolint check --fix")
+PY
+rm -rf "$work"
