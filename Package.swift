@@ -15,7 +15,7 @@ let package = Package(
         // The linter core: scanner, button model, rules, fixes, configuration. No I/O.
         .target(name: "AmoLint", dependencies: ["JSONValue"]),
         // File access through POSIX calls and `.amolint.json` discovery, shared by the CLI and the server.
-        .target(name: "AmoLintIO", dependencies: ["AmoLint"]),
+        .target(name: "AmoLintIO", dependencies: ["AmoLint", "JSONValue"]),
         // Content-Length framing and JSON-RPC 2.0 envelopes; knows nothing of LSP.
         .target(name: "JSONRPC", dependencies: ["JSONValue"]),
         // The subset of LSP 3.17 types amolint speaks, and the messages it sends.

@@ -27,4 +27,11 @@ for name in sorted(os.listdir("protocol/conversations")):
             stream += b"Content-Length: %d\r\n\r\n" % len(body) + body
         if "sendRaw" in step:
             stream += step["sendRaw"].encode()
-    save("Fuzz/corpus/server", b"\x01" + stream)
+    # Byte 0 selects the mode (see FuzzServer.swift), bytes 1-4 the read sizes.
+    save("Fuzz/corpus/server", b"\x01" + b"\x0f\xf0\x3b\x00" + stream)
+
+# The interleaved mode: pieces of garbage (split at 0xFF), each followed by a request.
+junk = [b"X-Junk: " + b"a" * 5000 + b"\r\n\r\n", b"\r\n\r\n", b"Content-Type: x\r\n", b"{\"jsonrpc\":\"2.0\"}\r\n\r\n",
+        b"content-length: 4611686018427387904\r\n\r\n", b"garbage" * 1300, b"\x00\x01\x1b[31m", b""]
+save("Fuzz/corpus/server", b"\x80" + b"\x3b\x00\x07\xf1" + b"\xff".join(junk))
+save("Fuzz/corpus/server", b"\x82" + b"\xef\xef\xef\xef" + b"\xff".join(junk[:2]))

@@ -4,9 +4,15 @@
 import Darwin
 #endif
 import AmoLint
+import JSONValue
 
 /// Finds the `.amolint.json` that governs each file: the nearest one in the
-/// file's folder or above. Each folder is looked up once.
+/// file's folder or above, within the file's repository. The walk up stops at
+/// the first configuration found (the nearest wins; configurations do not
+/// merge), at the repository's root (a folder holding `.git`, a folder or a
+/// file as in worktrees and submodules), and at the workspace folder in the
+/// editor. So a `.amolint.json` in a shared folder above a checkout (`/tmp`, a
+/// home folder) never governs the checkout's files. Each folder is looked up once.
 public final class ConfigurationStore {
     public enum Lookup {
         case found(Configuration, path: String)
@@ -46,7 +52,7 @@ public final class ConfigurationStore {
         let result: Lookup
         if FileSystem.status(candidate)?.kind == .file {
             result = ConfigurationStore.load(candidate, shownAs: Paths.relative(candidate, to: workingDirectory))
-        } else if folder == "/" || folder.isEmpty || folder == boundary {
+        } else if folder == "/" || folder.isEmpty || folder == boundary || ConfigurationStore.isRepositoryRoot(folder) {
             result = .none
         } else {
             result = lookup(folder: Paths.parent(folder), boundary: boundary)
@@ -55,9 +61,23 @@ public final class ConfigurationStore {
         return result
     }
 
+    /// A folder holding `.git` (a folder, or a file in a worktree or a submodule).
+    static func isRepositoryRoot(_ folder: String) -> Bool {
+        FileSystem.status(folder == "/" ? "/.git" : folder + "/.git", followLinks: false) != nil
+    }
+
     private static func load(_ path: String, shownAs: String) -> Lookup {
         do {
-            let bytes = try FileSystem.read(path)
+            var bytes = try FileSystem.read(path, maximumSize: 1 << 20, limitName: "configuration files")
+            // `"root": true` (eslint's word for "the walk stops here") is accepted. The walk stops at
+            // any configuration it finds, so it only says so; the core's parser does not know the key.
+            if let json = try? JSON.parse(bytes), var object = json.objectValue, let root = object["root"] {
+                guard root.boolValue != nil else {
+                    return .failed(ConfigurationError(path: shownAs, key: "root", reason: "expected true or false, found \(root.typeName)"))
+                }
+                object["root"] = nil
+                bytes = Array(JSON.object(object).serialized().utf8)
+            }
             return .found(try Configuration.parse(bytes, path: shownAs, baseDirectory: Paths.parent(path)), path: shownAs)
         } catch let error as FileError {
             return .failed(ConfigurationError(path: shownAs, key: nil, reason: "cannot read: \(error.reason)"))
@@ -74,7 +94,7 @@ public enum Paths {
     public static func currentDirectory() -> String {
         var buffer = [CChar](repeating: 0, count: 4096)
         guard getcwd(&buffer, buffer.count) != nil else { return "." }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return Paths.decode(buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
     }
 
     public static func absolute(_ path: String, from base: String) -> String {

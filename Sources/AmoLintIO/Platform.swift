@@ -48,7 +48,8 @@ public enum Platform {
         #endif
     }
 
-    public static func readAll(_ fd: Int32) -> [UInt8]? {
+    /// Reads to the end; stops one byte past `limit` (so that the caller can tell the input was over it).
+    public static func readAll(_ fd: Int32, limit: Int = Int.max) -> [UInt8]? {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -59,6 +60,7 @@ public enum Platform {
             }
             if n == 0 { return out }
             out += chunk[0..<n]
+            if out.count > limit { return out }
         }
     }
 }
@@ -73,7 +75,8 @@ public struct FileError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(path): \(reason)" }
 }
 
-/// Files and folders through POSIX calls.
+/// Files and folders through POSIX calls. Paths are Swift strings; a name that is
+/// not valid UTF-8 travels through them losslessly (see `Paths.decode`).
 public enum FileSystem {
     public enum Kind: Sendable { case file, directory, other, missing }
 
@@ -82,55 +85,111 @@ public enum FileSystem {
         public let mode: mode_t
         public let size: Int
         public let isSymlink: Bool
+        public let identity: FileIdentity
+        /// The type bits of `st_mode` (`S_IFREG`, `S_IFIFO` …).
+        public let type: mode_t
     }
+
+    /// 64 MiB: far above any page or template, far below what would hurt the machine.
+    public static let defaultMaximumFileSize = 64 << 20
 
     /// `stat` (following links) or, with `followLinks: false`, `lstat`.
     public static func status(_ path: String, followLinks: Bool = true) -> Status? {
         var s = stat()
-        let rc = followLinks ? stat(path, &s) : lstat(path, &s)
+        let rc = Paths.withCString(path) { followLinks ? stat($0, &s) : lstat($0, &s) }
         guard rc == 0 else { return nil }
         let type = s.st_mode & S_IFMT
         let kind: Kind = type == S_IFREG ? .file : type == S_IFDIR ? .directory : .other
-        return Status(kind: kind, mode: s.st_mode & 0o7777, size: Int(s.st_size), isSymlink: type == S_IFLNK)
+        return Status(kind: kind, mode: s.st_mode & 0o7777, size: Int(s.st_size), isSymlink: type == S_IFLNK,
+                      identity: FileIdentity(s), type: type)
     }
 
-    public static func read(_ path: String) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// The whole content of a regular file (see `open`).
+    public static func read(_ path: String, maximumSize: Int = defaultMaximumFileSize, limitName: String = "--max-file-size") throws(FileError) -> [UInt8] {
+        try open(path, maximumSize: maximumSize, limitName: limitName).bytes
+    }
+
+    /// Opens and reads a regular file of at most `maximumSize` bytes. Anything else
+    /// (a folder, a FIFO, a device, a socket) is refused before a byte is read: it is
+    /// opened with `O_NONBLOCK`, so a FIFO cannot block, and never read, so `/dev/zero`
+    /// cannot fill the memory. The descriptor stays open with the result, for `replace`.
+    /// `limitName` is what a message over the limit names as its source.
+    public static func open(_ path: String, maximumSize: Int = defaultMaximumFileSize, limitName: String = "--max-file-size") throws(FileError) -> OpenFile {
+        // A look before opening spares devices the open itself (some act on it); the
+        // descriptor's own `fstat` below is what counts.
+        if let s = status(path), s.kind != .file { throw FileError(path: path, reason: notRegular(type: s.type)) }
+        let fd = Paths.withCString(path) { systemOpen($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
         guard fd >= 0 else { throw FileError(path: path, reason: Platform.errorText()) }
-        defer { close(fd) }
-        var s = stat()
-        if fstat(fd, &s) == 0, s.st_mode & S_IFMT == S_IFDIR { throw FileError(path: path, reason: "is a directory") }
-        // A regular file is read straight into an array of its size; anything else in chunks.
-        if s.st_mode & S_IFMT == S_IFREG, s.st_size > 0 {
-            let size = Int(s.st_size)
-            var failed = false
-            var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
-                guard let base = buffer.baseAddress else { return }
-                while count <= size {
-                    let n = systemRead(fd, base + count, size + 1 - count)
-                    if n < 0 { if errno == EINTR { continue }; failed = true; return }
-                    if n == 0 { return }
-                    count += n
-                }
-            }
-            if failed { throw FileError(path: path, reason: Platform.errorText()) }
-            // The file grew while being read: take the rest too.
-            if bytes.count > size, let rest = Platform.readAll(fd) { bytes += rest }
-            return bytes
+        var ok = false
+        defer { if !ok { close(fd) } }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: Platform.errorText()) }
+        if info.st_mode & S_IFMT != S_IFREG {
+            throw FileError(path: path, reason: notRegular(type: info.st_mode & S_IFMT))
         }
-        guard let bytes = Platform.readAll(fd) else { throw FileError(path: path, reason: Platform.errorText()) }
+        // A file that changes while it is read is read again, so `bytes` and `info` agree.
+        var bytes: [UInt8] = []
+        for attempt in 0..<3 {
+            if Int(info.st_size) > maximumSize { throw FileError(path: path, reason: overLimit(Int(info.st_size), maximumSize, limitName)) }
+            guard let read = readAll(fd, sizeHint: Int(info.st_size), limit: maximumSize) else {
+                throw FileError(path: path, reason: Platform.errorText())
+            }
+            if read.count > maximumSize { throw FileError(path: path, reason: overLimit(read.count, maximumSize, limitName)) }
+            bytes = read
+            var after = stat()
+            guard fstat(fd, &after) == 0 else { throw FileError(path: path, reason: Platform.errorText()) }
+            let stable = FileState(after) == FileState(info) && after.st_size == bytes.count
+            info = after
+            if stable || attempt == 2 { break }
+        }
+        ok = true
+        return OpenFile(path: path, descriptor: fd, info: info, bytes: bytes)
+    }
+
+    static func notRegular(type: mode_t) -> String {
+        switch type {
+        case S_IFDIR: return "is a directory"
+        case S_IFIFO: return "is a FIFO (named pipe), not a regular file; not checked"
+        case S_IFCHR: return "is a character device, not a regular file; not checked"
+        case S_IFBLK: return "is a block device, not a regular file; not checked"
+        case S_IFSOCK: return "is a socket, not a regular file; not checked"
+        default: return "is not a regular file; not checked"
+        }
+    }
+
+    static func overLimit(_ size: Int, _ limit: Int, _ name: String) -> String {
+        "is \(size) bytes, over the \(limit)-byte limit (\(name)); not read"
+    }
+
+    /// Reads from offset 0 to the end, or until one byte past `limit`.
+    static func readAll(_ fd: Int32, sizeHint: Int, limit: Int) -> [UInt8]? {
+        let limit = min(limit, Int.max - 1)
+        let cap = min(max(sizeHint, 0), limit) + 1
+        var bytes = [UInt8](repeating: 0, count: cap)
+        var count = 0
+        while count <= limit {
+            if count == bytes.count { bytes += repeatElement(0, count: min(max(bytes.count, 1 << 16), limit + 1 - count)) }
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + count, $0.count - count, off_t(count)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            count += n
+        }
+        bytes.removeLast(bytes.count - count)
         return bytes
     }
 
     /// Entries of a folder (names only, without `.` and `..`), with their kinds
     /// as `lstat` sees them: links to folders are not followed, so loops cannot happen.
     public static func list(_ path: String) throws(FileError) -> [(name: String, kind: Kind, isLink: Bool)] {
-        guard let dir = opendir(path) else { throw FileError(path: path, reason: Platform.errorText()) }
+        guard let dir = Paths.withCString(path, { opendir($0) }) else { throw FileError(path: path, reason: Platform.errorText()) }
         defer { closedir(dir) }
         var entries: [(String, Kind, Bool)] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { Paths.decode(cString: $0) }
             }
             if name == "." || name == ".." { continue }
             let full = path == "/" ? "/" + name : path + "/" + name
@@ -150,44 +209,77 @@ public enum FileSystem {
     }
 
     public static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
+        guard let resolved = Paths.withCString(path, { realpath($0, nil) }) else { return nil }
         defer { free(resolved) }
-        return String(cString: resolved)
+        return Paths.decode(cString: resolved)
+    }
+}
+
+/// A file by device and inode: two names of one file (a second mention, a
+/// symbolic or hard link) have the same identity.
+public struct FileIdentity: Hashable, Sendable {
+    public let device: UInt64
+    public let inode: UInt64
+
+    init(_ s: stat) {
+        device = UInt64(s.st_dev)
+        inode = UInt64(s.st_ino)
+    }
+}
+
+/// What `fstat` says changes when a file is written: its identity, size, and
+/// modification and status-change times.
+struct FileState: Equatable {
+    let identity: FileIdentity
+    let size: Int
+    let modified: timespec
+    let changed: timespec
+
+    init(_ s: stat) {
+        identity = FileIdentity(s)
+        size = Int(s.st_size)
+        #if canImport(Darwin)
+        modified = s.st_mtimespec
+        changed = s.st_ctimespec
+        #else
+        modified = s.st_mtim
+        changed = s.st_ctim
+        #endif
     }
 
-    /// Writes `bytes` over `path` atomically: a temporary file in the same
-    /// folder, the original's permissions, then `rename`. Just before the rename
-    /// the file is read again; if it no longer holds `expected`, nothing is written.
-    public static func replace(_ shownPath: String, with bytes: [UInt8], expected: [UInt8]) throws(FileError) {
-        // Through a symbolic link, the target is what changes; the link stays a link.
-        let path = realPath(shownPath) ?? shownPath
-        guard let original = status(path) else { throw FileError(path: shownPath, reason: Platform.errorText()) }
-        // A file without write permission is the user's "do not touch" (root could write it anyway).
-        if original.mode & 0o222 == 0 { throw FileError(path: shownPath, reason: "is read-only; not fixed") }
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[..<$0]) } ?? "."
-        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(folder.isEmpty ? "" : folder)/.\(base).amolint-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
-        guard fd >= 0 else { throw FileError(path: shownPath, reason: "cannot create a temporary file: \(Platform.errorText())") }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var ok = false
-        defer {
-            if !ok { unlink(temporary) }
-        }
-        var failure = bytes.withUnsafeBufferPointer { Platform.write(fd, $0) }
-        if failure == nil, fchmod(fd, original.mode) != 0 { failure = Platform.errorText() }
-        if failure == nil, fsync(fd) != 0 { failure = Platform.errorText() }
-        close(fd)
-        if let failure { throw FileError(path: shownPath, reason: "not fixed, the file is unchanged: \(failure)") }
-        guard let current = try? read(path), current == expected else {
-            throw FileError(path: shownPath, reason: "changed while amolint was fixing it; left as it is now (run again)")
-        }
-        guard rename(temporary, path) == 0 else {
-            throw FileError(path: shownPath, reason: "not fixed, the file is unchanged: \(Platform.errorText())")
-        }
-        ok = true
+    static func == (a: FileState, b: FileState) -> Bool {
+        a.identity == b.identity && a.size == b.size && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+            && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
     }
+}
+
+/// A regular file, read, with its descriptor still open: what `--fix` compares
+/// against right before it replaces the file.
+public final class OpenFile: @unchecked Sendable {
+    public let path: String
+    public let bytes: [UInt8]
+    let descriptor: Int32
+    let info: stat
+
+    init(path: String, descriptor: Int32, info: stat, bytes: [UInt8]) {
+        self.path = path
+        self.descriptor = descriptor
+        self.info = info
+        self.bytes = bytes
+    }
+
+    deinit { close(descriptor) }
+
+    public var identity: FileIdentity { FileIdentity(info) }
+}
+
+/// `open(2)`, named so that `FileSystem.open` can call it.
+func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
+    #if canImport(Darwin)
+    return Darwin.open(path, flags, mode)
+    #else
+    return Glibc.open(path, flags, mode)
+    #endif
 }
 
 /// `read(2)`, named so that types with a `read` member can call it on Linux and macOS alike.

@@ -55,6 +55,14 @@ extension JSON {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// The second and third bytes of `E2 …`: U+200E, U+200F, U+2028, U+2029, U+202A…U+202E, U+2066…U+2069.
+    static func isLineOrDirectionMark(_ b1: UInt8, _ b2: UInt8) -> Bool {
+        switch (b1, b2) {
+        case (0x80, 0x8E), (0x80, 0x8F), (0x80, 0xA8...0xAE), (0x81, 0xA6...0xA9): return true
+        default: return false
+        }
+    }
+
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var s = s
@@ -74,9 +82,15 @@ extension JSON {
                 case 0x09: escape = [0x5C, UInt8(ascii: "t")]
                 case 0..<0x20, 0x7F:
                     escape = Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    // U+2028 and U+2029 end lines in JavaScript.
-                    escape = Array("\\u202".utf8) + [bytes[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")]
+                case 0xC2 where i + 1 < n && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9F:
+                    // C1 controls (U+0080…U+009F): some terminals act on them.
+                    escape = Array("\\u00".utf8) + [hex[Int(bytes[i + 1] >> 4)], hex[Int(bytes[i + 1] & 0xF)]]
+                    skip = 2
+                case 0xE2 where i + 2 < n && JSON.isLineOrDirectionMark(bytes[i + 1], bytes[i + 2]):
+                    // U+2028 and U+2029 end lines in JavaScript; U+200E, U+200F, U+202A…U+202E and
+                    // U+2066…U+2069 reorder what a terminal shows.
+                    let scalar = 0x2000 | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                    escape = Array("\\u".utf8) + [12, 8, 4, 0].map { hex[Int((scalar >> $0) & 0xF)] }
                     skip = 3
                 default: break
                 }

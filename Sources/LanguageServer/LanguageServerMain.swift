@@ -17,12 +17,12 @@ public enum LanguageServerMain {
             var reader = FrameReader(fileDescriptor: 0)
             while true {
                 // Everything already read is posted together, so a burst of edits arrives as one batch.
-                // (Up to a bound, so that a flood waits in the pipe, not in memory.)
+                // (Up to a bound, so that a flood waits in the pipe, not in memory.) Only the first
+                // event may wait for input: one that is not complete yet never holds back the others.
                 var events = [reader.next()]
-                var bytes = 0
-                while events.last != .end, reader.hasBufferedInput, bytes < Inbox.limit / 4, events.count < 1024 {
-                    let event = reader.next()
-                    if case .message(let body) = event { bytes += body.count }
+                var cost = Inbox.cost(of: events[0])
+                while events.last != .end, cost < Inbox.limit / 4, events.count < 1024, let event = reader.nextBuffered() {
+                    cost += Inbox.cost(of: event)
                     events.append(event)
                 }
                 inbox.post(events)
@@ -31,22 +31,25 @@ public enum LanguageServerMain {
         }
         let server = Server(send: writer.send)
         while true {
-            let batch = inbox.takeAll()
-            if let code = server.handle(batch) { return code }
+            if let code = server.handle(inbox.takeAll()) { return code }
         }
     }
 }
 
 extension LanguageServerMain {
     /// Runs a whole session from bytes in memory, in one thread: the input is
-    /// framed and handled in batches of `batchSize` events. For fuzzing and tests.
+    /// read `readSizes` bytes at a time (in turn), framed and handled in batches of
+    /// up to `batchSize` events, as the reader thread of `run` forms them. For fuzzing and tests.
     /// Returns the exit status, or nil if the input ended the session without one.
-    public static func replay(_ input: [UInt8], batchSize: Int = 4, send: @escaping (String) -> Void,
+    public static func replay(_ input: [UInt8], batchSize: Int = 4, readSizes: [Int] = [4096], send: @escaping (String) -> Void,
                               log: @escaping (String) -> Void = { _ in }) -> Int32?
     {
         var position = 0
+        var reads = 0
         var reader = FrameReader(maximumMessageSize: 1 << 20) { buffer in
-            let n = min(buffer.count, input.count - position, 4096)
+            let size = readSizes.isEmpty ? 4096 : max(1, readSizes[reads % readSizes.count])
+            reads += 1
+            let n = min(buffer.count, input.count - position, size)
             guard n > 0 else { return 0 }
             input.withUnsafeBytes { source in
                 buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<position + n]))
@@ -56,20 +59,33 @@ extension LanguageServerMain {
         }
         let server = Server(send: send, logSink: log)
         while true {
-            var events: [FrameReader.Event] = []
-            while events.count < batchSize, events.last != .end { events.append(reader.next()) }
-            if let code = server.handle(events) { return code }
-            if events.last == .end { return nil }
+            var events = [reader.next()]
+            while events.count < batchSize, events.last != .end, let event = reader.nextBuffered() { events.append(event) }
+            let ended = events.last == .end
+            if let code = server.handle(consume events) { return code }
+            if ended { return nil }
         }
     }
 }
 
 /// Framed events waiting for the main thread. Bounded: when the main thread
 /// falls behind, the reader stops reading, the pipe fills, and the client waits,
-/// so a flood of messages cannot grow the server's memory.
+/// so a flood of messages cannot grow the server's memory. Every event counts,
+/// a report of malformed input as much as a message, so a flood of junk headers
+/// waits in the pipe too.
 final class Inbox: @unchecked Sendable {
-    /// Bytes of message bodies waiting, at most (one larger message is still let through).
+    /// Bytes of events waiting, at most (one larger message is still let through).
     static let limit = 1 << 20
+    /// What an event costs besides its bytes: the enum, the array slot, the allocation's header.
+    static let overhead = 64
+
+    static func cost(of event: FrameReader.Event) -> Int {
+        switch event {
+        case .message(let body): return overhead + body.count
+        case .malformed(let reason): return overhead + reason.utf8.count
+        case .end: return overhead
+        }
+    }
 
     private var events: [FrameReader.Event] = []
     private var pendingBytes = 0
@@ -87,10 +103,7 @@ final class Inbox: @unchecked Sendable {
     }
 
     func post(_ batch: [FrameReader.Event]) {
-        let size = batch.reduce(0) { total, event in
-            if case .message(let body) = event { return total + body.count }
-            return total
-        }
+        let size = batch.reduce(0) { $0 + Inbox.cost(of: $1) }
         pthread_mutex_lock(&mutex)
         while pendingBytes > 0, pendingBytes + size > Inbox.limit { pthread_cond_wait(&changed, &mutex) }
         events += batch

@@ -35,40 +35,55 @@ final class Server {
     }
 
     /// Handles a batch of framed events; returns an exit status when the server must stop.
-    func handle(_ batch: [FrameReader.Event]) -> Int32? {
-        var decoded: [Result<Message, MessageError>?] = []
-        var cancelled: Set<RequestID> = []
-        for event in batch {
-            guard case .message(let body) = event else { decoded.append(nil); continue }
-            let message = Message.decode(body)
-            if case .success(.notification("$/cancelRequest", let params)) = message, let id = params["id"].flatMap(RequestID.init) {
-                cancelled.insert(id)
-            }
-            decoded.append(message)
+    /// The batch is consumed: each body is let go once decoded and each decoded message
+    /// once handled, so a large `didOpen` is held once (as the document) while it is linted.
+    func handle(_ batch: consuming [FrameReader.Event]) -> Int32? {
+        enum Item {
+            case end
+            case malformed(String)
+            case message(Result<Message, MessageError>)
         }
-        for (event, message) in zip(batch, decoded) {
-            switch event {
+        var events = batch
+        var items: [Item?] = []
+        items.reserveCapacity(events.count)
+        var cancelled: Set<RequestID> = []
+        for i in events.indices {
+            switch events[i] {
+            case .end: items.append(.end)
+            case .malformed(let reason): items.append(.malformed(reason))
+            case .message(let body):
+                let message = Message.decode(body)
+                if case .success(.notification("$/cancelRequest", let params)) = message, let id = params["id"].flatMap(RequestID.init) {
+                    cancelled.insert(id)
+                }
+                items.append(.message(message))
+            }
+            events[i] = .end
+        }
+        events = []
+        for i in items.indices {
+            guard let item = items[i] else { continue }
+            items[i] = nil
+            switch item {
             case .end:
                 log("end of input; exiting")
                 return 0
             case .malformed(let reason):
                 log("malformed message: \(reason)", type: MessageType.error)
-            case .message:
+            case .message(let message):
                 switch message {
-                case .success(.request(let id, let method, let params))?:
+                case .success(.request(let id, let method, let params)):
                     if cancelled.contains(id) {
                         send(Outgoing.error(id: id, ResponseError(code: LSPErrorCode.requestCancelled, message: "cancelled")))
                     } else {
                         request(id: id, method: method, params: params)
                     }
-                case .success(.notification(let method, let params))?:
+                case .success(.notification(let method, let params)):
                     if let code = notification(method: method, params: params) { return code }
-                case .success(.response(let id, let result, let error))?:
+                case .success(.response(let id, let result, let error)):
                     response(id: id, result: result, error: error)
-                case .failure(let failure)?:
+                case .failure(let failure):
                     send(Outgoing.error(id: failure.id, failure.error))
-                case nil:
-                    break
                 }
             }
         }

@@ -25,7 +25,7 @@ enum Amolint {
 
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Output
+                    environment: [String: String] = [:], killAfter seconds: Double = 120) throws -> Output
     {
         let process = Process()
         process.executableURL = binary
@@ -40,6 +40,9 @@ enum Amolint {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        // A run that hangs is killed (and fails its test) instead of hanging the suite.
+        let watchdog = Watchdog(process)
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { watchdog.fire() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Read both pipes fully before waiting, so a large output cannot block the child.
@@ -77,6 +80,13 @@ final class Scratch {
     func read(_ path: String) throws -> String {
         String(decoding: try Data(contentsOf: url.appendingPathComponent(path)), as: UTF8.self)
     }
+}
+
+/// Kills a process that outlives its time.
+final class Watchdog: @unchecked Sendable {
+    private let process: Process
+    init(_ process: Process) { self.process = process }
+    func fire() { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 }
 
 /// Bytes handed from a reader thread; the group's wait orders the accesses.

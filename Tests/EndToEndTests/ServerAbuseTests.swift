@@ -36,6 +36,89 @@ final class ServerAbuseTests: XCTestCase {
         XCTAssertEqual(server.waitForExit(seconds: 1), 0)
     }
 
+    static let hover = Conversation.frame(#"{"jsonrpc":"2.0","id":42,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///nope.html"},"position":{"line":0,"character":0}}}"#)
+
+    /// Issue 15, defect 1: a junk header and the first 60 bytes of a request in
+    /// one write, the rest in a second write. The request and the next one are answered.
+    func testARequestAfterAJunkHeaderArrivingInTwoWritesIsAnswered() throws {
+        let server = try ServerProcess()
+        try initialize(server)
+        let request = Array(Self.hover.utf8)
+        server.write("X-Junk: " + String(repeating: "a", count: 5000) + "\r\n\r\n" + String(decoding: request.prefix(60), as: UTF8.self))
+        // Let the server read the first write on its own (the answer waits for the second either way).
+        Thread.sleep(forTimeInterval: 0.2)
+        server.write(String(decoding: request.dropFirst(60), as: UTF8.self))
+        XCTAssertEqual(server.nextMessage(seconds: 10, skipping: Conversation.ignoredMethods)?["id"], 42)
+        server.write(Self.hover.replacingOccurrences(of: "\"id\":42", with: "\"id\":43"))
+        XCTAssertEqual(server.nextMessage(seconds: 10, skipping: Conversation.ignoredMethods)?["id"], 43)
+        server.closeInput()
+        XCTAssertEqual(server.waitForExit(seconds: 5), 0)
+    }
+
+    /// `Content-Length: 2^62` is reported (on stderr) and skipped; the requests after it are answered.
+    func testAnAbsurdContentLengthDoesNotEndTheSession() throws {
+        let server = try ServerProcess()
+        try initialize(server)
+        server.write("Content-Length: 4611686018427387904\r\n\r\n{\"jsonrpc\":\"2.0\",")
+        server.write(Self.hover)
+        XCTAssertEqual(server.nextMessage(seconds: 10, skipping: Conversation.ignoredMethods)?["id"], 42)
+        server.closeInput()
+        XCTAssertEqual(server.waitForExit(seconds: 5), 0)
+    }
+
+    /// Issue 15, defect 11: reports of malformed input count against the inbox bound like
+    /// messages, so a flood of bad headers waits in the pipe, not in the server's memory,
+    /// while the main thread is held up (here: by a stderr nobody reads for a while).
+    func testAFloodOfBadHeadersWaitsInThePipe() throws {
+        let errors = Pipe()
+        let server = try ServerProcess(standardError: errors)
+        try initialize(server)
+        let before = try residentKilobytes(server.process.processIdentifier)
+        let junk = String(repeating: "Content-Length: x\r\n\r\n", count: 50_000)
+        let writer = Thread { for _ in 0..<20 { server.write(junk) } }  // 21 MB, a million bad headers
+        writer.start()
+        // The server stalls on its full stderr after a few hundred log lines. Before the fix its
+        // reader went on reading the whole flood into memory; now it stops at the inbox bound.
+        // (Unbounded, it grew by about 7 MB a second in a debug build.)
+        let deadline = Date().addingTimeInterval(8)
+        var during = before
+        while !writer.isFinished, Date() < deadline, during - before < 16 * 1024 {
+            Thread.sleep(forTimeInterval: 0.05)
+            during = try residentKilobytes(server.process.processIdentifier)
+        }
+        XCTAssertLessThan(during - before, 16 * 1024, "RSS grew from \(before) kB to \(during) kB")
+        // Once stderr is read, everything is handled and the next request is answered.
+        let drain = Thread { _ = errors.fileHandleForReading.readDataToEndOfFile() }
+        drain.start()
+        while !writer.isFinished { Thread.sleep(forTimeInterval: 0.05) }
+        server.write(Self.hover)
+        XCTAssertEqual(server.nextMessage(seconds: 120, skipping: Conversation.ignoredMethods)?["id"], 42)
+        server.closeInput()
+        XCTAssertEqual(server.waitForExit(seconds: 5), 0)
+    }
+
+    /// Issue 15, defect 11: a 54 MB `didOpen` of ordinary markup keeps the server's peak
+    /// under 4x the text plus 20 MB. (Pages dense with buttons cost more: the linter's model
+    /// of each button; see BENCHMARKS.md.)
+    func testALargeDidOpenStaysUnderFourTimesItsSize() throws {
+        let server = try ServerProcess()
+        try initialize(server)
+        let line = #"<div class="row"><p>Привет, amoCRM 🚀 text text text</p><a href="https://example.com/x">link</a></div>"# + "\n"
+        var text = String(repeating: line, count: 54_000_000 / line.utf8.count)
+        text += #"<div class="amocrm_oauth" data-color="Blue"></div>"#
+        let size = text.utf8.count
+        server.write(Conversation.frame(JSON.object(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": [
+            "textDocument": ["uri": "file:///big.html", "languageId": "html", "version": 1, "text": .string(text)]]]).serialized()))
+        text = ""
+        let published = server.nextMessage(seconds: 300, skipping: Conversation.ignoredMethods)
+        XCTAssertEqual(published?["method"], "textDocument/publishDiagnostics")
+        XCTAssertFalse(published?["params"]?["diagnostics"]?.arrayValue?.isEmpty ?? true)
+        let peak = try peakKilobytes(server.process.processIdentifier)
+        XCTAssertLessThan(peak, (4 * size + 20_000_000) / 1024, "peak RSS \(peak) kB for a text of \(size) bytes")
+        server.closeInput()
+        XCTAssertEqual(server.waitForExit(seconds: 10), 0)
+    }
+
     /// Memory after 100,000 edits to one document stays within 10 MB of memory after the first 1,000.
     func testMemoryStaysFlatOverAHundredThousandEdits() throws {
         let server = try ServerProcess()
@@ -83,9 +166,12 @@ final class ServerAbuseTests: XCTestCase {
         XCTAssertEqual(server.waitForExit(seconds: 1), 0)
     }
 
-    func residentKilobytes(_ pid: Int32) throws -> Int {
+    func residentKilobytes(_ pid: Int32, field: String = "VmRSS:") throws -> Int {
         let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
-        let line = try XCTUnwrap(status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") })
+        let line = try XCTUnwrap(status.split(separator: "\n").first { $0.hasPrefix(field) })
         return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1]) ?? 0
     }
+
+    /// The process's peak resident memory so far.
+    func peakKilobytes(_ pid: Int32) throws -> Int { try residentKilobytes(pid, field: "VmHWM:") }
 }

@@ -100,12 +100,12 @@ final class ServerProcess: @unchecked Sendable {
     private var buffer = Data()
     private var ended = false
 
-    init(arguments: [String] = ["server"]) throws {
+    init(arguments: [String] = ["server"], standardError: Any = FileHandle.nullDevice) throws {
         process.executableURL = Amolint.binary
         process.arguments = arguments
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = standardError
         try process.run()
         let handle = output.fileHandleForReading
         Thread.detachNewThread { [self] in

@@ -39,22 +39,34 @@ enum CheckOutcome: Sendable {
 
 /// Checks inputs on all cores; results come back in input order.
 enum CheckRun {
-    static func run(_ inputs: [CheckInput], fix: Bool) -> [CheckOutcome] {
+    static func run(_ inputs: [CheckInput], fix: Bool, maximumFileSize: Int = FileSystem.defaultMaximumFileSize) -> [CheckOutcome] {
         let slots = Slots<CheckOutcome>(count: inputs.count, initial: .skipped)
         DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
-            slots[i] = check(inputs[i], fix: fix)
+            slots[i] = check(inputs[i], fix: fix, maximumFileSize: maximumFileSize)
         }
         return slots.values
     }
 
-    static func check(_ input: CheckInput, fix: Bool) -> CheckOutcome {
-        let bytes: [UInt8]
+    static func check(_ input: CheckInput, fix: Bool, maximumFileSize: Int) -> CheckOutcome {
+        let raw: [UInt8]
+        // A file stays open until it is fixed: `replace` compares it with what was read.
+        var opened: OpenFile?
         switch input.source {
-        case .standardInput(let data): bytes = data
+        case .standardInput(let data): raw = data
         case .file:
-            do { bytes = try FileSystem.read(input.path) } catch { return .failed(error) }
-            if input.discovered, FileDiscovery.looksBinary(bytes) { return .skipped }
+            do { opened = try FileSystem.open(input.path, maximumSize: maximumFileSize) } catch { return .failed(error) }
+            raw = opened?.bytes ?? []
+            if fix { FileSystem.sweepTemporaryFiles(besides: input.path) }
         }
+        // A byte order mark says how to read the rest; the linter sees UTF-8 without one.
+        let text: DecodedText
+        switch DecodedText.decode(raw) {
+        case .decoded(let decoded): text = decoded
+        case .unsupported(let encoding):
+            return .failed(FileError(path: input.path, reason: "is \(encoding) text, which amolint cannot read; not checked"))
+        }
+        let bytes = text.bytes
+        if input.discovered, FileDiscovery.looksBinary(bytes) { return .skipped }
         var file = SourceFile(path: input.path, bytes: bytes)
         var fixed = 0
         var fixedOutput: [UInt8]?
@@ -62,21 +74,26 @@ enum CheckRun {
         if fix {
             let (newBytes, count) = Fixer.fixAll(file, configuration: input.configuration)
             if newBytes != bytes {
-                do {
+                do throws(FileError) {
+                    guard let encoded = text.encode(newBytes) else {
+                        throw FileError(path: input.path, reason: "is \(text.encoding.rawValue) that does not convert to UTF-8 and back exactly; checked, not fixed")
+                    }
                     switch input.source {
-                    case .standardInput: fixedOutput = newBytes
-                    case .file: try FileSystem.replace(input.path, with: newBytes, expected: bytes)
+                    case .standardInput: fixedOutput = encoded
+                    case .file: if let opened { try FileSystem.replace(opened, with: encoded) }
                     }
                     file = SourceFile(path: input.path, bytes: newBytes)
                     fixed = count
                 } catch {
                     // Not written: the report is of the file as it is.
                     problem = error
+                    if case .standardInput = input.source { fixedOutput = raw }
                 }
             } else if case .standardInput = input.source {
-                fixedOutput = bytes
+                fixedOutput = raw
             }
         }
+        opened = nil
         let result = Linter.lint(file, configuration: input.configuration)
         // Lines are only needed to print positions.
         let lineIndex = result.diagnostics.isEmpty ? LineIndex([]) : result.lineIndex

@@ -23,8 +23,13 @@ extension CheckCommand {
         for path in paths {
             if path == "-" {
                 let name = stdinFilename ?? "stdin.html"
-                guard let bytes = Platform.readAll(0) else {
+                guard let bytes = Platform.readAll(0, limit: maxFileSize) else {
                     problems.append("-: cannot read standard input: \(Platform.errorText())")
+                    failed = true
+                    continue
+                }
+                if bytes.count > maxFileSize {
+                    problems.append("-: standard input is over the \(maxFileSize)-byte limit (--max-file-size); not checked")
                     failed = true
                     continue
                 }
@@ -48,9 +53,17 @@ extension CheckCommand {
             }
         }
 
+        // One file named twice, or reached through a link as well, is checked (and fixed) once,
+        // under the name it was first given.
+        var seen: Set<FileIdentity> = []
+        inputs = inputs.filter { input in
+            guard case .file = input.source, let identity = FileSystem.status(input.path)?.identity else { return true }
+            return seen.insert(identity).inserted
+        }
+
         var reports: [FileReport] = []
         var fixedOutput: [UInt8]?
-        for outcome in CheckRun.run(inputs, fix: fix) {
+        for outcome in CheckRun.run(inputs, fix: fix, maximumFileSize: maxFileSize) {
             switch outcome {
             case .checked(let report, let problem):
                 if let problem {

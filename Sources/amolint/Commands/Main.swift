@@ -24,7 +24,8 @@ enum Main {
         """
 
     static func main() {
-        let words = Array(CommandLine.arguments.dropFirst())
+        // From argv's bytes: `CommandLine.arguments` would mangle a file name that is not UTF-8.
+        let words = (0..<Int(CommandLine.argc)).dropFirst().map { i in CommandLine.unsafeArgv[i].map { Paths.decode(cString: $0) } ?? "" }
         exit(run(words))
     }
 

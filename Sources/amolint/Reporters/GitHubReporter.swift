@@ -2,7 +2,8 @@ import AmoLint
 import AmoLintIO
 
 /// GitHub Actions workflow commands. Data and properties are escaped the way
-/// GitHub's toolkit does, so a value from a page cannot end the command or start another.
+/// GitHub's toolkit does, so a value from a page cannot end the command or start another,
+/// and control characters in file names are written as `\u{…}` (the log is a terminal too).
 struct GitHubReporter: Reporter {
     func render(_ reports: [FileReport]) -> String {
         var out = ""
@@ -16,10 +17,10 @@ struct GitHubReporter: Reporter {
                 case .information, .hint: command = "notice"
                 }
                 let properties = [
-                    "file=\(Self.property(report.path))", "line=\(r.line)", "col=\(r.column)",
+                    "file=\(Self.property(Safe.terminal(report.path)))", "line=\(r.line)", "col=\(r.column)",
                     "endLine=\(r.endLine)", "endColumn=\(r.endColumn)", "title=\(Self.property("amolint " + d.rule))",
                 ]
-                out += "::\(command) \(properties.joined(separator: ","))::\(Self.data(d.message + " [\(d.rule)]"))\n"
+                out += "::\(command) \(properties.joined(separator: ","))::\(Self.data(Safe.terminal(d.message) + " [\(d.rule)]"))\n"
             }
         }
         return out

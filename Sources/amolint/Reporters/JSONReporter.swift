@@ -14,7 +14,7 @@ struct JSONReporter: Reporter {
             for d in report.diagnostics {
                 let r = CLIRange(d.range, in: report.lineIndex)
                 var object: [String: JSON] = [
-                    "path": .string(report.path), "rule": .string(d.rule), "severity": .string(d.severity.rawValue),
+                    "path": .string(Paths.display(report.path)), "rule": .string(d.rule), "severity": .string(d.severity.rawValue),
                     "message": .string(d.message), "line": .int(r.line), "column": .int(r.column),
                     "endLine": .int(r.endLine), "endColumn": .int(r.endColumn),
                 ]

@@ -82,7 +82,7 @@ struct SARIFReporter: Reporter {
     /// A relative URI reference for a relative path, `file://` for an absolute one.
     static func uri(_ path: String) -> String {
         var out = path.hasPrefix("/") ? "file://" : ""
-        for byte in path.utf8 {
+        for byte in Paths.encode(path) {
             let c = Character(Unicode.Scalar(byte))
             if byte < 0x80, c.isLetter || c.isNumber || "-._~/".contains(c) { out.append(c) }
             else { out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true) }

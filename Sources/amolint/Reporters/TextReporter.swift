@@ -46,8 +46,9 @@ struct TextReporter: Reporter {
     }
 }
 
-/// Output hygiene: nothing read from a page may reach a terminal as a control
-/// sequence. Messages are already sanitised by the core; paths are not.
+/// Output hygiene: nothing read from a page or a file name may reach a terminal
+/// as a control sequence. Messages are already sanitised by the core; paths are
+/// not: their control characters become `\u{…}`, their bytes that are not UTF-8 `\xNN`.
 enum Safe {
-    static func terminal(_ s: String) -> String { TerminalSafety.escaped(s) }
+    static func terminal(_ s: String) -> String { TerminalSafety.escaped(Paths.display(s)) }
 }
