@@ -24,16 +24,22 @@ public enum RuleDocumentation {
             let rules = RuleCatalog.all.filter { $0.area == area }
             guard !rules.isEmpty else { continue }
             out += "\n## \(area.rawValue)\n"
-            for rule in rules {
-                out += "\n### \(rule.id)\n\n"
-                out += "Default severity: **\(rule.severity.rawValue)**. Fix: \(rule.hasFix ? "yes" : "no").\n\n"
-                out += rule.summary + "\n\n" + rule.explanation + "\n\n"
-                out += "Reported:\n\n"
-                for example in rule.triggering { out += block(example, showFix: true) }
-                out += "Not reported:\n\n"
-                for example in rule.nonTriggering { out += block(example, showFix: false) }
-            }
+            for rule in rules { out += "\n" + section(rule) }
         }
+        return out
+    }
+
+    /// One rule's section (`### id` …), as in the catalogue.
+    public static func markdown(_ rule: Rule) -> String { section(rule) }
+
+    private static func section(_ rule: Rule) -> String {
+        var out = "### \(rule.id)\n\n"
+        out += "Default severity: **\(rule.severity.rawValue)**. Fix: \(rule.hasFix ? "yes" : "no").\n\n"
+        out += rule.summary + "\n\n" + rule.explanation + "\n\n"
+        out += "Reported:\n\n"
+        for example in rule.triggering { out += block(example, showFix: true) }
+        out += "Not reported:\n\n"
+        for example in rule.nonTriggering { out += block(example, showFix: false) }
         return out
     }
 

@@ -16,10 +16,11 @@ enum Main {
 
         COMMANDS:
           check [PATH ...]   Check pages and templates (the CI and pre-commit step).
-          rules              List the rules (--format markdown prints the catalogue).
+          rules [RULE-ID]    List the rules, or explain one (summary, explanation, examples, fix).
           server             Run the language server on stdin/stdout (LSP 3.17).
 
-        Run 'amolint <command> --help' for a command's options.
+        Run 'amolint <command> --help' (or 'amolint help <command>') for a command's options;
+        'amolint --version' prints the version.
 
         """
 
@@ -40,6 +41,8 @@ enum Main {
             Platform.write(1, "amolint \(AmoLintVersion.current)\n")
             return 0
         case "--help", "-h", "help":
+            // `amolint help check` is `amolint check --help`.
+            if let name = rest.first, name != command, ["check", "rules", "server"].contains(name) { return run([name, "--help"]) }
             Platform.write(1, usage)
             return 0
         case "check":
