@@ -102,14 +102,29 @@ extension CheckCommand {
         // Counts, the exit status and --max-warnings see every finding, --quiet or not.
         let tally = Tally(all)
 
-        let reporter: Reporter
-        switch format {
-        case .text: reporter = TextReporter(color: useColor, tally: tally, notChecked: notChecked)
-        case .json: reporter = JSONReporter()
-        case .sarif: reporter = SARIFReporter()
-        case .github: reporter = GitHubReporter()
+        func reporter(_ format: OutputFormat, color: Bool) -> Reporter {
+            let text = TextReporter(color: color, tally: tally, notChecked: notChecked, unsafeFixes: unsafeFixes)
+            switch format {
+            case .text: return text
+            case .full: return FullReporter(color: color, summary: text)
+            case .json: return JSONReporter()
+            case .sarif: return SARIFReporter()
+            case .github: return GitHubReporter()
+            case .gitlab: return GitLabReporter()
+            case .junit: return JUnitReporter()
+            }
         }
-        let output = reporter.render(reports)
+        var output: String
+        if let outputPath {
+            // The report goes to the file; the terminal (or the CI log) still gets the text.
+            if let problem = ReportFile.write(reporter(format, color: false).render(reports), to: outputPath) {
+                problems.append(problem)
+                failed = true
+            }
+            output = reporter(.text, color: useColor).render(reports)
+        } else {
+            output = reporter(format, color: useColor).render(reports)
+        }
         // With `--fix` on standard input, the fixed text goes to stdout and the report to stderr.
         if let fixedOutput {
             fixedOutput.withUnsafeBufferPointer { _ = Platform.write(1, $0) }

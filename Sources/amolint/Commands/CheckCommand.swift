@@ -8,8 +8,10 @@ struct CheckCommand {
         abstract: "Check pages and templates for mistakes in the amoCRM / Kommo OAuth button.",
         arguments: "[PATH ...]",
         options: [
-            .option("format", value: "FORMAT", choices: OutputFormat.allCases.map(\.rawValue), help: "Output format (default: text)."),
+            .option("format", value: "FORMAT", choices: OutputFormat.allCases.map(\.rawValue), help: "Report format (default: text; full adds the source and the fix)."),
+            .option("output", short: "o", value: "FILE", help: "Write the --format report to FILE, and the text report to stdout."),
             .flag("fix", help: "Apply the safe fixes to the files, then report what is left."),
+            .flag("unsafe-fixes", help: "With --fix, apply the unsafe fixes too (guesses such as `voilet`→`violet`)."),
             .option("max-warnings", value: "N", help: "Exit 1 when there are more than N warnings."),
             .option("config", value: "FILE", help: "Use this configuration instead of the nearest .amolint.json."),
             .option("color", value: "WHEN", choices: ["auto", "always", "never"], help: "Colour the text output (default: auto; NO_COLOR is honoured)."),
@@ -34,7 +36,10 @@ struct CheckCommand {
 
     var paths: [String]
     var format: OutputFormat
-    var fix: Bool
+    /// The fixes `--fix` applies (nil without `--fix`).
+    var fix: Applicability?
+    var unsafeFixes: Bool
+    var outputPath: String?
     var maxWarnings: Int?
     var configPath: String?
     var color: String
@@ -46,7 +51,8 @@ struct CheckCommand {
     init(_ arguments: ParsedArguments) throws(UsageError) {
         paths = arguments.positionals.isEmpty ? ["."] : arguments.positionals
         format = arguments.value("format").flatMap(OutputFormat.init(rawValue:)) ?? .text
-        fix = arguments.has("fix")
+        fix = arguments.has("fix") ? (arguments.has("unsafe-fixes") ? .unsafe : .safe) : nil
+        unsafeFixes = arguments.has("unsafe-fixes")
         if let text = arguments.value("max-warnings") {
             guard let n = Int(text), n >= 0 else { throw UsageError(description: "'--max-warnings' needs a whole number ≥ 0, not '\(text)'") }
             maxWarnings = n
@@ -58,6 +64,10 @@ struct CheckCommand {
             maxFileSize = n
         }
         configPath = arguments.value("config")
+        outputPath = arguments.value("output")
+        if let outputPath, outputPath.isEmpty || outputPath == "-" {
+            throw UsageError(description: "'--output' needs a file name (without it the report goes to stdout)")
+        }
         color = arguments.value("color") ?? "auto"
         quiet = arguments.has("quiet")
         stdinFilename = arguments.value("stdin-filename")

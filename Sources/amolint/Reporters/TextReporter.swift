@@ -8,6 +8,8 @@ struct TextReporter: Reporter {
     let tally: Tally
     /// Paths that could not be checked (a fatal problem each, told on stderr).
     let notChecked: Int
+    /// `--unsafe-fixes` was given.
+    let unsafeFixes: Bool
 
     private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
@@ -28,9 +30,12 @@ struct TextReporter: Reporter {
                 out += Safe.terminal(d.message) + " " + paint("[\(d.rule)]", "2") + "\n"
             }
         }
-        out += summary(tally, shown: Tally(reports).total) + "\n"
+        out += summaryLine(reports) + "\n"
         return out
     }
+
+    /// The summary line for these (shown) reports.
+    func summaryLine(_ reports: [FileReport]) -> String { summary(tally, shown: Tally(reports).total) }
 
     static func count(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }
 
@@ -51,7 +56,14 @@ struct TextReporter: Reporter {
             line = "Found " + parts.joined(separator: ", ") + " in \(t.filesWithProblems) of \(files)"
             if shown < t.total { line += " (\(t.total - shown) not shown: --quiet)" }
             line += "."
-            if t.fixable > 0 { line += " \(t.fixable) fixable with `amolint check --fix`." }
+            if unsafeFixes, t.fixable + t.unsafeFixable > 0 {
+                line += " \(t.fixable + t.unsafeFixable) fixable with `amolint check --fix --unsafe-fixes`."
+            } else {
+                if t.fixable > 0 { line += " \(t.fixable) fixable with `amolint check --fix`." }
+                if t.unsafeFixable > 0 {
+                    line += " " + Self.count(t.unsafeFixable, "unsafe fix is", "unsafe fixes are") + " held back (apply with `--fix --unsafe-fixes`)."
+                }
+            }
             if notChecked > 0 { line += " " + Self.count(notChecked, "path was", "paths were") + " not checked (see stderr)." }
         }
         if t.fixed > 0 { line += " Fixed \(t.fixed) problem\(t.fixed == 1 ? "" : "s")." }
