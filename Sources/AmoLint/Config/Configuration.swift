@@ -61,6 +61,11 @@ extension Configuration {
         for (key, value) in object.sorted(by: { $0.key < $1.key }) {
             switch key {
             case "$schema": continue
+            case "$comment":
+                // Comments for people (JSON has none): a string or an array of strings.
+                guard value.stringValue != nil || (value.arrayValue?.allSatisfy { $0.stringValue != nil } ?? false) else {
+                    throw ConfigurationError(path: path, key: "$comment", reason: "expected a string or an array of strings, found \(value.typeName)")
+                }
             case "rules": configuration.rules = try parseRules(value, path: path, key: "rules")
             case "exclude":
                 guard let items = value.arrayValue else {

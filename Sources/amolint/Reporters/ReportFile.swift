@@ -20,7 +20,7 @@ enum ReportFile {
     }
 }
 
-private func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mode_t) -> Int32 {
+func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mode_t) -> Int32 {
     #if canImport(Darwin)
     return Darwin.open(path, flags, mode)
     #else
