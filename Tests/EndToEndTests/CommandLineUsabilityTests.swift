@@ -103,7 +103,7 @@ final class CommandLineUsabilityTests: XCTestCase {
         let page = try Amolint.run(["rules", "invalid-color", "--color", "never"])
         XCTAssertEqual(page.status, 0)
         XCTAssertTrue(page.stdout.hasPrefix("invalid-color (error by default; enumerations; fix: yes)"), page.stdout)
-        for part in ["Reported", "Fixed:", "Not reported", "«", "--severity invalid-color=LEVEL"] {
+        for part in ["Reported", "Fixed (--fix):", "Fixed (with an unsafe fix: --fix --unsafe-fixes):", "Not reported", "«", "--severity invalid-color=LEVEL"] {
             XCTAssertTrue(page.stdout.contains(part), "\(part)\n\(page.stdout)")
         }
         XCTAssertFalse(page.stdout.contains("\u{1B}"))

@@ -95,7 +95,11 @@ struct RulePage {
         out += paint("Reported", "1") + (color ? "" : " (« » mark what the rule reports)") + ":\n\n"
         for example in rule.triggering {
             out += code(example, marked: true)
-            if let fixed = example.fixed { out += "  " + paint("Fixed:", "32") + "\n\n" + code(Example(fixed, file: example.file), marked: false) }
+            if let fixed = example.fixed {
+                let unsafe = RuleDocumentation.applicability(example, rule: rule.id) == .unsafe
+                out += "  " + paint(unsafe ? "Fixed (with an unsafe fix: --fix --unsafe-fixes):" : "Fixed (--fix):", "32") + "\n\n"
+                out += code(Example(fixed, file: example.file), marked: false)
+            }
         }
         out += paint("Not reported", "1") + ":\n\n"
         for example in rule.nonTriggering { out += code(example, marked: false) }
