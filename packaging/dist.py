@@ -156,6 +156,10 @@ if __name__ == "__main__":
     record = "".join(f"{p},{record_hash(d)},{len(d)}\n" for p, d, _ in entries) + f"{dist_info}/RECORD,,\n"
     entries.append((f"{dist_info}/RECORD", record.encode(), 0o644))
     path = os.path.join(out, f"amolint-{version}-{tag}.whl")
+    # One wheel a version: an older build's (another tag) would make `pip install dist/*.whl` ambiguous.
+    for old in os.listdir(out):
+        if old.startswith(f"amolint-{version}-py3-none-") and old.endswith(".whl"):
+            os.remove(os.path.join(out, old))
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
         for rel, blob, mode in entries:
             info = zipfile.ZipInfo(rel, date_time=(2024, 1, 1, 0, 0, 0))
