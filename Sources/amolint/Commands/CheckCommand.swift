@@ -19,7 +19,7 @@ struct CheckCommand {
             .option("ignore", value: "IDS", help: "Turn these rules off (comma-separated; repeatable)."),
             .option("severity", value: "ID=LEVEL", help: "Set a rule's severity: off|hint|information|warning|error (repeatable)."),
             .flag("quiet", short: "q", help: "Show errors only (the summary, the exit status and --max-warnings still count all)."),
-            .option("stdin-filename", value: "NAME", help: "The file name to assume for '-' (standard input)."),
+            .option("stdin-filename", value: "NAME", help: "The file name to assume for '-' (standard input; default: stdin.html)."),
             .option("max-file-size", value: "BYTES", help: "Refuse files larger than this (default: 64M; K, M and G suffixes are 1024-based)."),
         ],
         discussion: """
