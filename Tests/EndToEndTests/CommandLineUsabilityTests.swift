@@ -145,11 +145,11 @@ final class ReleaseDocumentationTests: XCTestCase {
         let changelog = try String(contentsOf: Amolint.packageRoot.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
         let first = try XCTUnwrap(changelog.firstMatch(#"(?m)^## (\d+\.\d+\.\d+)"#))
         XCTAssertEqual(first, AmoLintVersion.current, "the newest CHANGELOG.md entry is the version amolint prints")
-        // The pre-commit `rev` is a commit id or a tag that exists (none is tagged yet).
+        // The pre-commit `rev` is no tag that does not exist (none is tagged yet): a placeholder the text explains.
         let readme = try String(contentsOf: Amolint.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        for rev in readme.matches(#"rev: \S+"#) {
-            XCTAssertNotNil(rev.firstMatch(#"rev: ([0-9a-f]{40})$"#), "\(rev): not a commit id; pre-commit would fail on a missing tag")
-        }
+        let revs = readme.matches(#"rev: \S+"#)
+        XCTAssertEqual(revs, ["rev: COMMIT"], "pre-commit fails on a tag the repository does not have")
+        XCTAssertTrue(readme.contains("replace `COMMIT` with a full commit id"))
         XCTAssertTrue(readme.contains("`rev` must name a tag or a commit"))
     }
 }
