@@ -90,6 +90,9 @@ final class InstallAndDistributionTests: XCTestCase {
         if has("fish") {
             try s.write("amolint.fish", fish)
             XCTAssertEqual(try shell("fish -n amolint.fish", in: s.url).status, 0)
+            let asked = try shell("fish -c \"source amolint.fish; complete -C 'amolint check --format gi'; complete -C 'amolint rules invalid-co'\"", in: s.url)
+            XCTAssertEqual(asked.out.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) },
+                           ["github", "gitlab", "invalid-color", "invalid-compact"], asked.out)
         }
         let bad = try Amolint.run(["completions", "powershell"])
         XCTAssertEqual(bad.status, 2)
