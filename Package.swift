@@ -29,6 +29,6 @@ let package = Package(
         .testTarget(name: "AmoLintIOTests", dependencies: ["AmoLintIO"]),
         .testTarget(name: "AmoLintTests", dependencies: ["AmoLint", "JSONValue", "JSONRPC"]),
         // Spawns the built `amolint` binary, as users and CI run it.
-        .testTarget(name: "EndToEndTests", dependencies: ["amolint", "AmoLint", "JSONValue"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["amolint", "AmoLint", "AmoLintIO", "JSONValue"], exclude: ["Fixtures"]),
     ]
 )

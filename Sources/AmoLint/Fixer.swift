@@ -39,15 +39,16 @@ public enum Fixer {
     public static let maximumPasses = 10
 
     /// Lints and fixes until no fix is left (or `maximumPasses`), keeping only the
-    /// diagnostics `include` accepts. Returns the final text and the number of fixes.
-    public static func fixAll(_ file: SourceFile, configuration: Configuration,
+    /// diagnostics `include` accepts and the fixes up to `applicability` (safe ones only
+    /// by default; `.unsafe` applies every fix). Returns the final text and the number of fixes.
+    public static func fixAll(_ file: SourceFile, configuration: Configuration, applicability: Applicability = .safe,
                               include: (Diagnostic) -> Bool = { _ in true }) -> (bytes: [UInt8], fixed: Int)
     {
         var bytes = file.bytes
         var fixed = 0
         for _ in 0..<maximumPasses {
             let current = SourceFile(path: file.path, bytes: bytes)
-            let fixes = Linter.lint(current, configuration: configuration).diagnostics.filter(include).compactMap(\.fix)
+            let fixes = Linter.lint(current, configuration: configuration).diagnostics.filter(include).compactMap(\.fix).filter { $0.applicability <= applicability }
             guard !fixes.isEmpty else { break }
             let (next, applied) = apply(fixes, to: bytes)
             guard applied > 0, next != bytes else { break }

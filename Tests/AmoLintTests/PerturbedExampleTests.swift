@@ -66,7 +66,7 @@ struct PerturbedExampleTests {
     @Test("fixes of perturbed values work and touch only the value", arguments: cases())
     func fixed(_ c: Case) {
         let file = SourceFile(path: c.file, text: c.text)
-        let (bytes, count) = Fixer.fixAll(file, configuration: Configuration(), include: { $0.rule == c.rule })
+        let (bytes, count) = Fixer.fixAll(file, configuration: Configuration(), applicability: .unsafe, include: { $0.rule == c.rule })
         guard count > 0 else { return }
         let original = Array(c.text.utf8)
         let edits = Linter.lint(file).diagnostics.filter { $0.rule == c.rule }.compactMap(\.fix).flatMap(\.edits)

@@ -72,7 +72,7 @@ struct RuleExamplesTests {
         let rule = try #require(RuleCatalog.rule(id))
         for example in rule.triggering {
             let file = SourceFile(path: example.file, text: Marked(example.code).text)
-            let (bytes, count) = Fixer.fixAll(file, configuration: Configuration(), include: { $0.rule == id })
+            let (bytes, count) = Fixer.fixAll(file, configuration: Configuration(), applicability: .unsafe, include: { $0.rule == id })
             let fixedText = String(decoding: bytes, as: UTF8.self)
             guard let expected = example.fixed else {
                 #expect(count == 0, "\(id) has a fix but its example declares no fixed text: \(fixedText.debugDescription)")
@@ -81,6 +81,24 @@ struct RuleExamplesTests {
             #expect(fixedText == expected, "\(id) fix of \(example.code.debugDescription)")
             let after = Linter.lint(SourceFile(path: example.file, text: fixedText)).diagnostics
             #expect(after.filter { $0.rule == id }.isEmpty, "\(id) still fires after its fix: \(fixedText.debugDescription)")
+        }
+    }
+}
+
+extension RuleExamplesTests {
+    /// `--fix` applies the safe fixes of an example; what it leaves of that rule has only unsafe fixes,
+    /// and when the example has no unsafe fix, the safe ones alone give its `fixed:` text.
+    @Test("safe fixes alone leave only unsafe ones", arguments: RuleCatalog.ids)
+    func safeFixes(_ id: String) throws {
+        let rule = try #require(RuleCatalog.rule(id))
+        for example in rule.triggering where example.fixed != nil {
+            let file = SourceFile(path: example.file, text: Marked(example.code).text)
+            let (bytes, _) = Fixer.fixAll(file, configuration: Configuration(), include: { $0.rule == id })
+            let left = Linter.lint(SourceFile(path: example.file, bytes: bytes)).diagnostics.filter { $0.rule == id }
+            #expect(left.allSatisfy { $0.fix?.applicability != .safe }, "\(id): a safe fix was left in \(example.code.debugDescription)")
+            if RuleDocumentation.applicability(example, rule: id) == .safe {
+                #expect(String(decoding: bytes, as: UTF8.self) == example.fixed, "\(id): safe fixes of \(example.code.debugDescription)")
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ final class ContractTests: XCTestCase {
                            "\(rule.id): run `python3 protocol/generate.py`")
         }
         XCTAssertEqual(schema.at("definitions", "setting", "enum"), JSON.array(Configuration.settingValues.map(JSON.string)))
-        XCTAssertEqual(Set(schema["properties"]?.objectValue?.keys ?? [:].keys), ["$schema", "root", "rules", "exclude"])
+        XCTAssertEqual(Set(schema["properties"]?.objectValue?.keys ?? [:].keys), ["$schema", "$comment", "root", "rules", "exclude"])
     }
 
     /// VS Code's contributed settings are exactly the settings schema, flattened to `amolint.*`.

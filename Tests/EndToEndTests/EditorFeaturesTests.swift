@@ -25,9 +25,15 @@ final class EditorFeaturesTests: XCTestCase {
                         "textDocument": ["uri": .string(uri)], "range": d["range"] ?? .null,
                         "context": ["diagnostics": [d], "only": ["quickfix"]],
                     ]).arrayValue ?? []
-                    let fix = try XCTUnwrap(actions.first { $0["isPreferred"] == true && $0["diagnostics"]?.arrayValue?.first?["code"] == d["code"] },
-                                            "\(rule.id): no preferred quick fix")
+                    // Every fix stays a quick fix; only a safe one is preferred (fix-all leaves unsafe ones to the user).
+                    let fix = try XCTUnwrap(actions.first { action in
+                        let title = action["title"]?.stringValue ?? ""
+                        return !title.hasPrefix("Disable ") && !title.hasPrefix("Show documentation") && action["diagnostics"]?.arrayValue?.first?["code"] == d["code"]
+                    }, "\(rule.id): no quick fix")
                     XCTAssertEqual(fix["kind"], "quickfix")
+                    let safe = d["data"]?["fix"]?["applicability"]?.stringValue == "safe"
+                    XCTAssertEqual(fix["isPreferred"]?.boolValue ?? false, safe, "\(rule.id): preferred exactly when safe")
+                    XCTAssertEqual(fix["title"]?.stringValue?.hasSuffix(", unsafe)"), !safe)
                     text = session.apply(LSPSession.edits(of: fix, uri: uri), to: text)
                     diagnostics = try session.open(uri, text)
                 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # pre-commit with the real tool: the hook (language: swift) builds amolint from
 # this repository, fails on a bad page, passes on a good one, and honours
-# `args: [--fix]`. Usage: pre-commit.sh (run from anywhere; needs `pre-commit`).
+# `args: [--fix]`; the hook amolint-system runs the amolint on the PATH
+# ($AMOLINT_BIN_DIR, default .build/debug). Usage: pre-commit.sh (run from anywhere; needs `pre-commit`).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
@@ -39,6 +40,15 @@ grep -q "insecure-script-src" "$work/out.txt" || { cat "$work/out.txt"; exit 1; 
 echo "-- try-repo on a good page passes"
 pre-commit try-repo "$src" amolint --ref "$rev" --files templates/good.twig notes.txt > "$work/out.txt" 2>&1 || { cat "$work/out.txt"; exit 1; }
 
+echo "-- amolint-system (language: system) runs the amolint on the PATH, no Swift build"
+bin="${AMOLINT_BIN_DIR:-$root/.build/debug}"
+if PATH="$bin:$PATH" pre-commit try-repo "$src" amolint-system --ref "$rev" --files templates/bad.blade.php > "$work/out.txt" 2>&1; then
+  cat "$work/out.txt"; echo "expected amolint-system to fail on bad.blade.php"; exit 1
+fi
+grep -q "invalid-color" "$work/out.txt" || { cat "$work/out.txt"; echo "amolint-system: the failure does not name the rule"; exit 1; }
+PATH="$bin:$PATH" pre-commit try-repo "$src" amolint-system --ref "$rev" --files templates/good.twig notes.txt > "$work/out.txt" 2>&1 \
+  || { cat "$work/out.txt"; echo "amolint-system should pass on a good page"; exit 1; }
+
 echo "-- args: [--fix] fixes the page, and the hook reports the change"
 cat > .pre-commit-config.yaml <<YAML
 repos:
@@ -56,4 +66,4 @@ grep -q 'data-color="blue"' templates/bad.blade.php || { cat templates/bad.blade
 grep -q 'src="https://www.amocrm.ru' templates/bad.blade.php || { cat templates/bad.blade.php; echo "not fixed"; exit 1; }
 git add -A  # as a user stages the fixed file
 pre-commit run --files templates/bad.blade.php > "$work/out.txt" 2>&1 || { cat "$work/out.txt"; echo "a second run should pass"; exit 1; }
-echo "pre-commit: the hook fails on a bad page, passes on a good one and fixes with --fix"
+echo "pre-commit: the hooks fail on a bad page, pass on a good one, and amolint fixes with --fix"

@@ -66,6 +66,11 @@ extension Configuration {
                 guard value.boolValue != nil else {
                     throw ConfigurationError(path: path, key: "root", reason: "expected true or false, found \(value.typeName)")
                 }
+            case "$comment":
+                // Comments for people (JSON has none): a string or an array of strings.
+                guard value.stringValue != nil || (value.arrayValue?.allSatisfy { $0.stringValue != nil } ?? false) else {
+                    throw ConfigurationError(path: path, key: "$comment", reason: "expected a string or an array of strings, found \(value.typeName)")
+                }
             case "rules": configuration.rules = try parseRules(value, path: path, key: "rules")
             case "exclude":
                 guard let items = value.arrayValue else {

@@ -62,7 +62,7 @@ public struct Suppressions: Sendable {
     static func unknownIDFinding(_ id: String, _ range: Range<Int>) -> (message: String, fix: Fix?, related: [RelatedLocation]) {
         let suggestion = Suggestions.nearest(id, in: RuleCatalog.ids)
         return ("\(Text.code(id)) is not an amolint rule, so this comment suppresses nothing for it\(suggestion.map { "; did you mean \(Text.code($0))?" } ?? "")",
-                suggestion.map { Fix("Replace with \(Text.code($0))", replacing: range, with: $0) }, [])
+                suggestion.map { Fix("Replace with \(Text.code($0))", replacing: range, with: $0, applicability: .replacing(id, with: $0)) }, [])
     }
 
     /// The directive in a comment's content, with each id and its byte range.

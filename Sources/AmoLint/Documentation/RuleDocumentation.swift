@@ -11,7 +11,10 @@ public enum RuleDocumentation {
 
             Severities are defaults; change them per rule in `.amolint.json` (`"off"`, `"hint"`, \
             `"information"`, `"warning"`, `"error"`). In the examples, `«` and `»` mark the text the \
-            rule reports.
+            rule reports. "Fixed" shows every fix of the example; a fix marked *unsafe* guesses at what was \
+            meant (the nearest known name, `yes` for `true`) and is applied only by `amolint check \
+            --unsafe-fixes` or by picking it as a quick fix, while `--fix` and editors' fix-all apply the \
+            *safe* ones.
 
             | rule | default | fix | what it finds |
             |---|---|---|---|
@@ -24,27 +27,43 @@ public enum RuleDocumentation {
             let rules = RuleCatalog.all.filter { $0.area == area }
             guard !rules.isEmpty else { continue }
             out += "\n## \(area.rawValue)\n"
-            for rule in rules {
-                out += "\n### \(rule.id)\n\n"
-                out += "Default severity: **\(rule.severity.rawValue)**. Fix: \(rule.hasFix ? "yes" : "no").\n\n"
-                out += rule.summary + "\n\n" + rule.explanation + "\n\n"
-                out += "Reported:\n\n"
-                for example in rule.triggering { out += block(example, showFix: true) }
-                out += "Not reported:\n\n"
-                for example in rule.nonTriggering { out += block(example, showFix: false) }
-            }
+            for rule in rules { out += "\n" + section(rule) }
         }
+        return out
+    }
+
+    /// One rule's section (`### id` …), as in the catalogue.
+    public static func markdown(_ rule: Rule) -> String { section(rule) }
+
+    private static func section(_ rule: Rule) -> String {
+        var out = "### \(rule.id)\n\n"
+        out += "Default severity: **\(rule.severity.rawValue)**. Fix: \(rule.hasFix ? "yes" : "no").\n\n"
+        out += rule.summary + "\n\n" + rule.explanation + "\n\n"
+        out += "Reported:\n\n"
+        for example in rule.triggering { out += block(example, showFix: true, rule: rule.id) }
+        out += "Not reported:\n\n"
+        for example in rule.nonTriggering { out += block(example, showFix: false, rule: rule.id) }
         return out
     }
 
     private static func cell(_ s: String) -> String { s.replacingOccurrences("|", "\\|") }
 
-    private static func block(_ example: Example, showFix: Bool) -> String {
+    private static func block(_ example: Example, showFix: Bool, rule: String) -> String {
         let language = fence(example.file)
         var out = "```\(language)\n\(example.code)\n```\n"
-        if showFix, let fixed = example.fixed { out += "Fixed:\n\n```\(language)\n\(fixed)\n```\n" }
+        if showFix, let fixed = example.fixed {
+            let label = applicability(example, rule: rule) == .unsafe ? "Fixed (with an unsafe fix: `--unsafe-fixes`):" : "Fixed:"
+            out += "\(label)\n\n```\(language)\n\(fixed)\n```\n"
+        }
         if example.file != "page.html" { out = "`\(example.file)`:\n\n" + out }
         return out + "\n"
+    }
+
+    /// The least safe fix the rule offers on the example: what `--fix` would not apply.
+    public static func applicability(_ example: Example, rule: String) -> Applicability {
+        let code = String(example.code.filter { $0 != "«" && $0 != "»" })
+        let fixes = Linter.lint(SourceFile(path: example.file, text: code)).diagnostics.filter { $0.rule == rule }.compactMap(\.fix)
+        return fixes.map(\.applicability).max() ?? .safe
     }
 
     private static func fence(_ file: String) -> String {

@@ -101,7 +101,8 @@ enum AttributeChecks {
             let clash = context.first(suggestion) != nil
             let prefixLength = max(0, a.nameRange.count - a.name.utf8.count)
             let fix = clash ? nil : Fix("Rename to \(Text.code(suggestion))",
-                                        replacing: a.nameRange.lowerBound + prefixLength..<a.nameRange.upperBound, with: suggestion)
+                                        replacing: a.nameRange.lowerBound + prefixLength..<a.nameRange.upperBound, with: suggestion,
+                                        applicability: .replacing(a.name, with: suggestion))
             return ("\(shown) is ignored: \(script) reads \(Text.code(suggestion))", fix, [])
         }
     }

@@ -24,16 +24,37 @@ public struct TextEdit: Sendable, Equatable {
     }
 }
 
+/// Whether a fix may be applied without a look, as ruff has it: *safe* when it writes the
+/// one value that was meant (a case slip, `-` for `_`, white space, `http:`→`https:`, `id=`→`class=`),
+/// *unsafe* when it guesses (the nearest known name by edit distance, `1`/`yes`→`true`).
+/// `--fix` and editors' fix-all apply safe fixes only; `--unsafe-fixes` and each quick fix apply both.
+public enum Applicability: String, Sendable, Equatable, Comparable {
+    case safe, unsafe
+
+    public static func < (a: Applicability, b: Applicability) -> Bool { a == .safe && b == .unsafe }
+
+    /// Safe when `meant` is `written` but for letter case, `-`/`_` (`postMessage`, `post-message` →
+    /// `post_message`) and white space; unsafe otherwise.
+    public static func replacing(_ written: some StringProtocol, with meant: some StringProtocol) -> Applicability {
+        func normal(_ s: some StringProtocol) -> String {
+            String(s.lowercased().filter { !$0.isWhitespace && $0 != "-" && $0 != "_" })
+        }
+        return normal(written) == normal(meant) ? .safe : .unsafe
+    }
+}
+
 public struct Fix: Sendable, Equatable {
     /// Imperative, shown in editors and `--format json`: "Replace with `https:`".
     public var description: String
     public var edits: [TextEdit]
-    public init(_ description: String, _ edits: [TextEdit]) {
+    public var applicability: Applicability
+    public init(_ description: String, _ edits: [TextEdit], applicability: Applicability = .safe) {
         self.description = description
         self.edits = edits
+        self.applicability = applicability
     }
-    public init(_ description: String, replacing range: Range<Int>, with text: String) {
-        self.init(description, [TextEdit(range: range, newText: text)])
+    public init(_ description: String, replacing range: Range<Int>, with text: String, applicability: Applicability = .safe) {
+        self.init(description, [TextEdit(range: range, newText: text)], applicability: applicability)
     }
 }
 

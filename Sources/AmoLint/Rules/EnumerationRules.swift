@@ -142,7 +142,7 @@ enum EnumerationChecks {
             let suggestion = Suggestions.nearest(literal, in: spec.values)
             let hint = suggestion.map { "; did you mean \(Text.code($0))?" } ?? "; use one of \(Text.choices(spec.values))"
             c.report(rule, value.range, "\(c.shown(a)) \(Text.code(literal)) is not a known value: \(effect)\(hint)",
-                     fix: suggestion.map { Fix("Replace with \(Text.code($0))", replacing: value.range, with: $0) })
+                     fix: suggestion.map { Fix("Replace with \(Text.code($0))", replacing: value.range, with: $0, applicability: .replacing(literal, with: $0)) })
         } else if !value.isDynamic {
             // `{{ $c }}-dark`: whatever the template gives, a literal part no allowed value
             // contains means the result can never be allowed.
@@ -162,6 +162,7 @@ enum EnumerationChecks {
         let effect = meant == "true" ? "the button is not compact" : "only the exact string `true` makes the button compact"
         c.report(.invalidCompact, value.range,
                  "\(c.shown(a)) \(Text.code(literal)) is not `true` or `false`: \(effect)\(meant.map { "; write \(Text.code($0))" } ?? "")",
-                 fix: meant.map { Fix("Replace with \(Text.code($0))", replacing: value.range, with: $0) })
+                 // `True`→`true` is a case slip; `1`, `yes`, `on` → `true` is a guess at what was meant.
+                 fix: meant.map { Fix("Replace with \(Text.code($0))", replacing: value.range, with: $0, applicability: .replacing(literal, with: $0)) })
     }
 }

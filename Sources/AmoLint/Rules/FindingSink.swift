@@ -57,6 +57,6 @@ final class FindingSink {
             guard let e = map.sourceEdit(edit) else { return nil }
             edits.append(e)
         }
-        return Fix(fix.description, edits)
+        return Fix(fix.description, edits, applicability: fix.applicability)
     }
 }

@@ -101,7 +101,7 @@ enum ScopeChecks {
                 let suggestion = Suggestions.nearest(name, in: allowed)
                 let hint = suggestion.map { "did you mean \(Text.code($0))?" } ?? "the button documents `crm` and `notifications`"
                 c.report(.invalidScope, range, "Scope \(Text.code(name)) does not exist: amoCRM rejects the installation; \(hint)",
-                         fix: suggestion.map { Fix("Replace with \(Text.code($0))", replacing: range, with: $0) })
+                         fix: suggestion.map { Fix("Replace with \(Text.code($0))", replacing: range, with: $0, applicability: .replacing(name, with: $0)) })
             } else if AttributeTable.undocumentedScopes.contains(name) {
                 c.report(.undocumentedScope, range,
                          "Scope \(Text.code(name)) is a token scope the button's documentation does not list: check that the button grants it")

@@ -26,8 +26,10 @@ extension Server {
             for d in inRange {
                 let lspDiagnostic = json(d, in: result, uri: uri)
                 if let fix = d.fix {
-                    actions.append(action(title: fix.description.replacingBackticks + " (\(d.rule))", kind: "quickfix",
-                                          diagnostics: [lspDiagnostic], preferred: true,
+                    // Every quick fix is offered; only a safe one is preferred (applied by "auto fix" keys).
+                    let unsafe = fix.applicability == .unsafe ? ", unsafe" : ""
+                    actions.append(action(title: fix.description.replacingBackticks + " (\(d.rule)\(unsafe))", kind: "quickfix",
+                                          diagnostics: [lspDiagnostic], preferred: fix.applicability == .safe,
                                           edits: fix.edits, converter: converter, document: document))
                 }
             }
@@ -48,10 +50,11 @@ extension Server {
                                                                       command: Server.showRuleDocumentationCommand, arguments: [.string(rule)])).json)
             }
         }
-        if wants(Server.fixAllKind, only), settings.enable, result.diagnostics.contains(where: { $0.fix != nil }) {
+        // Fix-all applies the safe fixes only (as `amolint check --fix`); unsafe ones stay quick fixes.
+        if wants(Server.fixAllKind, only), settings.enable, result.diagnostics.contains(where: { $0.fix?.applicability == .safe }) {
             if clientResolvesEdits {
                 // The edit is computed on `codeAction/resolve`, when the user picks the action.
-                let count = result.diagnostics.filter { $0.fix != nil }.count
+                let count = result.diagnostics.filter { $0.fix?.applicability == .safe }.count
                 actions.append(CodeAction(title: "Fix all amolint problems (\(count))", kind: Server.fixAllKind, diagnostics: nil,
                                           isPreferred: false, edit: nil,
                                           data: ["uri": .string(uri), "version": .int(document.version)]).json)

@@ -61,6 +61,7 @@ extension Server {
         if let fix = d.fix {
             data["fix"] = [
                 "description": .string(fix.description),
+                "applicability": .string(fix.applicability.rawValue),
                 "edits": .array(fix.edits.map { LSPTextEdit(range: converter.range($0.range), newText: $0.newText).json }),
             ]
         }

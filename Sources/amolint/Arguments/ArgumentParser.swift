@@ -56,10 +56,16 @@ struct ParsedArguments {
     var flags: Set<String> = []
     var values: [String: String] = [:]
     var positionals: [String] = []
+    /// Every value an option was given, in order (the last one is in `values`).
+    var lists: [String: [String]] = [:]
     var wantsHelp: Bool { flags.contains("help") }
 
     func value(_ long: String) -> String? { values[long] }
     func has(_ long: String) -> Bool { flags.contains(long) }
+    /// The comma-separated items of every use of a repeatable option.
+    func items(_ long: String) -> [String] {
+        (lists[long] ?? []).flatMap { $0.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) } }.filter { !$0.isEmpty }
+    }
 }
 
 enum ArgumentParser {
@@ -106,6 +112,7 @@ enum ArgumentParser {
                 throw UsageError(description: "invalid value '\(value)' for '--\(option.long)': expected one of \(option.choices.joined(separator: ", "))")
             }
             parsed.values[option.long] = value
+            parsed.lists[option.long, default: []].append(value)
         }
         return parsed
     }

@@ -39,7 +39,7 @@ enum CheckOutcome: Sendable {
 
 /// Checks inputs on all cores; results come back in input order.
 enum CheckRun {
-    static func run(_ inputs: [CheckInput], fix: Bool, maximumFileSize: Int = FileSystem.defaultMaximumFileSize) -> [CheckOutcome] {
+    static func run(_ inputs: [CheckInput], fix: Applicability?, maximumFileSize: Int = FileSystem.defaultMaximumFileSize) -> [CheckOutcome] {
         let slots = Slots<CheckOutcome>(count: inputs.count, initial: .skipped)
         DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
             slots[i] = check(inputs[i], fix: fix, maximumFileSize: maximumFileSize)
@@ -47,7 +47,7 @@ enum CheckRun {
         return slots.values
     }
 
-    static func check(_ input: CheckInput, fix: Bool, maximumFileSize: Int) -> CheckOutcome {
+    static func check(_ input: CheckInput, fix: Applicability?, maximumFileSize: Int) -> CheckOutcome {
         let raw: [UInt8]
         // A file stays open until it is fixed: `replace` compares it with what was read.
         var opened: OpenFile?
@@ -56,7 +56,7 @@ enum CheckRun {
         case .file:
             do { opened = try FileSystem.open(input.path, maximumSize: maximumFileSize) } catch { return .failed(error) }
             raw = opened?.bytes ?? []
-            if fix { FileSystem.sweepTemporaryFiles(besides: input.path) }
+            if fix != nil { FileSystem.sweepTemporaryFiles(besides: input.path) }
         }
         // A byte order mark says how to read the rest; the linter sees UTF-8 without one.
         let text: DecodedText
@@ -71,8 +71,8 @@ enum CheckRun {
         var fixed = 0
         var fixedOutput: [UInt8]?
         var problem: FileError?
-        if fix {
-            let (newBytes, count) = Fixer.fixAll(file, configuration: input.configuration)
+        if let fix {
+            let (newBytes, count) = Fixer.fixAll(file, configuration: input.configuration, applicability: fix)
             if newBytes != bytes {
                 do throws(FileError) {
                     guard let encoded = text.encode(newBytes) else {

@@ -7,15 +7,21 @@ extension CheckCommand {
         let store = ConfigurationStore(explicitPath: configPath)
         var reportedConfigErrors: Set<String> = []
         var inputs: [CheckInput] = []
+        var warnings: [String] = []
         var problems: [String] = []
+        // Paths named or found that were not checked (a fatal problem each).
+        var notChecked = 0
 
         func configuration(for path: String) -> Configuration? {
             switch store.lookup(forFile: path) {
-            case .found(let c, _): return c
-            case .none: return Configuration()
+            case .found(let c, _): return overrides.apply(to: c)
+            case .none: return overrides.apply(to: Configuration())
             case .failed(let error):
-                if reportedConfigErrors.insert(error.description).inserted { problems.append("invalid configuration: \(error)") }
+                if reportedConfigErrors.insert(error.description).inserted {
+                    problems.append("invalid configuration: \(error); the files it governs are not checked")
+                }
                 failed = true
+                notChecked += 1
                 return nil
             }
         }
@@ -26,11 +32,13 @@ extension CheckCommand {
                 guard let bytes = Platform.readAll(0, limit: maxFileSize) else {
                     problems.append("-: cannot read standard input: \(Platform.errorText())")
                     failed = true
+                    notChecked += 1
                     continue
                 }
                 if bytes.count > maxFileSize {
                     problems.append("-: standard input is over the \(maxFileSize)-byte limit (--max-file-size); not checked")
                     failed = true
+                    notChecked += 1
                     continue
                 }
                 if let c = configuration(for: name) { inputs.append(CheckInput(path: name, source: .standardInput(bytes), discovered: false, configuration: c)) }
@@ -39,6 +47,7 @@ extension CheckCommand {
             guard let status = FileSystem.status(path) else {
                 problems.append("\(path): \(Platform.errorText())")
                 failed = true
+                notChecked += 1
                 continue
             }
             if status.kind == .directory {
@@ -47,9 +56,14 @@ extension CheckCommand {
                     guard let c = configuration(for: file), !c.excludes(store.absolute(file)) else { continue }
                     inputs.append(CheckInput(path: file, source: .file, discovered: true, configuration: c))
                 }
-                for p in walkProblems { problems.append(p.description); failed = true }
-            } else if let c = configuration(for: path), !c.excludes(store.absolute(path)) {
-                inputs.append(CheckInput(path: path, source: .file, discovered: false, configuration: c))
+                for p in walkProblems { problems.append(p.description); failed = true; notChecked += 1 }
+            } else if let c = configuration(for: path) {
+                if c.excludes(store.absolute(path)) {
+                    // Named, yet excluded: say so (as eslint does) instead of vanishing.
+                    warnings.append("\(path): File ignored because of a matching ignore pattern in \(c.baseDirectory.isEmpty ? "the configuration" : c.baseDirectory + "/" + Configuration.fileName)")
+                } else {
+                    inputs.append(CheckInput(path: path, source: .file, discovered: false, configuration: c))
+                }
             }
         }
 
@@ -62,6 +76,7 @@ extension CheckCommand {
         }
 
         var reports: [FileReport] = []
+        var all: [FileReport] = []
         var fixedOutput: [UInt8]?
         for outcome in CheckRun.run(inputs, fix: fix, maximumFileSize: maxFileSize) {
             switch outcome {
@@ -70,6 +85,7 @@ extension CheckCommand {
                     problems.append(problem.description)
                     failed = true
                 }
+                all.append(report)
                 if let output = report.fixedOutput { fixedOutput = output }
                 if report.unreported > 0 {
                     problems.append("\(report.path): \(report.unreported) more problems not reported (at most \(Linter.maximumFindings) a file)")
@@ -79,18 +95,36 @@ extension CheckCommand {
             case .failed(let error):
                 problems.append(error.description)
                 failed = true
+                notChecked += 1
             }
         }
         reports.sort { $0.path < $1.path }
+        // Counts, the exit status and --max-warnings see every finding, --quiet or not.
+        let tally = Tally(all)
 
-        let reporter: Reporter
-        switch format {
-        case .text: reporter = TextReporter(color: useColor)
-        case .json: reporter = JSONReporter()
-        case .sarif: reporter = SARIFReporter()
-        case .github: reporter = GitHubReporter()
+        func reporter(_ format: OutputFormat, color: Bool) -> Reporter {
+            let text = TextReporter(color: color, tally: tally, notChecked: notChecked, unsafeFixes: unsafeFixes)
+            switch format {
+            case .text: return text
+            case .full: return FullReporter(color: color, summary: text)
+            case .json: return JSONReporter()
+            case .sarif: return SARIFReporter()
+            case .github: return GitHubReporter()
+            case .gitlab: return GitLabReporter()
+            case .junit: return JUnitReporter()
+            }
         }
-        let output = reporter.render(reports)
+        var output: String
+        if let outputPath {
+            // The report goes to the file; the terminal (or the CI log) still gets the text.
+            if let problem = ReportFile.write(reporter(format, color: false).render(reports), to: outputPath) {
+                problems.append(problem)
+                failed = true
+            }
+            output = reporter(.text, color: useColor).render(reports)
+        } else {
+            output = reporter(format, color: useColor).render(reports)
+        }
         // With `--fix` on standard input, the fixed text goes to stdout and the report to stderr.
         if let fixedOutput {
             fixedOutput.withUnsafeBufferPointer { _ = Platform.write(1, $0) }
@@ -98,13 +132,13 @@ extension CheckCommand {
         } else {
             Platform.write(1, output)
         }
+        for warning in warnings { Platform.write(2, "amolint: warning: \(Safe.terminal(warning))\n") }
         for problem in problems { Platform.write(2, "amolint: \(Safe.terminal(problem))\n") }
 
-        let tally = Tally(reports)
         if failed { return 2 }
         if tally.errors > 0 { return 1 }
         if let maxWarnings, tally.warnings > maxWarnings {
-            Platform.write(2, "amolint: \(tally.warnings) warnings exceed --max-warnings \(maxWarnings)\n")
+            Platform.write(2, "amolint: \(tally.warnings) warning\(tally.warnings == 1 ? "" : "s") exceed\(tally.warnings == 1 ? "s" : "") --max-warnings \(maxWarnings)\n")
             return 1
         }
         return 0

@@ -16,12 +16,17 @@ enum Main {
 
         COMMANDS:
           check [PATH ...]   Check pages and templates (the CI and pre-commit step).
-          rules              List the rules (--format markdown prints the catalogue).
+          rules [RULE-ID]    List the rules, or explain one (summary, explanation, examples, fix).
           server             Run the language server on stdin/stdout (LSP 3.17).
+          init [FOLDER]      Write a starter .amolint.json (never over an existing one).
+          completions SHELL  Print the completion script for bash, zsh or fish.
 
-        Run 'amolint <command> --help' for a command's options.
+        Run 'amolint <command> --help' (or 'amolint help <command>') for a command's options;
+        'amolint --version' prints the version.
 
         """
+
+    static let commandNames = ["check", "rules", "server", "init", "completions"]
 
     static func main() {
         // From argv's bytes: `CommandLine.arguments` would mangle a file name that is not UTF-8.
@@ -40,6 +45,8 @@ enum Main {
             Platform.write(1, "amolint \(AmoLintVersion.current)\n")
             return 0
         case "--help", "-h", "help":
+            // `amolint help check` is `amolint check --help`.
+            if let name = rest.first, name != command, commandNames.contains(name) { return run([name, "--help"]) }
             Platform.write(1, usage)
             return 0
         case "check":
@@ -48,8 +55,12 @@ enum Main {
             return dispatch(rest, RulesCommand.spec) { (p) throws(UsageError) in try RulesCommand(p).run() }
         case "server":
             return dispatch(rest, ServerCommand.spec) { (p) throws(UsageError) in try ServerCommand(p).run() }
+        case "init":
+            return dispatch(rest, InitCommand.spec) { (p) throws(UsageError) in try InitCommand(p).run() }
+        case "completions":
+            return dispatch(rest, CompletionsCommand.spec) { (p) throws(UsageError) in try CompletionsCommand(p).run() }
         default:
-            let hint = Suggestions.nearest(command, in: ["check", "rules", "server"]).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = Suggestions.nearest(command, in: commandNames).map { "; did you mean '\($0)'?" } ?? ""
             Platform.write(2, "amolint: unknown command '\(Safe.terminal(command))'\(hint)\n\n" + usage)
             return 2
         }

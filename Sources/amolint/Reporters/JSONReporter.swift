@@ -21,6 +21,7 @@ struct JSONReporter: Reporter {
                 if let fix = d.fix {
                     object["fix"] = [
                         "description": .string(fix.description),
+                        "applicability": .string(fix.applicability.rawValue),
                         "edits": .array(fix.edits.map { edit in
                             let e = CLIRange(edit.range, in: report.lineIndex)
                             return ["line": .int(e.line), "column": .int(e.column), "endLine": .int(e.endLine),

@@ -18,7 +18,10 @@ struct CLIRange: Sendable {
 
 /// Counts for the summary line and the exit code.
 struct Tally {
-    var errors = 0, warnings = 0, others = 0, fixable = 0, fixed = 0, files = 0, filesWithProblems = 0
+    var errors = 0, warnings = 0, information = 0, hints = 0, files = 0, filesWithProblems = 0
+    /// Findings with a safe fix, with an unsafe one (held back without `--unsafe-fixes`), and fixes applied.
+    var fixable = 0, unsafeFixable = 0, fixed = 0
+    var total: Int { errors + warnings + information + hints }
 
     init(_ reports: [FileReport]) {
         for report in reports {
@@ -29,16 +32,21 @@ struct Tally {
                 switch d.severity {
                 case .error: errors += 1
                 case .warning: warnings += 1
-                case .information, .hint: others += 1
+                case .information: information += 1
+                case .hint: hints += 1
                 }
-                if d.fix != nil { fixable += 1 }
+                switch d.fix?.applicability {
+                case .safe: fixable += 1
+                case .unsafe: unsafeFixable += 1
+                case nil: break
+                }
             }
         }
     }
 }
 
 enum OutputFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, github
+    case text, full, json, sarif, github, gitlab, junit
 }
 
 protocol Reporter {

@@ -29,6 +29,8 @@ struct SARIFReporter: Reporter {
                 if let fix = d.fix {
                     result["fixes"] = [[
                         "description": ["text": .string(fix.description)],
+                        // SARIF has no applicability of its own: a property bag carries ruff's.
+                        "properties": ["applicability": .string(fix.applicability.rawValue)],
                         "artifactChanges": [[
                             "artifactLocation": location,
                             "replacements": .array(fix.edits.map { edit in

@@ -4,6 +4,12 @@ import AmoLintIO
 /// `path:line:column: severity: message [rule-id]`, then a summary line.
 struct TextReporter: Reporter {
     let color: Bool
+    /// Every finding, including those `--quiet` does not show.
+    let tally: Tally
+    /// Paths that could not be checked (a fatal problem each, told on stderr).
+    let notChecked: Int
+    /// `--unsafe-fixes` was given.
+    let unsafeFixes: Bool
 
     private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
@@ -24,22 +30,41 @@ struct TextReporter: Reporter {
                 out += Safe.terminal(d.message) + " " + paint("[\(d.rule)]", "2") + "\n"
             }
         }
-        out += summary(Tally(reports)) + "\n"
+        out += summaryLine(reports) + "\n"
         return out
     }
 
-    private func summary(_ t: Tally) -> String {
-        let fileWord = t.files == 1 ? "file" : "files"
+    /// The summary line for these (shown) reports.
+    func summaryLine(_ reports: [FileReport]) -> String { summary(tally, shown: Tally(reports).total) }
+
+    static func count(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }
+
+    private func summary(_ t: Tally, shown: Int) -> String {
+        let files = Self.count(t.files, "file", "files")
         var line: String
-        if t.errors + t.warnings + t.others == 0 {
-            line = paint("No problems found", "1;32") + " in \(t.files) \(fileWord)."
+        if t.total == 0, notChecked > 0 {
+            // Not "No problems found": something was not checked at all.
+            line = "Checked \(files); " + Self.count(notChecked, "path was", "paths were") + " not checked (see the errors on stderr)."
+        } else if t.total == 0 {
+            line = paint("No problems found", "1;32") + " in \(files)."
         } else {
             var parts: [String] = []
-            if t.errors > 0 { parts.append(paint("\(t.errors) error\(t.errors == 1 ? "" : "s")", "1;31")) }
-            if t.warnings > 0 { parts.append(paint("\(t.warnings) warning\(t.warnings == 1 ? "" : "s")", "1;33")) }
-            if t.others > 0 { parts.append("\(t.others) other\(t.others == 1 ? "" : "s")") }
-            line = "Found " + parts.joined(separator: ", ") + " in \(t.filesWithProblems) of \(t.files) \(fileWord)."
-            if t.fixable > 0 { line += " \(t.fixable) fixable with `amolint check --fix`." }
+            if t.errors > 0 { parts.append(paint(Self.count(t.errors, "error", "errors"), "1;31")) }
+            if t.warnings > 0 { parts.append(paint(Self.count(t.warnings, "warning", "warnings"), "1;33")) }
+            if t.information > 0 { parts.append(Self.count(t.information, "information message", "information messages")) }
+            if t.hints > 0 { parts.append(Self.count(t.hints, "hint", "hints")) }
+            line = "Found " + parts.joined(separator: ", ") + " in \(t.filesWithProblems) of \(files)"
+            if shown < t.total { line += " (\(t.total - shown) not shown: --quiet)" }
+            line += "."
+            if unsafeFixes, t.fixable + t.unsafeFixable > 0 {
+                line += " \(t.fixable + t.unsafeFixable) fixable with `amolint check --fix --unsafe-fixes`."
+            } else {
+                if t.fixable > 0 { line += " \(t.fixable) fixable with `amolint check --fix`." }
+                if t.unsafeFixable > 0 {
+                    line += " " + Self.count(t.unsafeFixable, "unsafe fix is", "unsafe fixes are") + " held back (apply with `--fix --unsafe-fixes`)."
+                }
+            }
+            if notChecked > 0 { line += " " + Self.count(notChecked, "path was", "paths were") + " not checked (see stderr)." }
         }
         if t.fixed > 0 { line += " Fixed \(t.fixed) problem\(t.fixed == 1 ? "" : "s")." }
         return line
