@@ -8,6 +8,8 @@ extension Rule {
             to the script tag (the usual snippet) or to the element that holds the `data-*` attributes.
             """,
         triggering: [
+            Example(#"<script class="btn" data-client-id="\#(Sample.clientID)" src="«https://www.amocrm.ru/auth/button.min.js»"></script>"#,
+                    fixed: #"<script class="btn amocrm_oauth" data-client-id="\#(Sample.clientID)" src="https://www.amocrm.ru/auth/button.min.js"></script>"#),
             Example(#"<script data-client-id="\#(Sample.clientID)" src="«https://www.amocrm.ru/auth/button.min.js»"></script>"#,
                     fixed: #"<script class="amocrm_oauth" data-client-id="\#(Sample.clientID)" src="https://www.amocrm.ru/auth/button.min.js"></script>"#),
             Example(#"<div class="amocrm_oauth"></div><script src="«https://www.kommo.com/auth/button.js»"></script>"#),
@@ -167,11 +169,21 @@ enum StructureChecks {
                 }
             }
             if loader.ownBrand == nil, !document.classBrands.contains(brand) {
-                // A script that carries the button's attributes only lacks its class.
-                let insertAt = button?.nameRange.upperBound
+                // A script that carries the button's attributes only lacks its class: add the
+                // attribute, or the class to a class list it already has (a second `class` would be dropped).
+                let fix = button.flatMap { b -> Fix? in
+                    guard let existing = b.first("class") ?? b.first("classname") else {
+                        let at = b.nameRange.upperBound
+                        return Fix("Add `class=\"\(brand.className)\"`", replacing: at..<at, with: " class=\"\(brand.className)\"")
+                    }
+                    guard let value = existing.value, value.isLiteral, existing.raw.quote == Byte.quote || existing.raw.quote == Byte.apostrophe
+                    else { return nil }
+                    let at = value.range.upperBound
+                    return Fix("Add the class `\(brand.className)`", replacing: at..<at, with: value.isBlank ? brand.className : " " + brand.className)
+                }
                 sink.report(.missingClass, valueRange) {
                     ("No element has the class `\(brand.className)`: \(brand.displayName)'s script finds no button; add `class=\"\(brand.className)\"`",
-                     insertAt.map { Fix("Add `class=\"\(brand.className)\"`", replacing: $0..<$0, with: " class=\"\(brand.className)\"") }, [])
+                     fix, [])
                 }
             }
             if loader.origin.isInert, button == nil {
