@@ -330,6 +330,19 @@ write("workspace-diagnostics-push.json", "A push client asks for every file with
     {"expect": publish("${workspaceUri}/b.php", [])},
 ] + shutdown_exit(), files=wd_files)
 
+# `run: onSave`: a push client hears about a change when the document is saved
+write("run-on-save.json", "With `amolint.run: onSave` a push client gets diagnostics when the document is opened and saved, not on every change.", [
+    {"send": init({}, initializationOptions={"run": "onSave"})}, INIT_OK, {"send": msg("initialized", {})},
+    {"send": open_(URI, page)},
+    {"expect": publish(URI, [{"code": "invalid-color"}], 1)},
+    {"send": msg("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": page.replace('data-color="X"', 'data-color="Y"')}]})},
+    {"send": msg("textDocument/hover", {"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}, 5)},
+    {"comment": "nothing published for version 2 before the save: the next message is the hover's answer"},
+    {"expect": {"id": 5}},
+    {"send": msg("textDocument/didSave", {"textDocument": {"uri": URI}})},
+    {"expect": publish(URI, [{"code": "invalid-color", "message": "<any>"}], 2)},
+] + shutdown_exit())
+
 # VS Code's sequence (vscode-languageclient 9): dynamic registration of didChangeConfiguration,
 # the payload used as sent, `null` and `{}` answers that keep the initialization options.
 vscode_caps = {"workspace": {"configuration": True, "didChangeConfiguration": {"dynamicRegistration": True},
