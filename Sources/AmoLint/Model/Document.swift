@@ -176,6 +176,12 @@ struct DocumentBuilder {
         var builtOrigins: [(Int, Origin)] = []
         // Offsets of code are kept in 32 bits (tokens are many); a file past 2 GB is read as markup only.
         for region in regions where region.range.upperBound < Int(Int32.max) {
+            // A script without a needle builds no button and holds no directive: most inline
+            // scripts of a page (analytics, frameworks) cost one search, not a lexer pass.
+            if region.range.count != bytes.count, !Needles.mayHoldButton(UnsafeBufferPointer(rebasing: bytes[region.range])) {
+                if region.sink == nil { built.codeRanges.append(region.range) }
+                continue
+            }
             let lexer = region.jsx ? (jsxLexer ?? JSLexer.lex(bytes, range: region.range, jsx: true))
                 : JSLexer.lex(bytes, range: region.range, jsx: false)
             comments += lexer.directiveComments
