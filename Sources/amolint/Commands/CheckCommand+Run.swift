@@ -144,16 +144,7 @@ extension CheckCommand {
         return 0
     }
 
-    private var useColor: Bool {
-        switch color {
-        case "always": return true
-        case "never": return false
-        default:
-            if let noColor = Platform.environment("NO_COLOR"), !noColor.isEmpty { return false }
-            if Platform.environment("TERM") == "dumb" { return false }
-            return Platform.isTerminal(1)
-        }
-    }
+    private var useColor: Bool { ColorChoice.wanted(color) }
 }
 
 extension FileReport {

@@ -69,16 +69,7 @@ extension RulesCommand {
          "summary": .string(rule.summary), "explanation": .string(rule.explanation), "fixable": .bool(rule.hasFix)]
     }
 
-    private var useColor: Bool {
-        switch color {
-        case "always": return true
-        case "never": return false
-        default:
-            if let noColor = Platform.environment("NO_COLOR"), !noColor.isEmpty { return false }
-            if Platform.environment("TERM") == "dumb" { return false }
-            return Platform.isTerminal(1)
-        }
-    }
+    private var useColor: Bool { ColorChoice.wanted(color) }
 }
 
 /// One rule's page for a terminal: headings in bold, reported text underlined in colour

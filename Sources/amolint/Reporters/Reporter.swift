@@ -53,3 +53,17 @@ protocol Reporter {
     /// The whole output for these reports (already sorted by path).
     func render(_ reports: [FileReport]) -> String
 }
+
+/// `--color auto|always|never`: `auto` colours a terminal unless `NO_COLOR` is set or `TERM` is `dumb`.
+enum ColorChoice {
+    static func wanted(_ setting: String) -> Bool {
+        switch setting {
+        case "always": return true
+        case "never": return false
+        default:
+            if let noColor = Platform.environment("NO_COLOR"), !noColor.isEmpty { return false }
+            if Platform.environment("TERM") == "dumb" { return false }
+            return Platform.isTerminal(1)
+        }
+    }
+}
