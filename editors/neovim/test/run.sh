@@ -2,20 +2,21 @@
 # Neovim (Debian's 0.7.2 or newer) headless: diagnostics from `amolint server`
 # arrive at the positions `amolint check` reports. Usage: run.sh AMOLINT_BINARY
 source "$(dirname "$0")/../../test/common.sh"
-OUT="$out" EXPECTED_COUNT="$count" timeout 60 nvim --headless -u NONE -i NONE \
-  --cmd "set rtp^=$root/editors/neovim" --cmd "filetype on" \
-  --cmd "lua require('amolint').setup({ cmd = { '$bin', 'server' } })" \
-  -c "luafile $here/diagnostics.lua" "$page"
+# Neovim with the amolint set-up, running one check script (SCRIPT FILE); it writes to $OUT.
+run_nvim() {
+  OUT="$out" EXPECTED_COUNT="$count" timeout 60 nvim --headless -u NONE -i NONE \
+    --cmd "set rtp^=$root/editors/neovim" --cmd "filetype on" \
+    --cmd "lua require('amolint').setup({ cmd = { '$bin', 'server' } })" \
+    -c "luafile $here/$1" "$2"
+}
+run_nvim diagnostics.lua "$page"
 python3 "$root/editors/test/compare.py" "$expected" "$out" "$page" neovim
 
 # A quick fix through textDocument/codeAction changes the buffer as expected.
 work="$(mktemp -d)"
 copy="$work/$(basename "$page")"
 cp "$page" "$copy"
-OUT="$out" timeout 60 nvim --headless -u NONE -i NONE \
-  --cmd "set rtp^=$root/editors/neovim" --cmd "filetype on" \
-  --cmd "lua require('amolint').setup({ cmd = { '$bin', 'server' } })" \
-  -c "luafile $here/codeaction.lua" "$copy"
+run_nvim codeaction.lua "$copy"
 python3 - "$out" "$page" <<'PY'
 import json, sys
 result = json.load(open(sys.argv[1]))
@@ -32,10 +33,7 @@ rm -rf "$work"
 work="$(mktemp -d)"
 copy="$work/$(basename "$page")"
 cp "$page" "$copy"
-OUT="$out" timeout 60 nvim --headless -u NONE -i NONE \
-  --cmd "set rtp^=$root/editors/neovim" --cmd "filetype on" \
-  --cmd "lua require('amolint').setup({ cmd = { '$bin', 'server' } })" \
-  -c "luafile $here/command.lua" "$copy"
+run_nvim command.lua "$copy"
 cp "$page" "$work/fixed$(basename "$page")"
 "$bin" check --fix "$work/fixed$(basename "$page")" >/dev/null || true
 python3 - "$out" "$work/fixed$(basename "$page")" <<'PY'
