@@ -4,12 +4,7 @@ import XCTest
 
 /// `amolint check` on the files users really have: links, FIFOs, devices, huge
 /// files, odd encodings and odd names (issue 15).
-final class CommandLineInputTests: XCTestCase {
-    let broken = #"<script class="amocrm_oauth" data-client-id="0b8a9e6e-5b8f-4c41-9a4f-2f6f0e1d2c3b" data-state="{{ s }}" data-color="Blue" src="https://www.amocrm.ru/auth/button.min.js"></script>"#
-    let clean = #"<script class="amocrm_oauth" data-client-id="0b8a9e6e-5b8f-4c41-9a4f-2f6f0e1d2c3b" data-state="{{ s }}" data-color="blue" src="https://www.amocrm.ru/auth/button.min.js"></script>"#
-
-    func attributes(_ url: URL) throws -> [FileAttributeKey: Any] { try FileManager.default.attributesOfItem(atPath: url.path) }
-
+final class CommandLineInputTests: XCTestCase, FilePages {
     // MARK: Defect 5: paths named on the command line
 
     /// `ln -s /dev/zero p.html` and a FIFO end at once with exit 2 and a message naming

@@ -3,12 +3,7 @@ import JSONValue
 import XCTest
 
 /// `--fix` on files with other names, owners and leftovers (issue 15).
-final class FixSafetyTests: XCTestCase {
-    let broken = #"<script class="amocrm_oauth" data-client-id="0b8a9e6e-5b8f-4c41-9a4f-2f6f0e1d2c3b" data-state="{{ s }}" data-color="Blue" src="https://www.amocrm.ru/auth/button.min.js"></script>"#
-    let clean = #"<script class="amocrm_oauth" data-client-id="0b8a9e6e-5b8f-4c41-9a4f-2f6f0e1d2c3b" data-state="{{ s }}" data-color="blue" src="https://www.amocrm.ru/auth/button.min.js"></script>"#
-
-    func attributes(_ url: URL) throws -> [FileAttributeKey: Any] { try FileManager.default.attributesOfItem(atPath: url.path) }
-
+final class FixSafetyTests: XCTestCase, FilePages {
     // MARK: Defect 8: the same file twice
 
     /// Named twice, and reached through a link in the tree: fixed once, exit 0, no

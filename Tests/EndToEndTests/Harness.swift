@@ -93,3 +93,14 @@ final class Watchdog: @unchecked Sendable {
 final class DataBox: @unchecked Sendable {
     var data = Data()
 }
+
+/// A page with one fixable mistake (`Blue`), the same page fixed, and file
+/// attributes: what the file-handling tests write, fix and compare.
+protocol FilePages {}
+
+extension FilePages {
+    var broken: String { #"<script class="amocrm_oauth" data-client-id="0b8a9e6e-5b8f-4c41-9a4f-2f6f0e1d2c3b" data-state="{{ s }}" data-color="Blue" src="https://www.amocrm.ru/auth/button.min.js"></script>"# }
+    var clean: String { broken.replacingOccurrences(of: #"data-color="Blue""#, with: #"data-color="blue""#) }
+
+    func attributes(_ url: URL) throws -> [FileAttributeKey: Any] { try FileManager.default.attributesOfItem(atPath: url.path) }
+}
