@@ -31,8 +31,7 @@ final class ServerAbuseTests: XCTestCase {
             XCTAssertEqual(answer["id"]?.intValue, id)
             if answer["id"]?.intValue != id { return }
         }
-        server.closeInput()
-        XCTAssertEqual(server.waitForExit(seconds: 5), 0)
+        assertCleanExit(server)
     }
 
     static let hover = Conversation.frame(#"{"jsonrpc":"2.0","id":42,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///nope.html"},"position":{"line":0,"character":0}}}"#)
@@ -47,11 +46,10 @@ final class ServerAbuseTests: XCTestCase {
         // Let the server read the first write on its own (the answer waits for the second either way).
         Thread.sleep(forTimeInterval: 0.2)
         server.write(String(decoding: request.dropFirst(60), as: UTF8.self))
-        XCTAssertEqual(server.nextMessage(seconds: 10, skipping: Conversation.ignoredMethods)?["id"], 42)
+        assertAnswered(server, id: 42, within: 10)
         server.write(Self.hover.replacingOccurrences(of: "\"id\":42", with: "\"id\":43"))
-        XCTAssertEqual(server.nextMessage(seconds: 10, skipping: Conversation.ignoredMethods)?["id"], 43)
-        server.closeInput()
-        XCTAssertEqual(server.waitForExit(seconds: 5), 0)
+        assertAnswered(server, id: 43, within: 10)
+        assertCleanExit(server)
     }
 
     /// `Content-Length: 2^62` is reported (on stderr) and skipped; the requests after it are answered.
@@ -60,9 +58,8 @@ final class ServerAbuseTests: XCTestCase {
         try initialize(server)
         server.write("Content-Length: 4611686018427387904\r\n\r\n{\"jsonrpc\":\"2.0\",")
         server.write(Self.hover)
-        XCTAssertEqual(server.nextMessage(seconds: 10, skipping: Conversation.ignoredMethods)?["id"], 42)
-        server.closeInput()
-        XCTAssertEqual(server.waitForExit(seconds: 5), 0)
+        assertAnswered(server, id: 42, within: 10)
+        assertCleanExit(server)
     }
 
     /// Issue 15, defect 11: reports of malformed input count against the inbox bound like
@@ -91,9 +88,8 @@ final class ServerAbuseTests: XCTestCase {
         drain.start()
         while !writer.isFinished { Thread.sleep(forTimeInterval: 0.05) }
         server.write(Self.hover)
-        XCTAssertEqual(server.nextMessage(seconds: 120, skipping: Conversation.ignoredMethods)?["id"], 42)
-        server.closeInput()
-        XCTAssertEqual(server.waitForExit(seconds: 5), 0)
+        assertAnswered(server, id: 42, within: 120)
+        assertCleanExit(server)
     }
 
     /// Issue 15, defect 11: a 54 MB `didOpen` of ordinary markup keeps the server's peak
@@ -146,8 +142,7 @@ final class ServerAbuseTests: XCTestCase {
         edits(99_000)
         let late = try residentKilobytes(server.process.processIdentifier)
         XCTAssertLessThan(late - early, 10 * 1024, "RSS grew from \(early) kB to \(late) kB")
-        server.closeInput()
-        XCTAssertEqual(server.waitForExit(seconds: 5), 0)
+        assertCleanExit(server)
     }
 
     /// VS Code's client starts `amolint server --stdio`; with `trace` set the
@@ -161,8 +156,7 @@ final class ServerAbuseTests: XCTestCase {
         let trace = server.nextMessage()
         XCTAssertEqual(trace?["method"], "$/logTrace")
         XCTAssertTrue(trace?["params"]?["message"]?.stringValue?.contains("not open") ?? false, "\(String(describing: trace))")
-        server.closeInput()
-        XCTAssertEqual(server.waitForExit(seconds: 5), 0)
+        assertCleanExit(server)
     }
 
     func residentKilobytes(_ pid: Int32, field: String = "VmRSS:") throws -> Int {
@@ -173,4 +167,15 @@ final class ServerAbuseTests: XCTestCase {
 
     /// The process's peak resident memory so far.
     func peakKilobytes(_ pid: Int32) throws -> Int { try residentKilobytes(pid, field: "VmHWM:") }
+
+    /// The next message (notifications the conversations ignore aside) answers request `id`.
+    func assertAnswered(_ server: ServerProcess, id: Int, within seconds: Double, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(server.nextMessage(seconds: seconds, skipping: Conversation.ignoredMethods)?["id"]?.intValue, id, file: file, line: line)
+    }
+
+    /// End of input ends the server with status 0.
+    func assertCleanExit(_ server: ServerProcess, file: StaticString = #filePath, line: UInt = #line) {
+        server.closeInput()
+        XCTAssertEqual(server.waitForExit(seconds: 5), 0, file: file, line: line)
+    }
 }
