@@ -48,8 +48,6 @@ struct JSLexer {
     let jsx: Bool
     private(set) var tokens: [Token] = []
     private(set) var literals: [HostLiteral] = []
-    /// Comments and literals not nested in another (where no tag can start).
-    private(set) var deadRanges: [Range<Int>] = []
     private(set) var directiveComments: [RawComment] = []
     /// Where JSX tags start (`<` of an element or a closing tag), in order.
     private(set) var jsxTagStarts: [Int] = []
@@ -74,27 +72,17 @@ struct JSLexer {
         self.regionStart = regionStart
     }
 
-    /// Open template literals and JSX elements on the stack, counted as they are
-    /// pushed and popped (asking the stack would cost its depth at every literal).
-    private var templateDepth = 0
+    /// Open JSX elements on the stack, counted as they are pushed and popped
+    /// (asking the stack would cost its depth at every element).
     private var jsxDepth = 0
-    private var nestedInTemplate: Bool { templateDepth > 0 }
 
     private mutating func push(_ mode: Mode) {
-        switch mode {
-        case .template: templateDepth += 1
-        case .jsx: jsxDepth += 1
-        case .code: break
-        }
+        if case .jsx = mode { jsxDepth += 1 }
         stack.append(mode)
     }
 
     private mutating func pop() {
-        switch stack.removeLast() {
-        case .template: templateDepth -= 1
-        case .jsx: jsxDepth -= 1
-        case .code: break
-        }
+        if case .jsx = stack.removeLast() { jsxDepth -= 1 }
     }
 
     private mutating func run(_ range: Range<Int>) {
@@ -160,7 +148,6 @@ struct JSLexer {
             let index = literals.count
             literals.append(HostLiteral(range: p..<n, style: .jsTemplate))
             literals[index].before = Lexing.significant(before: p, in: bytes, limit: regionStart)
-            if !nestedInTemplate { deadRanges.append(p..<n) }
             emit(.template, p..<n, literal: Int32(index))
             push(.template(literal: index, token: tokens.count - 1))
             return p + 1
@@ -268,7 +255,6 @@ struct JSLexer {
     }
 
     private mutating func comment(_ range: Range<Int>, content: Range<Int>) {
-        if !nestedInTemplate { deadRanges.append(range) }
         if Lexing.contains("amolint-", in: bytes, content) {
             directiveComments.append(RawComment(kind: .code, range: range, contentRange: content))
         }
@@ -301,7 +287,6 @@ struct JSLexer {
         literal.after = Lexing.significant(from: end, in: bytes, limit: n)
         let index = Int32(literals.count)
         literals.append(literal)
-        if !nestedInTemplate { deadRanges.append(open..<end) }
         emit(.string, open..<end, literal: index)
         expressionExpected = false
         return end
@@ -322,9 +307,6 @@ struct JSLexer {
             literals[literal].range = literals[literal].range.lowerBound..<q + 1
             literals[literal].after = Lexing.significant(from: q + 1, in: bytes, limit: n)
             tokens[token].range = tokens[token].range.lowerBound..<q + 1
-            if let last = deadRanges.last, last.lowerBound == literals[literal].range.lowerBound {
-                deadRanges[deadRanges.count - 1] = literals[literal].range
-            }
             expressionExpected = false
             return q + 1
         case Byte.backslash:

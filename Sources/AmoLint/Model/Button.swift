@@ -146,6 +146,4 @@ public enum Origin: Sendable, Equatable {
         case .built(let late): return late
         }
     }
-    /// Written in host-language code rather than markup.
-    public var isCode: Bool { self != .markup }
 }

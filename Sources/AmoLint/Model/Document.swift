@@ -24,8 +24,6 @@ public struct Document: Sendable {
     /// The buttons written as markup of the file (what editor features work on).
     public var buttons: [Button] { layers.first?.buttons ?? [] }
     public var loaders: [Loader] { layers.first?.loaders ?? [] }
-    /// Every button of every layer.
-    public var allButtons: [Button] { layers.flatMap(\.buttons) }
 
     public init(_ file: SourceFile) {
         let built = file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0).build() }
@@ -89,9 +87,6 @@ public struct Layer: Sendable {
     public let map: SourceMap?
     public let buttons: [Button]
     public let loaders: [Loader]
-
-    /// A range of `text` in file offsets.
-    public func sourceRange(_ r: Range<Int>) -> Range<Int> { map?.sourceRange(r) ?? r }
 
     /// The button whose tag is exactly `range` (buttons are in text order).
     func button(at range: Range<Int>) -> Button? {
@@ -157,7 +152,7 @@ struct DocumentBuilder {
             }
             let blocks = php?.blocks.map(\.range) ?? []
             let collector = Scanner.scan(bytes, dialect: file.dialect, phpBlocks: blocks, jsxTagStarts: jsxTagStarts,
-                                         visitor: DocumentCollector(bytes: bytes, dialect: file.dialect, origins: .uniform(.markup), dead: []))
+                                         visitor: DocumentCollector(bytes: bytes, dialect: file.dialect, origins: .uniform(.markup)))
             built.layers.append(Layer(text: file.bytes, map: nil, buttons: collector.buttons, loaders: collector.loaders))
             comments += collector.comments
             htmlComments = collector.htmlComments
@@ -241,7 +236,7 @@ struct DocumentBuilder {
     private func scan(_ text: CodeText, origins: OriginTable) -> Layer {
         let collected = text.bytes.withUnsafeBufferPointer { buffer in
             Scanner.scan(buffer, dialect: .markup, phpBlocks: [],
-                         visitor: DocumentCollector(bytes: buffer, dialect: .markup, origins: origins, map: text.map, dead: []))
+                         visitor: DocumentCollector(bytes: buffer, dialect: .markup, origins: origins, map: text.map))
         }
         return Layer(text: text.bytes, map: text.map, buttons: collected.buttons, loaders: collected.loaders)
     }

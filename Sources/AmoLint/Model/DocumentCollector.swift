@@ -11,9 +11,6 @@ struct DocumentCollector: ScanVisitor {
     let dialect: Dialect
     let origins: OriginTable
     let map: SourceMap?
-    /// Sorted ranges (comments and strings of JSX code) where no tag starts.
-    let dead: [Range<Int>]
-    private var deadCursor = 0
 
     var buttons: [Button] = []
     var loaders: [Loader] = []
@@ -24,22 +21,14 @@ struct DocumentCollector: ScanVisitor {
     var htmlComments: [Range<Int>] = []
     private var lastScript: (hasSrc: Bool, isJavaScript: Bool) = (false, true)
 
-    init(bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, origins: OriginTable, map: SourceMap? = nil, dead: [Range<Int>]) {
+    init(bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, origins: OriginTable, map: SourceMap? = nil) {
         self.bytes = bytes
         self.dialect = dialect
         self.origins = origins
         self.map = map
-        self.dead = dead
-    }
-
-    /// Tags arrive in order, so one cursor walks the dead ranges once.
-    private mutating func isDead(_ offset: Int) -> Bool {
-        while deadCursor < dead.count, dead[deadCursor].upperBound <= offset { deadCursor += 1 }
-        return deadCursor < dead.count && dead[deadCursor].lowerBound <= offset
     }
 
     mutating func visitTag(_ tag: RawTag) {
-        if !dead.isEmpty, isDead(tag.range.lowerBound) { return }
         let isScript = nameIs(tag.nameRange, "script")
         var classBrand: Brand?
         var classRaw: RawAttribute?
