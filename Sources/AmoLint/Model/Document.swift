@@ -20,13 +20,37 @@ public struct Document: Sendable {
     public let directiveComments: [RawComment]
     /// PHP and JavaScript code of the file, with its string literals (sorted).
     package let codeRegions: [CodeRegion]
+    /// The markup scan, kept for the next edit (traced documents only).
+    let markupTrace: MarkupTrace?
 
     /// The buttons written as markup of the file (what editor features work on).
     public var buttons: [Button] { layers.first?.buttons ?? [] }
     public var loaders: [Loader] { layers.first?.loaders ?? [] }
 
     public init(_ file: SourceFile) {
-        let built = file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0).build() }
+        self.init(file, built: file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0).build() })
+    }
+
+    /// A document that keeps its markup scan, so `applying(_:to:)` can resume it (the server's documents).
+    public init(traced file: SourceFile) { self.init(traced: file, spacing: MarkupTrace.defaultSpacing) }
+
+    init(traced file: SourceFile, spacing: Int) {
+        self.init(file, built: file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0, tracing: true, spacing: spacing).build() })
+    }
+
+    /// The document of `file`, the text this one's became after `edit`: the
+    /// markup is re-scanned only around the edit when this document was traced
+    /// (HTML and component files; PHP and JSX files are read whole). The result
+    /// is the document `Document(traced: file)` would give.
+    public func applying(_ edit: EditSpan, to file: SourceFile) -> Document {
+        let previous = markupTrace.map { (trace: $0, edit: edit) }
+        return Document(file, built: file.bytes.withUnsafeBufferPointer {
+            DocumentBuilder(file: file, bytes: $0, tracing: true, previous: file.kind == self.file.kind ? previous : nil).build()
+        })
+    }
+
+    private init(_ file: SourceFile, built: DocumentBuilder.Built) {
+        markupTrace = built.trace
         self.file = file
         layers = built.layers
         classBrands = built.classBrands
@@ -105,6 +129,11 @@ public struct Layer: Sendable {
 struct DocumentBuilder {
     let file: SourceFile
     let bytes: UnsafeBufferPointer<UInt8>
+    /// Keep the markup scan's trace, for the next edit.
+    var tracing = false
+    var spacing = MarkupTrace.defaultSpacing
+    /// The trace of the text before `edit`, to resume instead of scanning it all.
+    var previous: (trace: MarkupTrace, edit: EditSpan)?
 
     struct Built {
         var layers: [Layer] = []
@@ -113,6 +142,7 @@ struct DocumentBuilder {
         var codeRanges: [Range<Int>] = []
         var directiveComments: [RawComment] = []
         var codeRegions: [CodeRegion] = []
+        var trace: MarkupTrace?
     }
 
     /// A region of JavaScript: its range, JSX or not, and whether it is component code.
@@ -151,8 +181,16 @@ struct DocumentBuilder {
                 jsxTagStarts = jsxLexer?.jsxTagStarts
             }
             let blocks = php?.blocks.map(\.range) ?? []
-            let collector = Scanner.scan(bytes, dialect: file.dialect, phpBlocks: blocks, jsxTagStarts: jsxTagStarts,
-                                         visitor: DocumentCollector(bytes: bytes, dialect: file.dialect, origins: .uniform(.markup)))
+            let collector: CollectedMarkup
+            if tracing, blocks.isEmpty, jsxTagStarts == nil {
+                let trace = previous.map { $0.trace.resumed(after: $0.edit, in: bytes, dialect: file.dialect) }
+                    ?? MarkupTrace.scan(bytes, dialect: file.dialect, spacing: spacing)
+                built.trace = trace
+                collector = trace.collected
+            } else {
+                collector = CollectedMarkup(Scanner.scan(bytes, dialect: file.dialect, phpBlocks: blocks, jsxTagStarts: jsxTagStarts,
+                                                         visitor: DocumentCollector(bytes: bytes, dialect: file.dialect, origins: .uniform(.markup))))
+            }
             built.layers.append(Layer(text: file.bytes, map: nil, buttons: collector.buttons, loaders: collector.loaders))
             comments += collector.comments
             htmlComments = collector.htmlComments

@@ -30,16 +30,20 @@ struct CloserSearch {
     /// Balanced-bracket scans that ran off the end: any later one would too
     /// (or is broken input we need not parse well), so they are not repeated.
     var bracketScanFailedFrom = Int.max
+    /// The end of the furthest answer given (the input's end for "none"): what
+    /// the scan so far has read, for resuming it after an edit (`MarkupTrace`).
+    var horizon = 0
 
     /// Index of the first occurrence of `closer` at or after `start`, or nil.
     mutating func find(_ closer: Closer, from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let k = closer.rawValue
+        let pattern = CloserSearch.patterns[k]
+        let n = bytes.count
         if searchedFrom[k] <= start, foundAt[k] >= start {
+            horizon = max(horizon, foundAt[k] == Int.max ? n : foundAt[k] + pattern.count)
             return foundAt[k] == Int.max ? nil : foundAt[k]
         }
-        let pattern = CloserSearch.patterns[k]
         let first = pattern[0]
-        let n = bytes.count
         var i = start
         var result = Int.max
         search: while i + pattern.count <= n {
@@ -54,6 +58,7 @@ struct CloserSearch {
         }
         searchedFrom[k] = start
         foundAt[k] = result
+        horizon = max(horizon, result == Int.max ? n : result + pattern.count)
         return result == Int.max ? nil : result
     }
 }

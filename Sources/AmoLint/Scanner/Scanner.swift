@@ -14,7 +14,7 @@ public struct Scanner<Visitor: ScanVisitor> {
     let bytes: UnsafeBufferPointer<UInt8>
     let dialect: Dialect
     var visitor: Visitor
-    private var closers = CloserSearch()
+    var closers = CloserSearch()
     private var attributes: [RawAttribute] = []
     /// PHP blocks as the PHP engine sees them (`PHPLexer`), sorted: a `<?` that
     /// starts one is skipped to its real end, past any `?>` in its strings or comments.
@@ -55,32 +55,36 @@ public struct Scanner<Visitor: ScanVisitor> {
     }
 
     public mutating func run() -> Visitor {
-        let n = bytes.count
         var i = 0
-        while i < n {
-            // Text between tags is skipped a word at a time.
-            i = dialect == .markup
-                ? ByteSearch.first(Byte.lt, Byte.lbrace, in: bytes, from: i, to: n)
-                : ByteSearch.first(Byte.lt, Byte.slash, in: bytes, from: i, to: n)
-            guard i < n else { break }
-            let b = bytes[i]
-            switch b {
-            case Byte.lt:
-                i = lessThan(at: i)
-            case Byte.lbrace where dialect == .markup:
-                i = textTemplate(at: i)
-            case Byte.slash where dialect == .jsx:
-                if i + 1 < n, bytes[i + 1] == Byte.star, let close = closers.find(.jsComment, from: i + 2, in: bytes) {
-                    visitor.visitComment(RawComment(kind: .jsx, range: i..<close + 2, contentRange: i + 2..<close))
-                    i = close + 2
-                } else {
-                    i += 1
-                }
-            default:
-                i += 1
-            }
-        }
+        while i < bytes.count { i = step(from: i) }
         return visitor
+    }
+
+    /// Skips the text from `start` and reads the one construct after it (a tag,
+    /// a comment, a template construct); returns where the next step starts.
+    /// Between steps the scanner's whole state is that position and
+    /// `closers.bracketScanFailedFrom`, which is what lets `MarkupTrace` resume a scan.
+    mutating func step(from start: Int) -> Int {
+        let n = bytes.count
+        // Text between tags is skipped a word at a time.
+        let i = dialect == .markup
+            ? ByteSearch.first(Byte.lt, Byte.lbrace, in: bytes, from: start, to: n)
+            : ByteSearch.first(Byte.lt, Byte.slash, in: bytes, from: start, to: n)
+        guard i < n else { return n }
+        switch bytes[i] {
+        case Byte.lt:
+            return lessThan(at: i)
+        case Byte.lbrace where dialect == .markup:
+            return textTemplate(at: i)
+        case Byte.slash where dialect == .jsx:
+            if i + 1 < n, bytes[i + 1] == Byte.star, let close = closers.find(.jsComment, from: i + 2, in: bytes) {
+                visitor.visitComment(RawComment(kind: .jsx, range: i..<close + 2, contentRange: i + 2..<close))
+                return close + 2
+            }
+            return i + 1
+        default:
+            return i + 1
+        }
     }
 
     // MARK: Text

@@ -79,8 +79,11 @@ enum TemplateConstructs {
     /// Index of the `}` closing the `{` at `open`, skipping JavaScript strings;
     /// nil if the input ends first (remembered, so unclosed braces stay linear).
     static func balancedBraceEnd(_ bytes: UnsafeBufferPointer<UInt8>, from open: Int, closers: inout CloserSearch) -> Int? {
-        if open >= closers.bracketScanFailedFrom { return nil }
         let n = bytes.count
+        if open >= closers.bracketScanFailedFrom {
+            closers.horizon = n
+            return nil
+        }
         var depth = 0
         var p = open
         while p < n {
@@ -102,6 +105,7 @@ enum TemplateConstructs {
             p += 1
         }
         closers.bracketScanFailedFrom = open
+        closers.horizon = n
         return nil
     }
 }

@@ -1,0 +1,213 @@
+/// One edit, or a burst of them, as one changed span: the old bytes
+/// `start..<oldEnd` became the new bytes `start..<newEnd`.
+public struct EditSpan: Sendable, Equatable {
+    public var start: Int
+    public var oldEnd: Int
+    public var newEnd: Int
+
+    public init(start: Int, oldEnd: Int, newEnd: Int) {
+        self.start = start
+        self.oldEnd = oldEnd
+        self.newEnd = newEnd
+    }
+
+    /// The span of `range` (in the current text) replaced by `count` bytes.
+    public init(replacing range: Range<Int>, count: Int) {
+        self.init(start: range.lowerBound, oldEnd: range.upperBound, newEnd: range.lowerBound + count)
+    }
+
+    /// How much later the bytes after the span now stand.
+    public var delta: Int { newEnd - oldEnd }
+
+    /// This span followed by replacing `range` of the text it left with `count` bytes:
+    /// one span covering both (and whatever lies between them).
+    public func then(replacing range: Range<Int>, count: Int) -> EditSpan {
+        let end = max(newEnd, range.upperBound)
+        return EditSpan(start: min(start, range.lowerBound), oldEnd: end - delta, newEnd: end + count - range.count)
+    }
+}
+
+/// The markup scan of a file, kept so that it can resume after an edit (the
+/// language server's path: a keystroke must not re-scan a 1 MB page).
+///
+/// Between two steps the scanner's state is its position and
+/// `bracketScanFailedFrom`, and `CloserSearch.horizon` (plus `slack` for the
+/// bounded look-aheads) tells how far the steps before it read. So after an
+/// edit of the old bytes `a..<b`:
+/// - the steps before a checkpoint whose reads all ended by `a` are unchanged,
+///   and the scan resumes there;
+/// - it stops at the first old checkpoint past the edit that it lands on in the
+///   same state: from there the bytes, and so the steps, are the old ones moved.
+/// What was collected is spliced: kept before, scanned between, moved after.
+/// Buttons and loaders after the edit are read again where they moved (their
+/// model holds decoded text); the other lists are plain ranges.
+package struct MarkupTrace: Sendable {
+    struct Checkpoint: Sendable, Equatable {
+        var offset: Int
+        /// No step before `offset` read a byte at or past `max(horizon, offset + slack)`.
+        var horizon: Int
+        var bracketScanFailedFrom: Int
+    }
+
+    /// Step boundaries about `spacing` bytes apart, the first at 0.
+    var checkpoints: [Checkpoint]
+    /// Bytes between checkpoints: fewer checkpoints cost less to keep, more
+    /// re-scan less (tests use 1, which makes every step boundary one).
+    let spacing: Int
+    /// The steps that built a button or a loader.
+    var modelSteps: [Checkpoint]
+    var collected: CollectedMarkup
+
+    /// Bytes a step may read past its end without `CloserSearch` (a Blade
+    /// directive's arguments: 2,048; the name after `</script`).
+    static let slack = 4096
+    static let defaultSpacing = 2048
+
+    /// Scans all of `bytes`.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, spacing: Int = defaultSpacing) -> MarkupTrace {
+        var scanner = Scanner(bytes: bytes, dialect: dialect, visitor: DocumentCollector(bytes: bytes, dialect: dialect, origins: .uniform(.markup)))
+        var trace = MarkupTrace(checkpoints: [Checkpoint(offset: 0, horizon: 0, bracketScanFailedFrom: .max)], spacing: spacing, modelSteps: [],
+                                collected: CollectedMarkup())
+        trace.run(&scanner, from: 0, syncingWith: nil)
+        trace.collected = CollectedMarkup(scanner.visitor)
+        return trace
+    }
+
+    /// The trace of the new text, given this trace of the old one and the edit between them.
+    func resumed(after edit: EditSpan, in bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect) -> MarkupTrace {
+        // The last checkpoint before which nothing read the edited bytes.
+        var k = 0, hi = checkpoints.count - 1
+        while k < hi {
+            let mid = (k + hi + 1) / 2
+            if checkpoints[mid].offset + MarkupTrace.slack <= edit.start { k = mid } else { hi = mid - 1 }
+        }
+        while k > 0, checkpoints[k].horizon > edit.start { k -= 1 }
+        let restart = checkpoints[k]
+
+        var collector = DocumentCollector(bytes: bytes, dialect: dialect, origins: .uniform(.markup))
+        collector.keep(collected.before(restart.offset))
+        var scanner = Scanner(bytes: bytes, dialect: dialect, visitor: collector)
+        scanner.closers.horizon = restart.horizon
+        scanner.closers.bracketScanFailedFrom = restart.bracketScanFailedFrom
+        var trace = MarkupTrace(checkpoints: Array(checkpoints[...k]), spacing: spacing, modelSteps: modelSteps.filter { $0.offset < restart.offset },
+                                collected: CollectedMarkup())
+        let synced = trace.run(&scanner, from: restart.offset, syncingWith: (self, edit))
+        trace.collected = CollectedMarkup(scanner.visitor)
+        guard let j = synced else { return trace }
+
+        // From old checkpoint `j` on, the steps are the old ones, moved by `delta`.
+        let delta = edit.delta
+        let horizon = scanner.closers.horizon
+        func moved(_ c: Checkpoint) -> Checkpoint {
+            Checkpoint(offset: c.offset + delta, horizon: max(horizon, c.horizon >= edit.oldEnd ? c.horizon + delta : 0),
+                       bracketScanFailedFrom: c.bracketScanFailedFrom == .max ? .max : c.bracketScanFailedFrom + delta)
+        }
+        let from = checkpoints[j].offset
+        trace.checkpoints += checkpoints[j...].map(moved)
+        trace.collected.keep(collected.after(from, movedBy: delta))
+        for step in modelSteps where step.offset >= from {
+            let s = moved(step)
+            var replay = Scanner(bytes: bytes, dialect: dialect, visitor: DocumentCollector(bytes: bytes, dialect: dialect, origins: .uniform(.markup)))
+            replay.closers.bracketScanFailedFrom = s.bracketScanFailedFrom
+            _ = replay.step(from: s.offset)
+            trace.collected.buttons += replay.visitor.buttons
+            trace.collected.loaders += replay.visitor.loaders
+            trace.modelSteps.append(s)
+        }
+        return trace
+    }
+
+    /// Steps from `start` to the end, recording checkpoints and model steps;
+    /// with an old trace, stops at the first of its checkpoints past the edit
+    /// that the scan lands on in the same state, and returns that checkpoint's index.
+    @discardableResult
+    private mutating func run(_ scanner: inout Scanner<DocumentCollector>, from start: Int, syncingWith old: (trace: MarkupTrace, edit: EditSpan)?) -> Int? {
+        let n = scanner.bytes.count
+        var i = start
+        var next = 0  // the old checkpoint to compare with
+        while i < n {
+            let state = Checkpoint(offset: i, horizon: scanner.closers.horizon, bracketScanFailedFrom: scanner.closers.bracketScanFailedFrom)
+            if let (trace, edit) = old, i >= edit.newEnd {
+                let target = i - edit.delta
+                while next < trace.checkpoints.count, trace.checkpoints[next].offset < target { next += 1 }
+                if next < trace.checkpoints.count, trace.checkpoints[next].offset == target,
+                   trace.checkpoints[next].bracketScanFailedFrom == .max, state.bracketScanFailedFrom == .max
+                {
+                    return next
+                }
+            }
+            if i >= checkpoints[checkpoints.count - 1].offset + spacing { checkpoints.append(state) }
+            let models = scanner.visitor.buttons.count + scanner.visitor.loaders.count
+            i = scanner.step(from: i)
+            if scanner.visitor.buttons.count + scanner.visitor.loaders.count != models { modelSteps.append(state) }
+        }
+        return nil
+    }
+}
+
+/// What the collector gathered from a file's markup.
+struct CollectedMarkup: Sendable {
+    var buttons: [Button] = []
+    var loaders: [Loader] = []
+    var scripts: [DocumentCollector.Script] = []
+    var innerHTMLValues: [Range<Int>] = []
+    var comments: [RawComment] = []
+    var htmlComments: [Range<Int>] = []
+
+    init() {}
+
+    init(_ c: DocumentCollector) {
+        buttons = c.buttons
+        loaders = c.loaders
+        scripts = c.scripts
+        innerHTMLValues = c.innerHTMLValues
+        comments = c.comments
+        htmlComments = c.htmlComments
+    }
+
+    /// What steps before `offset` collected (everything they collect starts before it).
+    func before(_ offset: Int) -> CollectedMarkup {
+        var c = CollectedMarkup()
+        c.buttons = buttons.filter { $0.range.lowerBound < offset }
+        c.loaders = loaders.filter { $0.range.lowerBound < offset }
+        c.scripts = scripts.filter { $0.body.lowerBound < offset }
+        c.innerHTMLValues = innerHTMLValues.filter { $0.lowerBound < offset }
+        c.comments = comments.filter { $0.range.lowerBound < offset }
+        c.htmlComments = htmlComments.filter { $0.lowerBound < offset }
+        return c
+    }
+
+    /// The plain ranges collected at or after `offset`, moved by `delta`
+    /// (buttons and loaders are read again instead).
+    func after(_ offset: Int, movedBy delta: Int) -> CollectedMarkup {
+        func move(_ r: Range<Int>) -> Range<Int> { r.lowerBound + delta..<r.upperBound + delta }
+        var c = CollectedMarkup()
+        c.scripts = scripts.filter { $0.body.lowerBound >= offset }.map { DocumentCollector.Script(body: move($0.body), isJavaScript: $0.isJavaScript) }
+        c.innerHTMLValues = innerHTMLValues.filter { $0.lowerBound >= offset }.map(move)
+        c.comments = comments.filter { $0.range.lowerBound >= offset }.map { RawComment(kind: $0.kind, range: move($0.range), contentRange: move($0.contentRange)) }
+        c.htmlComments = htmlComments.filter { $0.lowerBound >= offset }.map(move)
+        return c
+    }
+
+    /// Appends another stretch's lists to these.
+    mutating func keep(_ other: CollectedMarkup) {
+        buttons += other.buttons
+        loaders += other.loaders
+        scripts += other.scripts
+        innerHTMLValues += other.innerHTMLValues
+        comments += other.comments
+        htmlComments += other.htmlComments
+    }
+}
+
+extension DocumentCollector {
+    /// Starts from what earlier steps collected.
+    mutating func keep(_ collected: CollectedMarkup) {
+        buttons += collected.buttons
+        loaders += collected.loaders
+        scripts += collected.scripts
+        innerHTMLValues += collected.innerHTMLValues
+        comments += collected.comments
+        htmlComments += collected.htmlComments
+    }
+}
