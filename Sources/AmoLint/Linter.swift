@@ -34,14 +34,15 @@ public enum Linter {
         lint(Document(file), configuration: configuration)
     }
 
-    /// Lints a document already built (the server keeps it for hover and completion).
-    public static func lint(_ document: Document, configuration: Configuration = Configuration()) -> Result {
+    /// Lints a document already built (the server keeps it for hover and completion,
+    /// and passes the line index it keeps up to date edit by edit).
+    public static func lint(_ document: Document, configuration: Configuration = Configuration(), lineIndex known: LineIndex? = nil) -> Result {
         let file = document.file
         // Suppressions need lines; a file without directive comments never builds them here.
-        var lineIndex: LineIndex?
+        var lineIndex = known
         var suppressions: Suppressions?
         if !document.directiveComments.isEmpty {
-            let index = LineIndex(file.bytes)
+            let index = known ?? LineIndex(file.bytes)
             lineIndex = index
             suppressions = Suppressions(document, lineIndex: index)
         }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import AmoLint
 
-/// The server's incremental path (`Document.applying`) must give exactly the
+/// The server's incremental path (`Document(_:resuming:after:)`) must give exactly the
 /// document a full scan gives. Chains of seeded random edits, built from the
 /// tokens that change how markup reads (comment and template delimiters,
 /// quotes, script tags, button attributes), run over every markup example of
@@ -99,7 +99,7 @@ struct IncrementalScanTests {
                     span = span.map { $0.then(replacing: range, count: insert.count) } ?? EditSpan(replacing: range, count: insert.count)
                 }
                 let file = SourceFile(path: path, bytes: bytes)
-                let resumed = document.applying(span!, to: file)
+                let resumed = Document(file, resuming: document.resumption, after: span!)
                 let scanned = Document(traced: file, spacing: spacing)
                 let where_ = "\(path) after \(span!)"
                 #expect(Self.describe(resumed) == Self.describe(scanned), "\(where_)")
@@ -133,7 +133,7 @@ struct IncrementalScanTests {
                 var edited = bytes
                 edited.replaceSubrange(range, with: insert)
                 let file = SourceFile(path: "p.html", bytes: edited)
-                let resumed = document.applying(EditSpan(replacing: range, count: insert.count), to: file)
+                let resumed = Document(file, resuming: document.resumption, after: EditSpan(replacing: range, count: insert.count))
                 let scanned = Document(traced: file, spacing: 1)
                 #expect(Self.describe(resumed) == Self.describe(scanned), "\(range) → \(insert) in \(page)")
             }
@@ -150,7 +150,7 @@ struct IncrementalScanTests {
         var edited = bytes
         let middle = bytes.count / 2
         edited.insert(0x78, at: middle)
-        let resumed = document.applying(EditSpan(replacing: middle..<middle, count: 1), to: SourceFile(path: "p.html", bytes: edited))
+        let resumed = Document(SourceFile(path: "p.html", bytes: edited), resuming: document.resumption, after: EditSpan(replacing: middle..<middle, count: 1))
         let after = try #require(resumed.markupTrace)
         // The checkpoints before the edit are the old ones; those after it are the old ones moved.
         let kept = trace.checkpoints.filter { $0.offset + MarkupTrace.slack <= middle }
@@ -173,7 +173,7 @@ struct IncrementalScanTests {
             var edited = bytes
             edited.insert(contentsOf: Array(closer.utf8), at: at)
             let file = SourceFile(path: "p.html", bytes: edited)
-            let resumed = document.applying(EditSpan(replacing: at..<at, count: closer.utf8.count), to: file)
+            let resumed = Document(file, resuming: document.resumption, after: EditSpan(replacing: at..<at, count: closer.utf8.count))
             let scanned = Document(traced: file)
             #expect(Self.describe(resumed) == Self.describe(scanned), "\(opener) closed at \(at)")
             #expect(Linter.lint(resumed).diagnostics == Linter.lint(scanned).diagnostics, "\(opener) closed at \(at)")
@@ -181,8 +181,31 @@ struct IncrementalScanTests {
         // And removing the opener again.
         bytes.removeSubrange(6..<6 + opener.utf8.count)
         let file = SourceFile(path: "p.html", bytes: bytes)
-        let resumed = document.applying(EditSpan(replacing: 6..<6 + opener.utf8.count, count: 0), to: file)
+        let resumed = Document(file, resuming: document.resumption, after: EditSpan(replacing: 6..<6 + opener.utf8.count, count: 0))
         #expect(Self.describe(resumed) == Self.describe(Document(traced: file)))
+    }
+
+    @Test("a line index updated after random edits equals the one built whole")
+    func lineIndexUpdates() {
+        var g = Generator(state: 9)
+        let pieces = ["\n", "\r", "\r\n", "a", "Пр", "🚀", "\n\n", String(repeating: "длинная строка ", count: 60)]
+        var bytes = Array("первая\r\nвторая\rтретья\n\n".utf8)
+        var index = LineIndex(bytes)
+        for _ in 0..<3000 {
+            let a = Int(g.next() % UInt64(bytes.count + 1))
+            let b = min(bytes.count, a + Int(g.next() % 4))
+            let insert = g.next() % 3 == 0 ? [] : Array(pieces[Int(g.next() % UInt64(pieces.count))].utf8)
+            index.replace(a..<b, with: insert, in: &bytes)
+            if bytes.count > 20_000 {
+                bytes.removeSubrange(10_000...)
+                index = LineIndex(bytes)
+                continue
+            }
+            let built = LineIndex(bytes)
+            #expect(index.lineStarts == built.lineStarts, "after replacing \(a)..<\(b)")
+            #expect(index.checkpoints == built.checkpoints, "after replacing \(a)..<\(b)")
+            if index.lineStarts != built.lineStarts { return }
+        }
     }
 
     @Test("spans of a burst combine into one")

@@ -62,6 +62,18 @@ final class LSPSession {
         return try diagnostics(uri)
     }
 
+    /// Sends incremental changes (each against the text the one before left) and
+    /// returns the diagnostics published for the new version.
+    func edit(_ uri: String, _ changes: [(start: JSON, end: JSON, text: String)]) throws -> [JSON] {
+        versions[uri, default: 1] += 1
+        var text = texts[uri] ?? ""
+        for change in changes { text = apply([["range": ["start": change.start, "end": change.end], "newText": .string(change.text)]], to: text) }
+        texts[uri] = text
+        let json: [JSON] = changes.map { ["range": ["start": $0.start, "end": $0.end], "text": .string($0.text)] }
+        notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .int(versions[uri] ?? 1)], "contentChanges": .array(json)])
+        return try diagnostics(uri)
+    }
+
     private func diagnostics(_ uri: String) throws -> [JSON] {
         while true {
             guard let message = server.nextMessage(skipping: Conversation.ignoredMethods) else {

@@ -31,21 +31,29 @@ public struct Document: Sendable {
         self.init(file, built: file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0).build() })
     }
 
-    /// A document that keeps its markup scan, so `applying(_:to:)` can resume it (the server's documents).
+    /// A document that keeps its markup scan, so `init(_:resuming:after:)` can resume it (the server's documents).
     public init(traced file: SourceFile) { self.init(traced: file, spacing: MarkupTrace.defaultSpacing) }
 
     init(traced file: SourceFile, spacing: Int) {
         self.init(file, built: file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0, tracing: true, spacing: spacing).build() })
     }
 
-    /// The document of `file`, the text this one's became after `edit`: the
-    /// markup is re-scanned only around the edit when this document was traced
-    /// (HTML and component files; PHP and JSX files are read whole). The result
-    /// is the document `Document(traced: file)` would give.
-    public func applying(_ edit: EditSpan, to file: SourceFile) -> Document {
-        let previous = markupTrace.map { (trace: $0, edit: edit) }
-        return Document(file, built: file.bytes.withUnsafeBufferPointer {
-            DocumentBuilder(file: file, bytes: $0, tracing: true, previous: file.kind == self.file.kind ? previous : nil).build()
+    /// What a traced document keeps to resume its markup scan after an edit:
+    /// positions and decoded buttons, no text (the text can then be edited in place).
+    public struct Resumption: Sendable {
+        let trace: MarkupTrace?
+        let kind: FileKind
+    }
+
+    public var resumption: Resumption { Resumption(trace: markupTrace, kind: file.kind) }
+
+    /// The document of `file`, the text a traced document's became after `edit`.
+    /// Its markup is re-scanned only around the edit (HTML and component files;
+    /// PHP and JSX files are read whole); the result is what `Document(traced:)` gives.
+    public init(_ file: SourceFile, resuming previous: Resumption, after edit: EditSpan) {
+        let resumed = previous.kind == file.kind ? previous.trace.map { (trace: $0, edit: edit) } : nil
+        self.init(file, built: file.bytes.withUnsafeBufferPointer {
+            DocumentBuilder(file: file, bytes: $0, tracing: true, previous: resumed).build()
         })
     }
 

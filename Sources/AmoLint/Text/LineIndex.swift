@@ -23,16 +23,16 @@ public struct LinePosition: Sendable, Equatable, Comparable {
 /// breaks are `\n`, `\r\n` and `\r`, as LSP defines them. Out-of-range input is
 /// clamped, never trapped; `clamped` tells the caller so it can log it.
 public struct LineIndex: Sendable {
-    public let bytes: [UInt8]
+    public internal(set) var bytes: [UInt8]
     /// Byte offset of the first byte of each line.
     public let lineStarts: [Int]
     /// For lines longer than `checkpointSpacing * 2`: (byte offset, UTF-16 units,
     /// scalars) every `checkpointSpacing` bytes, so a column on a minified one-line
     /// page costs a short scan, not a scan from the line's start.
-    private let checkpoints: [Int: [Checkpoint]]
+    let checkpoints: [Int: [Checkpoint]]
     static let checkpointSpacing = 256
 
-    struct Checkpoint: Sendable {
+    struct Checkpoint: Sendable, Equatable {
         let offset: Int, utf16: Int, utf32: Int
     }
 
@@ -58,25 +58,35 @@ public struct LineIndex: Sendable {
         lineStarts = starts
         var marks: [Int: [Checkpoint]] = [:]
         for line in 0..<starts.count {
-            let start = starts[line]
             let end = line + 1 < starts.count ? starts[line + 1] : bytes.count
-            guard end - start > LineIndex.checkpointSpacing * 2 else { continue }
-            var list = [Checkpoint(offset: start, utf16: 0, utf32: 0)]
-            var i = start, u16 = 0, u32 = 0
-            var next = start + LineIndex.checkpointSpacing
-            while i < end {
-                if i >= next {
-                    list.append(Checkpoint(offset: i, utf16: u16, utf32: u32))
-                    next = i + LineIndex.checkpointSpacing
-                }
-                let (length, width) = LineIndex.character(bytes, at: i, end: bytes.count)
-                u16 += width
-                u32 += 1
-                i += length
-            }
-            marks[line] = list
+            if let list = LineIndex.checkpoints(bytes, line: starts[line]..<end) { marks[line] = list }
         }
         checkpoints = marks
+    }
+
+    init(bytes: [UInt8], lineStarts: [Int], checkpoints: [Int: [Checkpoint]]) {
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+        self.checkpoints = checkpoints
+    }
+
+    /// The column checkpoints of a line long enough to need them.
+    static func checkpoints(_ bytes: [UInt8], line: Range<Int>) -> [Checkpoint]? {
+        guard line.count > LineIndex.checkpointSpacing * 2 else { return nil }
+        var list = [Checkpoint(offset: line.lowerBound, utf16: 0, utf32: 0)]
+        var i = line.lowerBound, u16 = 0, u32 = 0
+        var next = i + LineIndex.checkpointSpacing
+        while i < line.upperBound {
+            if i >= next {
+                list.append(Checkpoint(offset: i, utf16: u16, utf32: u32))
+                next = i + LineIndex.checkpointSpacing
+            }
+            let (length, width) = LineIndex.character(bytes, at: i, end: bytes.count)
+            u16 += width
+            u32 += 1
+            i += length
+        }
+        return list
     }
 
     /// The last checkpoint at or before `offset` on `line` (the line start when there are none).

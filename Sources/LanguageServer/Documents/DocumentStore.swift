@@ -6,19 +6,54 @@ struct OpenDocument {
     let uri: String
     let languageID: String
     var version: Int
-    var bytes: [UInt8]
+    private(set) var bytes: [UInt8]
+    /// Lines of the current text, kept up to date edit by edit.
+    private(set) var lineIndex: LineIndex
     /// Counts changes; unlike `version` it always increases, so caches key on it.
-    var revision = 0
+    private(set) var revision = 0
     /// Needs linting (push mode).
     var dirty = true
-    /// Diagnostics of the last lint, for code actions and pull.
+    /// Diagnostics of the last lint, for code actions and pull; dropped at the
+    /// next edit (its document shares the text, which is then edited in place).
     var lastResult: LintSnapshot?
+    /// What the next lint can resume: the last lint's scan, and the span edited since.
+    private(set) var resumable: (scan: Document.Resumption, edit: EditSpan)?
 
-    /// The line index of the current text: the last lint's when it is current,
-    /// so an edit does not scan the document once more.
-    var lineIndex: LineIndex {
-        if let result = lastResult, result.revision == revision { return result.lineIndex }
-        return LineIndex(bytes)
+    init(uri: String, languageID: String, version: Int, bytes: [UInt8]) {
+        self.uri = uri
+        self.languageID = languageID
+        self.version = version
+        self.bytes = bytes
+        lineIndex = LineIndex(bytes)
+    }
+
+    /// Replaces `range` with `text` in place, keeping the line index and the span edited since the last lint.
+    mutating func replace(_ range: Range<Int>, with text: String.UTF8View) {
+        if let result = lastResult {
+            let scan = result.revision == revision ? result.document.resumption : nil
+            lastResult = nil
+            resumable = scan.map { ($0, EditSpan(replacing: range, count: text.count)) }
+        } else if let (scan, edit) = resumable {
+            resumable = (scan, edit.then(replacing: range, count: text.count))
+        }
+        lineIndex.replace(range, with: text, in: &bytes)
+        revision += 1
+    }
+
+    /// Replaces the whole text.
+    mutating func replaceAll(with text: String) {
+        bytes = Array(text.utf8)
+        lineIndex = LineIndex(bytes)
+        lastResult = nil
+        resumable = nil
+        revision += 1
+    }
+
+    /// The document of the current text: resumed from the last lint's scan when only a span changed.
+    func parsed() -> Document {
+        if let result = lastResult, result.revision == revision { return result.document }
+        if let (scan, edit) = resumable { return Document(sourceFile, resuming: scan, after: edit) }
+        return Document(traced: sourceFile)
     }
 
     /// The document as the core sees it: its path, and the kind and comment
@@ -65,20 +100,14 @@ struct DocumentStore {
     mutating func close(_ uri: String) -> OpenDocument? { documents.removeValue(forKey: uri) }
 
     /// Applies edits in order, each against the text left by the one before.
-    static func apply(_ changes: [ContentChange], to document: OpenDocument, encoding: PositionEncoding, log: (String) -> Void) -> [UInt8] {
-        var bytes = document.bytes
-        var index: LineIndex? = document.lineIndex
+    static func apply(_ changes: [ContentChange], to document: inout OpenDocument, encoding: PositionEncoding, log: (String) -> Void) {
         for change in changes {
             guard let range = change.range else {
-                bytes = Array(change.text.utf8)
-                index = nil
+                document.replaceAll(with: change.text)
                 continue
             }
-            let converter = PositionConverter(index: index ?? LineIndex(bytes), encoding: encoding)
-            index = nil
-            let r = converter.range(range, onClamp: log)
-            bytes.replaceSubrange(r, with: change.text.utf8)
+            let r = PositionConverter(index: document.lineIndex, encoding: encoding).range(range, onClamp: log)
+            document.replace(r, with: change.text.utf8)
         }
-        return bytes
     }
 }

@@ -65,7 +65,6 @@ extension Server {
         settingsGeneration += 1
         for uri in documents.uris {
             documents[uri]?.dirty = true
-            documents[uri]?.lastResult = nil
         }
         if pullDiagnostics, lifecycle == .running, clientSupports("workspace", "diagnostics", "refreshSupport") {
             request("workspace/diagnostic/refresh", .null, kind: .refresh)

@@ -10,17 +10,15 @@ extension Server {
         if let cached = document.lastResult, cached.revision == document.revision, cached.settingsGeneration == settingsGeneration {
             return cached
         }
-        let parsed = Document(document.sourceFile)
+        let parsed = document.parsed()
         var diagnostics: [Diagnostic] = []
-        var lineIndex: LineIndex?
         if settings.enable, case .configuration(let configuration) = resolver.resolve(uri: uri, settings: settings, problem: warnUser) {
-            let linted = Linter.lint(parsed, configuration: configuration)
+            let linted = Linter.lint(parsed, configuration: configuration, lineIndex: document.lineIndex)
             diagnostics = linted.diagnostics
-            lineIndex = linted.lineIndex
             if linted.unreported > 0 { log("\(uri): \(linted.unreported) more problems not reported (at most \(Linter.maximumFindings) a document)") }
         }
         let result = LintSnapshot(version: document.version, revision: document.revision, settingsGeneration: settingsGeneration,
-                                  diagnostics: diagnostics, lineIndex: lineIndex ?? document.lineIndex, document: parsed)
+                                  diagnostics: diagnostics, lineIndex: document.lineIndex, document: parsed)
         documents[uri]?.lastResult = result
         return result
     }

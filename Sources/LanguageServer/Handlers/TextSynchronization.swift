@@ -20,9 +20,8 @@ extension Server {
         if version <= document.version {
             log("didChange for \(uri): version \(version) does not increase on \(document.version); applied as sent", type: MessageType.warning)
         }
-        document.bytes = DocumentStore.apply(changes, to: document, encoding: encoding) { log("\(uri): \($0)", type: MessageType.warning) }
+        DocumentStore.apply(changes, to: &document, encoding: encoding) { log("\(uri): \($0)", type: MessageType.warning) }
         document.version = version
-        document.revision += 1
         // With `run: onSave` a push client hears about the new text when it is saved.
         if settings.run == .onType || pullDiagnostics { document.dirty = true }
         documents[uri] = document

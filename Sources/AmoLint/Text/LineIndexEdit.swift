@@ -1,0 +1,68 @@
+extension LineIndex {
+    /// Replaces `range` of `text`, the text this index is of, with `replacement`,
+    /// in place (the index lets go of the text first, so nothing is copied), and
+    /// updates the index to the new text.
+    public mutating func replace(_ range: Range<Int>, with replacement: some Collection<UInt8>, in text: inout [UInt8]) {
+        bytes = []
+        text.replaceSubrange(range, with: replacement)
+        self = updated(after: EditSpan(replacing: range, count: replacement.count), in: text)
+    }
+
+    /// The index of `bytes`, the text this index's became after `edit`: lines
+    /// before the edit are kept, the edited ones found again, and those after
+    /// it moved, from the first line start past the edit that both texts share.
+    /// A keystroke in a 1 MB page costs a line, not the page. Reads no text of
+    /// its own (`replace` has let go of it).
+    func updated(after edit: EditSpan, in bytes: [UInt8]) -> LineIndex {
+        // Keep the lines up to the one holding the byte before the edit: a line
+        // start depends on the byte before it (and on the next, after a `\r`).
+        let first = edit.start == 0 ? 0 : lineHolding(edit.start - 1)
+        var starts = Array(lineStarts[...first])
+        var marks = checkpoints.filter { $0.key < first }
+        let n = bytes.count
+        let oldCount = n - edit.delta
+        var synced: Int?
+        bytes.withUnsafeBufferPointer { buf in
+            var i = starts[first]
+            while i < n {
+                i = ByteSearch.first(0x0A, 0x0D, in: buf, from: i, to: n)
+                guard i < n else { break }
+                if buf[i] == 0x0D, i + 1 < n, buf[i + 1] == 0x0A { i += 1 }
+                i += 1
+                // From a line start both texts share past the edit, the old lines follow, moved.
+                if i >= edit.newEnd, i - edit.delta <= oldCount {
+                    let k = lineHolding(i - edit.delta)
+                    if lineStarts[k] == i - edit.delta {
+                        synced = k
+                        break
+                    }
+                }
+                starts.append(i)
+            }
+        }
+        let rescanned = starts.count
+        if let k = synced {
+            let shift = rescanned - k
+            starts.reserveCapacity(rescanned + lineStarts.count - k)
+            for s in lineStarts[k...] { starts.append(s + edit.delta) }
+            for (line, list) in checkpoints where line >= k {
+                marks[line + shift] = list.map { Checkpoint(offset: $0.offset + edit.delta, utf16: $0.utf16, utf32: $0.utf32) }
+            }
+        }
+        for line in first..<rescanned {
+            let end = line + 1 < starts.count ? starts[line + 1] : n
+            if let list = LineIndex.checkpoints(bytes, line: starts[line]..<end) { marks[line] = list }
+        }
+        return LineIndex(bytes: bytes, lineStarts: starts, checkpoints: marks)
+    }
+
+    /// The line holding byte `offset` of the text this index was built for.
+    private func lineHolding(_ offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+}
