@@ -179,6 +179,13 @@ public struct LineIndex: Sendable {
         if encoding == .utf8 { return range.count }
         var units = 0
         var i = range.lowerBound
+        // ASCII eight bytes at a time: one unit each in UTF-16 and UTF-32.
+        bytes.withUnsafeBytes { raw in
+            while i + 8 <= range.upperBound, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                units += 8
+                i += 8
+            }
+        }
         while i < range.upperBound {
             let (length, width) = character(bytes, at: i, end: bytes.count)
             if i + length > range.upperBound { break }

@@ -16,6 +16,8 @@ struct OpenDocument {
     /// Diagnostics of the last lint, for code actions and pull; dropped at the
     /// next edit (its document shares the text, which is then edited in place).
     var lastResult: LintSnapshot?
+    /// The last publish's diagnostics, serialised (push mode).
+    var encodings = DiagnosticEncodings()
     /// What the next lint can resume: the last lint's scan, and the span edited since.
     private(set) var resumable: (scan: Document.Resumption, edit: EditSpan)?
 

@@ -29,9 +29,35 @@ extension Server {
         for uri in documents.uris where documents[uri]?.dirty == true {
             guard let result = snapshot(uri) else { continue }
             documents[uri]?.dirty = false
-            notify("textDocument/publishDiagnostics",
-                   PublishDiagnosticsParams(uri: uri, version: result.version, diagnostics: result.diagnostics.map { json($0, in: result, uri: uri) }).json)
+            send(publishMessage(result, uri: uri))
         }
+    }
+
+    /// The `publishDiagnostics` notification, as `notify` would write it, from
+    /// the document's encoded diagnostics: only new or moved ones are serialised.
+    func publishMessage(_ result: LintSnapshot, uri: String) -> String {
+        let converter = PositionConverter(index: result.lineIndex, encoding: encoding)
+        let last = documents[uri]?.encodings ?? DiagnosticEncodings()
+        var encodings = DiagnosticEncodings()
+        var out = Array(#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":["#.utf8)
+        let version = Array(String(result.version).utf8)
+        for (k, d) in result.diagnostics.enumerated() {
+            let key = DiagnosticEncodings.key(d, converter)
+            let fragment = last.fragment(key, into: &encodings) {
+                json(d, lineIndex: result.lineIndex, version: DiagnosticEncodings.markerVersion, uri: uri)
+            }
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            out += fragment.head
+            out += version
+            out += fragment.tail
+        }
+        out += #"],"uri":"#.utf8
+        JSON.string(uri).write(into: &out, pretty: false, indent: 0)
+        out += #","version":"#.utf8
+        out += version
+        out += "}}".utf8
+        documents[uri]?.encodings = encodings
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Pull mode: `textDocument/diagnostic`.
