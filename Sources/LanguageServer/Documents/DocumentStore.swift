@@ -16,8 +16,10 @@ struct OpenDocument {
     /// Diagnostics of the last lint, for code actions and pull; dropped at the
     /// next edit (its document shares the text, which is then edited in place).
     var lastResult: LintSnapshot?
-    /// The last publish's diagnostics, serialised (push mode).
-    var encodings = DiagnosticEncodings()
+    /// The last publish's diagnostics, serialised (push mode), and what changed since:
+    /// `unchanged`, one span, or nil for anything else (a whole new text).
+    private(set) var encodings = DiagnosticEncodings()
+    private(set) var sincePublish: EditSpan?
     /// What the next lint can resume: the last lint's scan, and the span edited since.
     private(set) var resumable: (scan: Document.Resumption, edit: EditSpan)?
 
@@ -38,6 +40,7 @@ struct OpenDocument {
         } else if let (scan, edit) = resumable {
             resumable = (scan, edit.then(replacing: range, count: text.count))
         }
+        sincePublish = sincePublish.map { $0 == DiagnosticEncodings.unchanged ? EditSpan(replacing: range, count: text.count) : $0.then(replacing: range, count: text.count) }
         lineIndex.replace(range, with: text, in: &bytes)
         revision += 1
     }
@@ -48,7 +51,14 @@ struct OpenDocument {
         lineIndex = LineIndex(bytes)
         lastResult = nil
         resumable = nil
+        sincePublish = nil
         revision += 1
+    }
+
+    /// Keeps what was just published.
+    mutating func published(_ encodings: DiagnosticEncodings) {
+        self.encodings = encodings
+        sincePublish = DiagnosticEncodings.unchanged
     }
 
     /// The document of the current text: resumed from the last lint's scan when only a span changed.

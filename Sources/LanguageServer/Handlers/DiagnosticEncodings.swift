@@ -1,87 +1,160 @@
 import AmoLint
 import JSONValue
-import LanguageServerProtocol
 
-/// Each diagnostic of a document's last publish, serialised, by what it says
-/// and where it stands in LSP positions. A keystroke moves few diagnostics (none
-/// on other lines, when no line break is typed), so a page with 1,000 of them
-/// re-sends the same bytes instead of building and serialising 1,000 JSON trees.
-/// The version each carries in `data` is spliced in: it changes every edit.
+/// A document's last published diagnostics, each kept serialised, so that a
+/// keystroke on a page with 1,000 diagnostics re-sends what did not change
+/// instead of building and serialising 1,000 JSON trees. After an edit:
+/// - the diagnostics wholly before it are the same, at the same positions;
+/// - those on lines after the edited ones are the same moved by its length,
+///   at the same columns, their line numbers moved by the lines it added;
+/// - only those in between (on the edited lines) are serialised again.
+/// The version each carries in `data` changes every edit: it is spliced in.
 struct DiagnosticEncodings {
-    struct Key: Hashable {
-        /// The diagnostic without its byte ranges (those move with every edit before it).
-        let content: Diagnostic
-        /// Line and character of the range, the fix edits and the related ranges.
-        let positions: [Int]
-
-        /// Positions and rule tell diagnostics apart almost always; hashing the
-        /// messages too would cost more than the serialisation it saves.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(positions)
-            hasher.combine(content.rule)
-        }
-
-        static func == (a: Key, b: Key) -> Bool { a.positions == b.positions && a.content == b.content }
-    }
-
-    /// The serialised diagnostic up to its version, and after it.
+    /// One serialised diagnostic: its bytes with a hole for the version, and
+    /// where its line numbers stand, to move them.
     struct Fragment {
-        let head: [UInt8]
-        let tail: [UInt8]
+        var bytes: [UInt8]
+        /// Where the version goes.
+        var versionAt: Int
+        /// Each `"line":N` value: its bytes and N.
+        var lines: [(range: Range<Int>, value: Int)]
+
+        /// Appends the diagnostic with `version`, its lines moved by `shift`.
+        func write(into out: inout [UInt8], version: [UInt8], shift: Int) {
+            var from = 0
+            var slots = lines.makeIterator()
+            var slot = shift == 0 ? nil : slots.next()
+            func copy(to end: Int) {
+                // Line slots before `end`, moved, then the bytes up to `end`.
+                while let s = slot, s.range.lowerBound < end {
+                    out += bytes[from..<s.range.lowerBound]
+                    out += String(s.value + shift).utf8
+                    from = s.range.upperBound
+                    slot = slots.next()
+                }
+                out += bytes[from..<end]
+                from = end
+            }
+            copy(to: versionAt)
+            out += version
+            copy(to: bytes.count)
+        }
     }
 
-    private(set) var fragments: [Key: Fragment] = [:]
+    /// The diagnostics as published, their fragments, and the text's line count then.
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var fragments: [Fragment] = []
+    private(set) var lineCount = 0
 
-    /// The version that marks where the real one goes: it cannot appear in a
-    /// string (an unescaped `"` never does), so the first match is the structural one.
-    static let marker = Array(#","version":-9223372036854775808}"#.utf8)
+    /// The version that marks where the real one goes: an unescaped `"` never
+    /// appears in a string, so the first match is the structural one.
     static let markerVersion = Int.min
+    private static let marker = Array(#","version":-9223372036854775808}"#.utf8)
+    private static let lineKey = Array(#""line":"#.utf8)
 
-    static func key(_ d: Diagnostic, _ converter: PositionConverter) -> Key {
-        var positions: [Int] = []
-        positions.reserveCapacity(8)
-        var last: (bytes: Range<Int>, lsp: LSPRange)?
-        func add(_ r: Range<Int>) {
-            // A fix usually edits the very range reported: converted once.
-            let range = last.flatMap { $0.bytes == r ? $0.lsp : nil } ?? converter.range(r)
-            last = (r, range)
-            positions += [range.start.line, range.start.character, range.end.line, range.end.character]
-        }
-        var content = d
-        add(d.range)
-        content.range = 0..<0
-        if var fix = d.fix {
-            for k in fix.edits.indices {
-                add(fix.edits[k].range)
-                fix.edits[k].range = 0..<0
-            }
-            content.fix = fix
-        }
-        for k in d.related.indices {
-            add(d.related[k].range)
-            content.related[k].range = 0..<0
-        }
-        return Key(content: content, positions: positions)
-    }
-
-    /// The fragment of `key` from the last publish, or serialised by `encode` (given the
-    /// marker version); `next` collects what this publish uses, for the next one.
-    func fragment(_ key: Key, into next: inout DiagnosticEncodings, encode: () -> JSON) -> Fragment {
-        let fragment = fragments[key] ?? DiagnosticEncodings.split(Array(encode().serialized().utf8))
-        next.fragments[key] = fragment
-        return fragment
-    }
-
-    private static func split(_ bytes: [UInt8]) -> Fragment {
-        let m = marker
+    /// Serialises `json` (built with `markerVersion`) into a fragment.
+    static func fragment(_ json: JSON) -> Fragment {
+        var bytes = Array(json.serialized().utf8)
+        guard let at = find(marker, in: bytes, from: 0) else { preconditionFailure("a diagnostic's data always carries its version") }
+        let versionAt = at + #","version":"#.utf8.count
+        bytes.removeSubrange(versionAt..<at + marker.count - 1)
+        var lines: [(Range<Int>, Int)] = []
         var i = 0
-        while i + m.count <= bytes.count {
-            if bytes[i] == m[0], bytes[i..<i + m.count].elementsEqual(m) {
-                let versionStart = i + #","version":"#.utf8.count
-                return Fragment(head: Array(bytes[..<versionStart]), tail: Array(bytes[(i + m.count - 1)...]))
-            }
+        while let k = find(lineKey, in: bytes, from: i) {
+            var e = k + lineKey.count
+            var value = 0
+            while e < bytes.count, bytes[e] >= 0x30, bytes[e] <= 0x39 { value = value * 10 + Int(bytes[e] - 0x30); e += 1 }
+            lines.append((k + lineKey.count..<e, value))
+            i = e
+        }
+        return Fragment(bytes: bytes, versionAt: versionAt, lines: lines)
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        var i = start
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0], bytes[i..<i + needle.count].elementsEqual(needle) { return i }
             i += 1
         }
-        preconditionFailure("a diagnostic's data always carries its version")
+        return nil
+    }
+
+    /// The encodings of `diagnostics` of the text `edit` made of the published one
+    /// (nil: unknown, encode all), reusing what the edit left alone.
+    func next(_ diagnostics: [Diagnostic], after edit: EditSpan?, lineIndex: LineIndex, encode: (Diagnostic) -> Fragment) -> DiagnosticEncodings {
+        var out = DiagnosticEncodings()
+        out.diagnostics = diagnostics
+        out.lineCount = lineIndex.lineCount
+        out.fragments.reserveCapacity(diagnostics.count)
+        guard let edit, !fragments.isEmpty else {
+            out.fragments = diagnostics.map(encode)
+            return out
+        }
+        // Before the edit: the same diagnostics, at the same positions.
+        var prefix = 0
+        while prefix < diagnostics.count, prefix < self.diagnostics.count, diagnostics[prefix] == self.diagnostics[prefix],
+              Self.bounds(diagnostics[prefix]).upperBound <= edit.start
+        {
+            prefix += 1
+        }
+        // On lines after the edited ones: the same, moved by the edit.
+        let editLine = lineIndex.line(ofByte: edit.newEnd)
+        let afterLines = editLine + 1 < lineIndex.lineCount ? lineIndex.lineStarts[editLine + 1] : Int.max
+        let shift = lineIndex.lineCount - lineCount
+        var suffix = 0
+        while suffix < diagnostics.count - prefix, suffix < self.diagnostics.count - prefix {
+            let new = diagnostics[diagnostics.count - 1 - suffix], old = self.diagnostics[self.diagnostics.count - 1 - suffix]
+            guard Self.bounds(new).lowerBound >= afterLines, Self.moved(old, by: edit.delta) == new else { break }
+            suffix += 1
+        }
+        out.fragments += fragments[..<prefix]
+        for d in diagnostics[prefix..<diagnostics.count - suffix] { out.fragments.append(encode(d)) }
+        out.fragments += fragments[(fragments.count - suffix)...]
+        // Their line numbers moved by the lines the edit added or removed.
+        for k in diagnostics.count - suffix..<diagnostics.count where shift != 0 {
+            var moved: [UInt8] = []
+            out.fragments[k].write(into: &moved, version: [], shift: shift)
+            out.fragments[k] = DiagnosticEncodings.rebased(out.fragments[k], moved: moved, shift: shift)
+        }
+        return out
+    }
+
+    /// The text left unchanged since a publish: every diagnostic is before the "edit".
+    static let unchanged = EditSpan(start: .max, oldEnd: .max, newEnd: .max)
+
+    /// A fragment whose lines were rewritten moved by `shift` (its version hole kept).
+    private static func rebased(_ f: Fragment, moved: [UInt8], shift: Int) -> Fragment {
+        var lines: [(Range<Int>, Int)] = []
+        var growth = 0
+        var versionAt = f.versionAt
+        for slot in f.lines {
+            let width = String(slot.value + shift).utf8.count
+            let start = slot.range.lowerBound + growth
+            lines.append((start..<start + width, slot.value + shift))
+            let change = width - slot.range.count
+            if slot.range.lowerBound < f.versionAt { versionAt += change }
+            growth += change
+        }
+        return Fragment(bytes: moved, versionAt: versionAt, lines: lines)
+    }
+
+    /// From the first byte to the last any of its ranges covers.
+    private static func bounds(_ d: Diagnostic) -> Range<Int> {
+        var lo = d.range.lowerBound, hi = d.range.upperBound
+        for e in d.fix?.edits ?? [] { lo = min(lo, e.range.lowerBound); hi = max(hi, e.range.upperBound) }
+        for r in d.related { lo = min(lo, r.range.lowerBound); hi = max(hi, r.range.upperBound) }
+        return lo..<hi
+    }
+
+    private static func moved(_ d: Diagnostic, by delta: Int) -> Diagnostic {
+        func move(_ r: Range<Int>) -> Range<Int> { r.lowerBound + delta..<r.upperBound + delta }
+        var d = d
+        d.range = move(d.range)
+        if var fix = d.fix {
+            for k in fix.edits.indices { fix.edits[k].range = move(fix.edits[k].range) }
+            d.fix = fix
+        }
+        for k in d.related.indices { d.related[k].range = move(d.related[k].range) }
+        return d
     }
 }

@@ -33,30 +33,25 @@ extension Server {
         }
     }
 
-    /// The `publishDiagnostics` notification, as `notify` would write it, from
-    /// the document's encoded diagnostics: only new or moved ones are serialised.
+    /// The `publishDiagnostics` notification, as `notify` would write it, from the
+    /// document's last publish: only the diagnostics on the edited lines are serialised.
     func publishMessage(_ result: LintSnapshot, uri: String) -> String {
-        let converter = PositionConverter(index: result.lineIndex, encoding: encoding)
-        let last = documents[uri]?.encodings ?? DiagnosticEncodings()
-        var encodings = DiagnosticEncodings()
+        guard let document = documents[uri] else { return "" }
+        let encodings = document.encodings.next(result.diagnostics, after: document.sincePublish, lineIndex: result.lineIndex) {
+            DiagnosticEncodings.fragment(json($0, lineIndex: result.lineIndex, version: DiagnosticEncodings.markerVersion, uri: uri))
+        }
         var out = Array(#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":["#.utf8)
         let version = Array(String(result.version).utf8)
-        for (k, d) in result.diagnostics.enumerated() {
-            let key = DiagnosticEncodings.key(d, converter)
-            let fragment = last.fragment(key, into: &encodings) {
-                json(d, lineIndex: result.lineIndex, version: DiagnosticEncodings.markerVersion, uri: uri)
-            }
+        for (k, fragment) in encodings.fragments.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
-            out += fragment.head
-            out += version
-            out += fragment.tail
+            fragment.write(into: &out, version: version, shift: 0)
         }
         out += #"],"uri":"#.utf8
         JSON.string(uri).write(into: &out, pretty: false, indent: 0)
         out += #","version":"#.utf8
         out += version
         out += "}}".utf8
-        documents[uri]?.encodings = encodings
+        documents[uri]?.published(encodings)
         return String(decoding: out, as: UTF8.self)
     }
 
