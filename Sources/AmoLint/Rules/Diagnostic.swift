@@ -15,7 +15,7 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
 }
 
 /// A replacement of a byte range of the source.
-public struct TextEdit: Sendable, Hashable {
+public struct TextEdit: Sendable, Equatable {
     public var range: Range<Int>
     public var newText: String
     public init(range: Range<Int>, newText: String) {
@@ -28,7 +28,7 @@ public struct TextEdit: Sendable, Hashable {
 /// one value that was meant (a case slip, `-` for `_`, white space, `http:`→`https:`, `id=`→`class=`),
 /// *unsafe* when it guesses (the nearest known name by edit distance, `1`/`yes`→`true`).
 /// `--fix` and editors' fix-all apply safe fixes only; `--unsafe-fixes` and each quick fix apply both.
-public enum Applicability: String, Sendable, Hashable, Comparable {
+public enum Applicability: String, Sendable, Equatable, Comparable {
     case safe, unsafe
 
     public static func < (a: Applicability, b: Applicability) -> Bool { a == .safe && b == .unsafe }
@@ -43,7 +43,7 @@ public enum Applicability: String, Sendable, Hashable, Comparable {
     }
 }
 
-public struct Fix: Sendable, Hashable {
+public struct Fix: Sendable, Equatable {
     /// Imperative, shown in editors and `--format json`: "Replace with `https:`".
     public var description: String
     public var edits: [TextEdit]
@@ -59,13 +59,13 @@ public struct Fix: Sendable, Hashable {
 }
 
 /// Another place that explains a diagnostic (the first of a repeated attribute …).
-public struct RelatedLocation: Sendable, Hashable {
+public struct RelatedLocation: Sendable, Equatable {
     public var range: Range<Int>
     public var message: String
 }
 
 /// A finding in byte offsets; reporters and the server convert ranges at the edge.
-public struct Diagnostic: Sendable, Hashable {
+public struct Diagnostic: Sendable, Equatable {
     public var rule: String
     public var severity: Severity
     public var message: String

@@ -104,7 +104,7 @@ struct DiagnosticEncodings {
         var suffix = 0
         while suffix < diagnostics.count - prefix, suffix < self.diagnostics.count - prefix {
             let new = diagnostics[diagnostics.count - 1 - suffix], old = self.diagnostics[self.diagnostics.count - 1 - suffix]
-            guard Self.bounds(new).lowerBound >= afterLines, Self.moved(old, by: edit.delta) == new else { break }
+            guard Self.bounds(new).lowerBound >= afterLines, Self.same(old, movedBy: edit.delta, as: new) else { break }
             suffix += 1
         }
         out.fragments += fragments[..<prefix]
@@ -146,15 +146,17 @@ struct DiagnosticEncodings {
         return lo..<hi
     }
 
-    private static func moved(_ d: Diagnostic, by delta: Int) -> Diagnostic {
-        func move(_ r: Range<Int>) -> Range<Int> { r.lowerBound + delta..<r.upperBound + delta }
-        var d = d
-        d.range = move(d.range)
-        if var fix = d.fix {
-            for k in fix.edits.indices { fix.edits[k].range = move(fix.edits[k].range) }
-            d.fix = fix
+    /// `old` with every range moved by `delta` is `new` (compared in place, nothing copied).
+    private static func same(_ old: Diagnostic, movedBy delta: Int, as new: Diagnostic) -> Bool {
+        func moved(_ a: Range<Int>, _ b: Range<Int>) -> Bool { a.lowerBound + delta == b.lowerBound && a.upperBound + delta == b.upperBound }
+        guard moved(old.range, new.range), old.rule == new.rule, old.severity == new.severity, old.unnecessary == new.unnecessary,
+              old.message == new.message, old.related.count == new.related.count, (old.fix == nil) == (new.fix == nil)
+        else { return false }
+        for (a, b) in zip(old.related, new.related) where !moved(a.range, b.range) || a.message != b.message { return false }
+        if let a = old.fix, let b = new.fix {
+            guard a.description == b.description, a.applicability == b.applicability, a.edits.count == b.edits.count else { return false }
+            for (x, y) in zip(a.edits, b.edits) where !moved(x.range, y.range) || x.newText != y.newText { return false }
         }
-        for k in d.related.indices { d.related[k].range = move(d.related[k].range) }
-        return d
+        return true
     }
 }
