@@ -13,7 +13,8 @@ extension Server {
         let uri = try identifier.string("uri")
         let version = try identifier.int("version")
         let changes = try params.array("contentChanges").map { (c) throws(ParamsError) in try ContentChange(json: c) }
-        guard var document = documents[uri] else {
+        // Taken out of the store while edited: a second reference to its text would make the edit copy it.
+        guard var document = documents.close(uri) else {
             log("didChange for \(uri), which is not open; ignored", type: MessageType.warning)
             return
         }
