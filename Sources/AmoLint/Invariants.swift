@@ -26,6 +26,32 @@ package enum Invariants {
         if once.fixed > 0, result.unreported == 0, let worse = madeWorse(result.diagnostics, after: Linter.lint(SourceFile(path: file.path, bytes: once.bytes))) {
             problems.append("--fix made the page worse: \(worse) appeared")
         }
+        problems += resumptionViolations(file)
+        return problems
+    }
+
+    /// The server's incremental path against the plain one: edits made from the
+    /// input itself (a byte removed, delimiters inserted), each resumed from a scan
+    /// with a checkpoint at every step, must give the document a full scan gives.
+    package static func resumptionViolations(_ file: SourceFile) -> [String] {
+        let n = file.bytes.count
+        let traced = Document(traced: file, spacing: 1)
+        var problems: [String] = []
+        let edits: [(Range<Int>, [UInt8])] = [(n / 2..<min(n, n / 2 + 1), []), (n / 3..<n / 3, Array("-->".utf8)),
+                                               (2 * n / 3..<2 * n / 3, Array("<".utf8)), (n / 4..<min(n, n / 4 + 3), Array("\"}}".utf8))]
+        for (range, insert) in edits {
+            var bytes = file.bytes
+            bytes.replaceSubrange(range, with: insert)
+            let edited = SourceFile(path: file.path, bytes: bytes)
+            let resumed = Document(edited, resuming: traced.resumption, after: EditSpan(replacing: range, count: insert.count))
+            let scanned = Document(traced: edited, spacing: 1)
+            if Linter.lint(resumed).diagnostics != Linter.lint(scanned).diagnostics
+                || resumed.layers.map({ $0.buttons.map(\.range) }) != scanned.layers.map({ $0.buttons.map(\.range) })
+                || resumed.directiveComments != scanned.directiveComments || resumed.codeRanges != scanned.codeRanges
+            {
+                problems.append("resuming the scan after replacing \(range) with \(insert.count) bytes differs from scanning it whole")
+            }
+        }
         return problems
     }
 
