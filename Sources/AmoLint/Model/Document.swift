@@ -26,7 +26,13 @@ public struct Document: Sendable {
     public var loaders: [Loader] { layers.first?.loaders ?? [] }
 
     public init(_ file: SourceFile) {
-        let built = file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0).build() }
+        self.init(file, everyTag: false)
+    }
+
+    /// `everyTag`: the plain path, where the collector sees every tag (`DocumentCollector.needsEveryTag`);
+    /// only tests ask for it, to prove the fast path gives the same document.
+    init(_ file: SourceFile, everyTag: Bool) {
+        let built = file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0, everyTag: everyTag).build() }
         self.file = file
         layers = built.layers
         classBrands = built.classBrands
@@ -105,6 +111,7 @@ public struct Layer: Sendable {
 struct DocumentBuilder {
     let file: SourceFile
     let bytes: UnsafeBufferPointer<UInt8>
+    var everyTag = false
 
     struct Built {
         var layers: [Layer] = []
@@ -152,7 +159,8 @@ struct DocumentBuilder {
             }
             let blocks = php?.blocks.map(\.range) ?? []
             let collector = Scanner.scan(bytes, dialect: file.dialect, phpBlocks: blocks, jsxTagStarts: jsxTagStarts,
-                                         visitor: DocumentCollector(bytes: bytes, dialect: file.dialect, origins: .uniform(.markup)))
+                                         visitor: DocumentCollector(bytes: bytes, dialect: file.dialect, origins: .uniform(.markup),
+                                                                         everyTag: everyTag))
             built.layers.append(Layer(text: file.bytes, map: nil, buttons: collector.buttons, loaders: collector.loaders))
             comments += collector.comments
             htmlComments = collector.htmlComments
@@ -236,7 +244,7 @@ struct DocumentBuilder {
     private func scan(_ text: CodeText, origins: OriginTable) -> Layer {
         let collected = text.bytes.withUnsafeBufferPointer { buffer in
             Scanner.scan(buffer, dialect: .markup, phpBlocks: [],
-                         visitor: DocumentCollector(bytes: buffer, dialect: .markup, origins: origins, map: text.map))
+                         visitor: DocumentCollector(bytes: buffer, dialect: .markup, origins: origins, map: text.map, everyTag: everyTag))
         }
         return Layer(text: text.bytes, map: text.map, buttons: collected.buttons, loaders: collected.loaders)
     }

@@ -16,6 +16,10 @@ public struct Scanner<Visitor: ScanVisitor> {
     var visitor: Visitor
     private var closers = CloserSearch()
     private var attributes: [RawAttribute] = []
+    /// Whether the visitor sees only the tags it can use (`ScanVisitor.needsEveryTag`).
+    private let skipsUnneededTags: Bool
+    /// Whether the tag being parsed keeps its attributes; a tag parsed only for its end does not.
+    private var recording = true
     /// PHP blocks as the PHP engine sees them (`PHPLexer`), sorted: a `<?` that
     /// starts one is skipped to its real end, past any `?>` in its strings or comments.
     private let phpBlocks: [Range<Int>]
@@ -30,6 +34,7 @@ public struct Scanner<Visitor: ScanVisitor> {
         self.visitor = visitor
         self.phpBlocks = phpBlocks
         self.jsxTagStarts = jsxTagStarts
+        skipsUnneededTags = !visitor.needsEveryTag
         attributes.reserveCapacity(16)
     }
 
@@ -94,17 +99,17 @@ public struct Scanner<Visitor: ScanVisitor> {
             if i + 3 < n, bytes[i + 2] == Byte.dash, bytes[i + 3] == Byte.dash {
                 return htmlComment(at: i)
             }
-            return (closers.find(.greaterThan, from: i + 2, in: bytes) ?? n - 1) + 1
+            return greaterThanEnd(from: i + 2)
         case Byte.question:
             if let end = phpBlockEnd(at: i) { return end }
             if let close = closers.find(.php, from: i + 2, in: bytes) { return close + 2 }
-            return (closers.find(.greaterThan, from: i + 2, in: bytes) ?? n - 1) + 1
+            return greaterThanEnd(from: i + 2)
         case Byte.percent:
             if let close = closers.find(.erb, from: i + 2, in: bytes) { return close + 2 }
             return i + 1
         case Byte.slash:
             guard i + 2 < n, Byte.isLetter(bytes[i + 2]) else { return i + 2 }
-            return (closers.find(.greaterThan, from: i + 2, in: bytes) ?? n - 1) + 1
+            return greaterThanEnd(from: i + 2)
         default:
             guard Byte.isLetter(next) else { return i + 1 }
             if dialect == .jsx {
@@ -113,6 +118,13 @@ public struct Scanner<Visitor: ScanVisitor> {
             }
             return startTag(at: i)
         }
+    }
+
+    /// After the first `>` at or after `p`, or the end of input. The scan resumes
+    /// there, so no byte is searched twice and no memo is needed.
+    private func greaterThanEnd(from p: Int) -> Int {
+        let gt = ByteSearch.first(Byte.gt, in: bytes, from: p, to: bytes.count)
+        return gt < bytes.count ? gt + 1 : bytes.count
     }
 
     private mutating func htmlComment(at i: Int) -> Int {
@@ -166,26 +178,52 @@ public struct Scanner<Visitor: ScanVisitor> {
     private mutating func startTag(at start: Int) -> Int {
         let n = bytes.count
         var p = start + 1
-        while p < n, !Byte.isSpace(bytes[p]), bytes[p] != Byte.slash, bytes[p] != Byte.gt { p += 1 }
+        while p < n, !Byte.isTagNameStop(bytes[p]) { p += 1 }
         let nameRange = start + 1..<p
-        attributes.removeAll(keepingCapacity: true)
+        let rawName = rawTextElement(nameRange)
+        // Most tags are of no use to the collector: parsed for their end only (no attributes kept),
+        // and the few it needs parsed again.
+        recording = !skipsUnneededTags
+        guard let (end, selfClosing) = tagEnd(from: p, reportComments: true) else { return n }
+        if recording {
+            visitor.visitTag(RawTag(range: start..<end, nameRange: nameRange, attributes: attributes, selfClosing: selfClosing))
+        } else if visitor.needsTag(range: start..<end, name: nameRange) {
+            // Parsed again, now keeping attributes; its comments were reported the first time.
+            recording = true
+            _ = tagEnd(from: p, reportComments: false)
+            visitor.visitTag(RawTag(range: start..<end, nameRange: nameRange, attributes: attributes, selfClosing: selfClosing))
+        }
+        if let rawName, !(dialect == .jsx && selfClosing) {
+            return rawText(after: end, element: nameRange, name: rawName)
+        }
+        return end
+    }
+
+    /// Parses attributes from `p` (after the tag name) to the tag's end: the index
+    /// after its `>` and whether it is self-closing; nil if the input ends first.
+    /// Attributes are kept in `attributes` when `recording`.
+    private mutating func tagEnd(from start: Int, reportComments: Bool) -> (end: Int, selfClosing: Bool)? {
+        let n = bytes.count
+        var p = start
+        if recording { attributes.removeAll(keepingCapacity: true) }
         var conditionalDepth = 0
-        var selfClosing = false
-        var end = n
-        tagLoop: while true {
+        while true {
             while p < n, Byte.isSpace(bytes[p]) { p += 1 }
             guard p < n else {
                 // End of input inside a tag: a browser drops the tag, so do we.
-                return n
+                return nil
             }
             let c = bytes[p]
-            if c == Byte.gt { end = p + 1; break tagLoop }
+            if c == Byte.gt { return (p + 1, false) }
             if c == Byte.slash {
-                if p + 1 < n, bytes[p + 1] == Byte.gt { selfClosing = true; end = p + 2; break tagLoop }
+                if p + 1 < n, bytes[p + 1] == Byte.gt { return (p + 2, true) }
                 p += 1
                 continue
             }
-            if let chunkEnd = templateChunk(at: p, inTag: true, conditionalDepth: &conditionalDepth) {
+            // Every template construct starts with one of these three bytes.
+            if c == Byte.lt || c == Byte.lbrace || c == Byte.dollar,
+               let chunkEnd = templateChunk(at: p, inTag: true, conditionalDepth: &conditionalDepth, report: reportComments)
+            {
                 p = chunkEnd
                 continue
             }
@@ -194,31 +232,21 @@ public struct Scanner<Visitor: ScanVisitor> {
                 continue
             }
             p = attribute(at: p, conditional: conditionalDepth > 0)
-            if p >= n { return n }
+            if p >= n { return nil }
         }
-        let tag = RawTag(range: start..<end, nameRange: nameRange, attributes: attributes, selfClosing: selfClosing)
-        visitor.visitTag(tag)
-        if let rawName = rawTextElement(nameRange), !(dialect == .jsx && selfClosing) {
-            return rawText(after: end, element: nameRange, name: rawName)
-        }
-        return end
     }
 
     /// Parses one attribute starting at `p`; returns the index after it.
     private mutating func attribute(at start: Int, conditional: Bool) -> Int {
         let n = bytes.count
         var p = start + 1  // the first character may be anything, even `=`
-        while p < n {
-            let b = bytes[p]
-            if Byte.isSpace(b) || b == Byte.slash || b == Byte.gt || b == Byte.equals { break }
-            p += 1
-        }
+        while p < n, !Byte.isNameStop(bytes[p]) { p += 1 }
         let nameRange = start..<p
         var flags: RawAttribute.Flags = conditional ? [.conditional] : []
         var q = p
         while q < n, Byte.isSpace(bytes[q]) { q += 1 }
         guard q < n, bytes[q] == Byte.equals else {
-            attributes.append(RawAttribute(nameRange: nameRange, valueRange: nil, quote: 0, range: nameRange, flags: flags))
+            if recording { attributes.append(RawAttribute(nameRange: nameRange, valueRange: nil, quote: 0, range: nameRange, flags: flags)) }
             return p
         }
         q += 1
@@ -227,15 +255,21 @@ public struct Scanner<Visitor: ScanVisitor> {
         let first = bytes[q]
         if first == Byte.quote || first == Byte.apostrophe {
             let valueStart = q + 1
-            guard let valueEnd = quotedValueEnd(from: valueStart, quote: first, flags: &flags) else { return n }
-            attributes.append(RawAttribute(nameRange: nameRange, valueRange: valueStart..<valueEnd, quote: first,
-                                           range: start..<valueEnd + 1, flags: flags))
+            guard let valueEnd = recording ? quotedValueEnd(from: valueStart, quote: first, flags: &flags)
+                : quotedValueSkip(from: valueStart, quote: first)
+            else { return n }
+            if recording {
+                attributes.append(RawAttribute(nameRange: nameRange, valueRange: valueStart..<valueEnd, quote: first,
+                                               range: start..<valueEnd + 1, flags: flags))
+            }
             return valueEnd + 1
         }
         if first == Byte.lbrace, !(q + 1 < n && bytes[q + 1] == Byte.lbrace), let close = balancedBraceEnd(from: q) {
             flags.insert([.expression, .template])
-            attributes.append(RawAttribute(nameRange: nameRange, valueRange: q + 1..<close, quote: Byte.lbrace,
-                                           range: start..<close + 1, flags: flags))
+            if recording {
+                attributes.append(RawAttribute(nameRange: nameRange, valueRange: q + 1..<close, quote: Byte.lbrace,
+                                               range: start..<close + 1, flags: flags))
+            }
             return close + 1
         }
         // Unquoted: up to white space or `>`, template constructs taken whole.
@@ -254,7 +288,7 @@ public struct Scanner<Visitor: ScanVisitor> {
             }
             v += 1
         }
-        attributes.append(RawAttribute(nameRange: nameRange, valueRange: q..<v, quote: 0, range: start..<v, flags: flags))
+        if recording { attributes.append(RawAttribute(nameRange: nameRange, valueRange: q..<v, quote: 0, range: start..<v, flags: flags)) }
         return v
     }
 
@@ -279,6 +313,24 @@ public struct Scanner<Visitor: ScanVisitor> {
             p += 1
         }
         return nil
+    }
+
+    /// `quotedValueEnd` for a tag that keeps no attributes: no flags, so only the
+    /// quote and the first bytes of template constructs stop the word-at-a-time search.
+    private mutating func quotedValueSkip(from start: Int, quote: UInt8) -> Int? {
+        let n = bytes.count
+        var p = start
+        var depth = 0
+        while true {
+            p = ByteSearch.first(quote, Byte.lt, Byte.lbrace, Byte.dollar, in: bytes, from: p, to: n)
+            guard p < n else { return nil }
+            if bytes[p] == quote { return p }
+            if let chunkEnd = templateChunk(at: p, inTag: false, conditionalDepth: &depth, report: false) {
+                p = chunkEnd
+            } else {
+                p += 1
+            }
+        }
     }
 
     // MARK: Template constructs
@@ -323,7 +375,7 @@ public struct Scanner<Visitor: ScanVisitor> {
         }
         conditionalDepth += conditionalEffect(p + 1..<e)
         // Blade's `@class([...])` writes the class attribute: keep it as one.
-        if end > e + 1, e - p == 6, hasPrefix("@class", at: p) {
+        if recording, end > e + 1, e - p == 6, hasPrefix("@class", at: p) {
             attributes.append(RawAttribute(nameRange: p..<e, valueRange: e + 1..<end - 1, quote: Byte.lparen,
                                            range: p..<end, flags: [.expression, .template]))
         }
@@ -354,20 +406,25 @@ public struct Scanner<Visitor: ScanVisitor> {
 
     // MARK: Raw text and brackets
 
-    /// The lower-case name of a raw-text element (`script`, `style`, `textarea`, `title`), compared as bytes.
-    private func rawTextElement(_ name: Range<Int>) -> [UInt8]? {
-        let count = name.count
-        guard count == 5 || count == 6 || count == 8 else { return nil }
-        candidates: for candidate in ScannerTables.rawTextNames where candidate.count == count {
-            for k in 0..<count where Byte.lower(bytes[name.lowerBound + k]) != candidate[k] { continue candidates }
-            return candidate
+    /// The raw-text element (`script`, `style`, `textarea`, `title`) a tag name is, compared as bytes.
+    private func rawTextElement(_ name: Range<Int>) -> StaticString? {
+        guard let first = name.first.map({ Byte.lower(bytes[$0]) }) else { return nil }
+        let candidate: StaticString
+        switch (name.count, first) {
+        case (6, 0x73): candidate = "script"
+        case (5, 0x73): candidate = "style"
+        case (8, 0x74): candidate = "textarea"
+        case (5, 0x74): candidate = "title"
+        default: return nil
         }
-        return nil
+        for k in 1..<name.count where Byte.lower(bytes[name.lowerBound + k]) != candidate.utf8Start[k] { return nil }
+        return candidate
     }
 
     /// Skips to the matching end tag (`</script` + white space, `/` or `>`).
-    private mutating func rawText(after start: Int, element: Range<Int>, name nameBytes: [UInt8]) -> Int {
+    private mutating func rawText(after start: Int, element: Range<Int>, name: StaticString) -> Int {
         let n = bytes.count
+        let nameBytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         var p = start
         while p + 1 < n {
             p = ByteSearch.first(Byte.lt, Byte.lt, in: bytes, from: p, to: n - 1)
@@ -411,7 +468,6 @@ extension Scanner {
 
 /// Word lists of the scanner, as bytes (a generic type cannot hold static storage).
 enum ScannerTables {
-    static let rawTextNames: [[UInt8]] = ["script", "style", "textarea", "title"].map { Array($0.utf8) }
     /// Template words that open a conditional or a loop.
     static let openingWords: [[UInt8]] = ["if", "for", "foreach", "unless", "isset", "empty", "each", "while", "switch",
                                           "auth", "guest", "can", "production", "env", "forelse", "with"].map { Array($0.utf8) }
