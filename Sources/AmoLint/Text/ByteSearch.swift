@@ -7,77 +7,66 @@ enum ByteSearch {
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// Non-zero when some byte of `word` equals the byte repeated in `pattern`.
+    /// The lowest flagged byte is always a true match (a byte above one may be
+    /// flagged falsely, through the borrow).
     @inline(__always) private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
         let x = word ^ pattern
         return (x &- ones) & ~x & highs
     }
 
+    @inline(__always) private static func word(_ raw: UnsafeRawPointer, at i: Int) -> UInt64 {
+        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+    }
+
+    /// The first index in `from..<to` where `flags` (one of the `hasByte`
+    /// combinations below) flags a byte, or `to`. Whole words are read as long as
+    /// they lie in the buffer, even past `to`: the lowest flagged byte is exact,
+    /// so a short stretch (an end tag, a class name) costs one word, not a byte loop.
+    @inline(__always)
+    private static func first(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
+                              flags: (UInt64) -> UInt64, matches: (UInt8) -> Bool) -> Int {
+        var i = from
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let last = bytes.count &- 8
+            while i < to, i <= last {
+                let found = flags(word(raw, at: i))
+                if found != 0 { return min(i &+ found.trailingZeroBitCount &>> 3, to) }
+                i &+= 8
+            }
+        }
+        while i < to, !matches(bytes[i]) { i += 1 }
+        return i
+    }
+
     /// The first index in `from..<to` holding `a`, or `to`.
     @inline(__always)
     static func first(_ a: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        var i = from
-        if let base = bytes.baseAddress, to - i >= 8 {
-            let raw = UnsafeRawPointer(base)
-            let pa = UInt64(a) &* ones
-            while i + 8 <= to {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                if hasByte(word, pa) != 0 { break }
-                i += 8
-            }
-        }
-        while i < to, bytes[i] != a { i += 1 }
-        return i
+        let pa = UInt64(a) &* ones
+        return first(in: bytes, from: from, to: to, flags: { hasByte($0, pa) }, matches: { $0 == a })
     }
 
     /// The first index in `from..<to` holding `a` or `b`, or `to`.
     @inline(__always)
     static func first(_ a: UInt8, _ b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        var i = from
-        if let base = bytes.baseAddress, to - i >= 8 {
-            let raw = UnsafeRawPointer(base)
-            let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones
-            while i + 8 <= to {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                if hasByte(word, pa) | hasByte(word, pb) != 0 { break }
-                i += 8
-            }
-        }
-        while i < to, bytes[i] != a, bytes[i] != b { i += 1 }
-        return i
+        let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones
+        return first(in: bytes, from: from, to: to, flags: { hasByte($0, pa) | hasByte($0, pb) }, matches: { $0 == a || $0 == b })
     }
 
     /// The first index in `from..<to` holding `a`, `b` or `c`, or `to`.
     @inline(__always)
     static func first(_ a: UInt8, _ b: UInt8, _ c: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        var i = from
-        if let base = bytes.baseAddress, to - i >= 8 {
-            let raw = UnsafeRawPointer(base)
-            let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones, pc = UInt64(c) &* ones
-            while i + 8 <= to {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                if hasByte(word, pa) | hasByte(word, pb) | hasByte(word, pc) != 0 { break }
-                i += 8
-            }
-        }
-        while i < to, bytes[i] != a, bytes[i] != b, bytes[i] != c { i += 1 }
-        return i
+        let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones, pc = UInt64(c) &* ones
+        return first(in: bytes, from: from, to: to, flags: { hasByte($0, pa) | hasByte($0, pb) | hasByte($0, pc) },
+                     matches: { $0 == a || $0 == b || $0 == c })
     }
 
     /// The first index in `from..<to` holding `a`, `b`, `c` or `d`, or `to`.
     @inline(__always)
     static func first(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        var i = from
-        if let base = bytes.baseAddress, to - i >= 8 {
-            let raw = UnsafeRawPointer(base)
-            let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones, pc = UInt64(c) &* ones, pd = UInt64(d) &* ones
-            while i + 8 <= to {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                if hasByte(word, pa) | hasByte(word, pb) | hasByte(word, pc) | hasByte(word, pd) != 0 { break }
-                i += 8
-            }
-        }
-        while i < to, bytes[i] != a, bytes[i] != b, bytes[i] != c, bytes[i] != d { i += 1 }
-        return i
+        let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones, pc = UInt64(c) &* ones, pd = UInt64(d) &* ones
+        return first(in: bytes, from: from, to: to, flags: { hasByte($0, pa) | hasByte($0, pb) | hasByte($0, pc) | hasByte($0, pd) },
+                     matches: { $0 == a || $0 == b || $0 == c || $0 == d })
     }
 
     /// Whether `bytes[range]` holds `auth` (in `_oauth` and `auth/button`), found
@@ -86,7 +75,8 @@ enum ByteSearch {
     @inline(__always)
     static func containsAuth(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let n = bytes.count
-        guard range.count >= 4, n >= 8, let base = bytes.baseAddress else { return false }
+        guard range.count >= 4, let base = bytes.baseAddress else { return false }
+        guard n >= 8 else { return Lexing.contains("auth", in: bytes, range) }
         let raw = UnsafeRawPointer(base)
         let pattern = UInt64(0x75) &* ones  // u
         // Where the `u` of a match can be.
@@ -94,7 +84,7 @@ enum ByteSearch {
         var i = lo
         while i < hi {
             let at = min(i, n &- 8)
-            var found = hasByte(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)), pattern)
+            var found = hasByte(word(raw, at: at), pattern)
             found &= ~0 &<< UInt64(truncatingIfNeeded: (i &- at) &* 8)
             let kept = hi &- at
             if kept < 8 { found &= (1 &<< UInt64(truncatingIfNeeded: kept &* 8)) &- 1 }
