@@ -49,7 +49,7 @@ public struct Scanner<Visitor: ScanVisitor> {
     }
 
     /// The end of the PHP block starting at `p`, if one does.
-    private func phpBlockEnd(at p: Int) -> Int? {
+    private static func phpBlockEnd(at p: Int, in phpBlocks: [Range<Int>]) -> Int? {
         guard !phpBlocks.isEmpty else { return nil }
         var lo = 0, hi = phpBlocks.count
         while lo < hi {
@@ -99,21 +99,21 @@ public struct Scanner<Visitor: ScanVisitor> {
             if i + 3 < n, bytes[i + 2] == Byte.dash, bytes[i + 3] == Byte.dash {
                 return htmlComment(at: i)
             }
-            return greaterThanEnd(from: i + 2)
+            return Scanner.greaterThanEnd(from: i + 2, in: bytes)
         case Byte.question:
-            if let end = phpBlockEnd(at: i) { return end }
+            if let end = Scanner.phpBlockEnd(at: i, in: phpBlocks) { return end }
             if let close = closers.find(.php, from: i + 2, in: bytes) { return close + 2 }
-            return greaterThanEnd(from: i + 2)
+            return Scanner.greaterThanEnd(from: i + 2, in: bytes)
         case Byte.percent:
             if let close = closers.find(.erb, from: i + 2, in: bytes) { return close + 2 }
             return i + 1
         case Byte.slash:
             guard i + 2 < n, Byte.isLetter(bytes[i + 2]) else { return i + 2 }
-            return greaterThanEnd(from: i + 2)
+            return Scanner.greaterThanEnd(from: i + 2, in: bytes)
         default:
             guard Byte.isLetter(next) else { return i + 1 }
             if dialect == .jsx {
-                let mayStart = jsxTagStarts.map { Scanner.sortedContains($0, i) } ?? jsxTagMayStart(at: i)
+                let mayStart = jsxTagStarts.map { Scanner.sortedContains($0, i) } ?? Scanner.jsxTagMayStart(at: i, in: bytes)
                 if !mayStart { return i + 1 }
             }
             return startTag(at: i)
@@ -122,7 +122,8 @@ public struct Scanner<Visitor: ScanVisitor> {
 
     /// After the first `>` at or after `p`, or the end of input. The scan resumes
     /// there, so no byte is searched twice and no memo is needed.
-    private func greaterThanEnd(from p: Int) -> Int {
+    /// (Static, like the other hot helpers: a non-mutating method copies the scanner.)
+    private static func greaterThanEnd(from p: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let gt = ByteSearch.first(Byte.gt, in: bytes, from: p, to: bytes.count)
         return gt < bytes.count ? gt + 1 : bytes.count
     }
@@ -156,7 +157,7 @@ public struct Scanner<Visitor: ScanVisitor> {
 
     /// In JSX a tag starts only where an expression can: after `(`, `=`, `>`,
     /// `{`, `,`, `?`, `:`, `&&`, `return` …, never after an identifier (`i<n`).
-    private func jsxTagMayStart(at i: Int) -> Bool {
+    private static func jsxTagMayStart(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var j = i - 1
         while j >= 0, Byte.isSpace(bytes[j]) { j -= 1 }
         guard j >= 0 else { return true }
@@ -180,7 +181,7 @@ public struct Scanner<Visitor: ScanVisitor> {
         var p = start + 1
         while p < n, !Byte.isTagNameStop(bytes[p]) { p += 1 }
         let nameRange = start + 1..<p
-        let rawName = rawTextElement(nameRange)
+        let rawName = Scanner.rawTextElement(nameRange, in: bytes)
         // Most tags are of no use to the collector: parsed for their end only (no attributes kept),
         // and the few it needs parsed again.
         recording = !skipsUnneededTags
@@ -339,10 +340,10 @@ public struct Scanner<Visitor: ScanVisitor> {
     /// comments are reported (for suppressions), its code counted for conditionals.
     private mutating func templateChunk(at p: Int, inTag: Bool, conditionalDepth: inout Int, report: Bool = true) -> Int? {
         guard let m = TemplateConstructs.match(bytes, at: p, inTag: inTag, dialect: dialect, closers: &closers,
-                                               phpBlockEnd: bytes[p] == Byte.lt ? phpBlockEnd(at: p) : nil)
+                                               phpBlockEnd: bytes[p] == Byte.lt ? Scanner.phpBlockEnd(at: p, in: phpBlocks) : nil)
         else { return nil }
         switch m.kind {
-        case .code: conditionalDepth += conditionalEffect(m.content)
+        case .code: conditionalDepth += Scanner.conditionalEffect(m.content, in: bytes)
         case .comment(let kind): if report { visitor.visitComment(RawComment(kind: kind, range: p..<m.end, contentRange: m.content)) }
         case .expression: break
         }
@@ -373,9 +374,9 @@ public struct Scanner<Visitor: ScanVisitor> {
             guard k < limit, depth == 0, bytes[k] == Byte.rparen else { return nil }
             end = k + 1
         }
-        conditionalDepth += conditionalEffect(p + 1..<e)
+        conditionalDepth += Scanner.conditionalEffect(p + 1..<e, in: bytes)
         // Blade's `@class([...])` writes the class attribute: keep it as one.
-        if recording, end > e + 1, e - p == 6, hasPrefix("@class", at: p) {
+        if recording, end > e + 1, e - p == 6, Lexing.hasPrefix("@class", at: p, in: bytes) {
             attributes.append(RawAttribute(nameRange: p..<e, valueRange: e + 1..<end - 1, quote: Byte.lparen,
                                            range: p..<end, flags: [.expression, .template]))
         }
@@ -383,7 +384,7 @@ public struct Scanner<Visitor: ScanVisitor> {
     }
 
     /// +1 for a construct that opens a conditional or loop, -1 for one that closes it.
-    private func conditionalEffect(_ range: Range<Int>) -> Int {
+    private static func conditionalEffect(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var p = range.lowerBound
         let end = range.upperBound
         // Skip the construct's own sigils: `php`, `=`, `-`, `#`, `/`, white space.
@@ -392,7 +393,7 @@ public struct Scanner<Visitor: ScanVisitor> {
         {
             p += 1
         }
-        if hasPrefix("php", at: p) { p += 3 }
+        if Lexing.hasPrefix("php", at: p, in: bytes) { p += 3 }
         while p < end, Byte.isSpace(bytes[p]) { p += 1 }
         if p < end, bytes[p] == Byte.slash { return -1 }  // {{/if}}
         if p < end, bytes[p] == Byte.rbrace { return -1 }  // <?php } ?>
@@ -407,7 +408,7 @@ public struct Scanner<Visitor: ScanVisitor> {
     // MARK: Raw text and brackets
 
     /// The raw-text element (`script`, `style`, `textarea`, `title`) a tag name is, compared as bytes.
-    private func rawTextElement(_ name: Range<Int>) -> StaticString? {
+    private static func rawTextElement(_ name: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> StaticString? {
         guard let first = name.first.map({ Byte.lower(bytes[$0]) }) else { return nil }
         let candidate: StaticString
         switch (name.count, first) {
@@ -446,13 +447,6 @@ public struct Scanner<Visitor: ScanVisitor> {
 
     private mutating func balancedBraceEnd(from open: Int) -> Int? {
         TemplateConstructs.balancedBraceEnd(bytes, from: open, closers: &closers)
-    }
-
-    private func hasPrefix(_ s: StaticString, at p: Int) -> Bool {
-        let count = s.utf8CodeUnitCount
-        guard p + count <= bytes.count else { return false }
-        for k in 0..<count where bytes[p + k] != s.utf8Start[k] { return false }
-        return true
     }
 }
 
