@@ -91,31 +91,17 @@ enum ByteSearch {
     }
 
     /// Whether `bytes[range]` holds `auth` (in `_oauth` and `auth/button`), found
-    /// through its `u`, the rarest of its bytes in markup. A short range costs one
-    /// load: the word may start before the range, and bytes outside it are masked off.
+    /// through its `u`, the rarest of its bytes in markup: most tags cost one block.
     @inline(__always)
     static func containsAuth(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        let n = bytes.count
-        guard range.count >= 4, let base = bytes.baseAddress else { return false }
-        guard n >= 8 else { return Lexing.contains("auth", in: bytes, range) }
-        let raw = UnsafeRawPointer(base)
-        let pattern = UInt64(0x75) &* ones  // u
         // Where the `u` of a match can be.
-        let lo = range.lowerBound &+ 1, hi = range.upperBound &- 2
-        var i = lo
-        while i < hi {
-            let at = min(i, n &- 8)
-            var found = hasByte(word(raw, at: at), pattern)
-            found &= ~0 &<< UInt64(truncatingIfNeeded: (i &- at) &* 8)
-            let kept = hi &- at
-            if kept < 8 { found &= (1 &<< UInt64(truncatingIfNeeded: kept &* 8)) &- 1 }
-            while found != 0 {
-                let j = at &+ found.trailingZeroBitCount / 8
-                // The word test may flag a byte above a true match: check every candidate.
-                if bytes[j] == 0x75, bytes[j - 1] == 0x61, bytes[j + 1] == 0x74, bytes[j + 2] == 0x68 { return true }
-                found &= found &- 1
-            }
-            i = at &+ 8
+        var j = range.lowerBound &+ 1
+        let end = range.upperBound &- 2
+        while j < end {
+            j = first(0x75, in: bytes, from: j, to: end)
+            guard j < end else { return false }
+            if bytes[j - 1] == 0x61, bytes[j + 1] == 0x74, bytes[j + 2] == 0x68 { return true }
+            j &+= 1
         }
         return false
     }
