@@ -150,8 +150,7 @@ public struct Scanner<Visitor: ScanVisitor> {
     /// `{{ }}`, `{% %}` and the template comments in text: skipped whole so that a
     /// `<` inside them starts no tag, and comments are reported for suppressions.
     private mutating func textTemplate(at i: Int) -> Int {
-        var depth = 0
-        if let end = templateChunk(at: i, inTag: false, conditionalDepth: &depth) { return end }
+        if let end = templateChunk(at: i, inTag: false) { return end }
         return i + 1
     }
 
@@ -223,9 +222,11 @@ public struct Scanner<Visitor: ScanVisitor> {
             }
             // Every template construct starts with one of these three bytes.
             if c == Byte.lt || c == Byte.lbrace || c == Byte.dollar,
-               let chunkEnd = templateChunk(at: p, inTag: true, conditionalDepth: &conditionalDepth, report: reportComments)
+               let m = templateMatch(at: p, inTag: true, report: reportComments)
             {
-                p = chunkEnd
+                // Conditionals matter only to the attributes kept (`RawAttribute.Flags.conditional`).
+                if recording, case .code = m.kind { conditionalDepth += Scanner.conditionalEffect(m.content, in: bytes) }
+                p = m.end
                 continue
             }
             if c == Byte.at, let directiveEnd = bladeDirective(at: p, conditionalDepth: &conditionalDepth) {
@@ -275,13 +276,12 @@ public struct Scanner<Visitor: ScanVisitor> {
         }
         // Unquoted: up to white space or `>`, template constructs taken whole.
         var v = q
-        var depth = 0
         while v < n {
             let b = bytes[v]
             if Byte.isSpace(b) || b == Byte.gt { break }
             if b == Byte.ampersand { flags.insert(.ampersand) }
             if (b == Byte.lt || b == Byte.lbrace || b == Byte.dollar),
-               let chunkEnd = templateChunk(at: v, inTag: false, conditionalDepth: &depth, report: false)
+               let chunkEnd = templateChunk(at: v, inTag: false, report: false)
             {
                 flags.insert(.template)
                 v = chunkEnd
@@ -297,14 +297,13 @@ public struct Scanner<Visitor: ScanVisitor> {
     private mutating func quotedValueEnd(from start: Int, quote: UInt8, flags: inout RawAttribute.Flags) -> Int? {
         let n = bytes.count
         var p = start
-        var depth = 0
         while p < n {
             let b = bytes[p]
             if b == quote { return p }
             if b == Byte.ampersand {
                 flags.insert(.ampersand)
             } else if b == Byte.lt || b == Byte.lbrace || b == Byte.dollar,
-                let chunkEnd = templateChunk(at: p, inTag: false, conditionalDepth: &depth, report: false)
+                let chunkEnd = templateChunk(at: p, inTag: false, report: false)
             {
                 // A server template runs before the browser sees quotes: `"<?= $a["x"] ?>"`.
                 flags.insert(.template)
@@ -321,12 +320,11 @@ public struct Scanner<Visitor: ScanVisitor> {
     private mutating func quotedValueSkip(from start: Int, quote: UInt8) -> Int? {
         let n = bytes.count
         var p = start
-        var depth = 0
         while true {
             p = ByteSearch.first(quote, Byte.lt, Byte.lbrace, Byte.dollar, in: bytes, from: p, to: n)
             guard p < n else { return nil }
             if bytes[p] == quote { return p }
-            if let chunkEnd = templateChunk(at: p, inTag: false, conditionalDepth: &depth, report: false) {
+            if let chunkEnd = templateChunk(at: p, inTag: false, report: false) {
                 p = chunkEnd
             } else {
                 p += 1
@@ -337,17 +335,20 @@ public struct Scanner<Visitor: ScanVisitor> {
     // MARK: Template constructs
 
     /// If a template construct starts at `p`, returns the index after it; its
-    /// comments are reported (for suppressions), its code counted for conditionals.
-    private mutating func templateChunk(at p: Int, inTag: Bool, conditionalDepth: inout Int, report: Bool = true) -> Int? {
+    /// comments are reported (for suppressions).
+    private mutating func templateChunk(at p: Int, inTag: Bool, report: Bool = true) -> Int? {
+        templateMatch(at: p, inTag: inTag, report: report)?.end
+    }
+
+    /// The template construct starting at `p`, if any; its comments are reported when `report`.
+    private mutating func templateMatch(at p: Int, inTag: Bool, report: Bool) -> TemplateConstructs.Match? {
         guard let m = TemplateConstructs.match(bytes, at: p, inTag: inTag, dialect: dialect, closers: &closers,
                                                phpBlockEnd: bytes[p] == Byte.lt ? Scanner.phpBlockEnd(at: p, in: phpBlocks) : nil)
         else { return nil }
-        switch m.kind {
-        case .code: conditionalDepth += Scanner.conditionalEffect(m.content, in: bytes)
-        case .comment(let kind): if report { visitor.visitComment(RawComment(kind: kind, range: p..<m.end, contentRange: m.content)) }
-        case .expression: break
+        if report, case .comment(let kind) = m.kind {
+            visitor.visitComment(RawComment(kind: kind, range: p..<m.end, contentRange: m.content))
         }
-        return m.end
+        return m
     }
 
     /// A Blade directive between attributes: `@if($x)`, `@endif`, `@csrf`.
@@ -374,7 +375,7 @@ public struct Scanner<Visitor: ScanVisitor> {
             guard k < limit, depth == 0, bytes[k] == Byte.rparen else { return nil }
             end = k + 1
         }
-        conditionalDepth += Scanner.conditionalEffect(p + 1..<e, in: bytes)
+        if recording { conditionalDepth += Scanner.conditionalEffect(p + 1..<e, in: bytes) }
         // Blade's `@class([...])` writes the class attribute: keep it as one.
         if recording, end > e + 1, e - p == 6, Lexing.hasPrefix("@class", at: p, in: bytes) {
             attributes.append(RawAttribute(nameRange: p..<e, valueRange: e + 1..<end - 1, quote: Byte.lparen,
