@@ -184,7 +184,9 @@ public struct Scanner<Visitor: ScanVisitor> {
         // Most tags are of no use to the collector: parsed for their end only (no attributes kept),
         // and the few it needs parsed again.
         recording = !skipsUnneededTags
-        guard let (end, selfClosing) = tagEnd(from: p, reportComments: true) else { return n }
+        let found = recording ? tagEnd(from: p, reportComments: true)
+            : Scanner.plainTagEnd(from: p, in: bytes) ?? tagEnd(from: p, reportComments: true)
+        guard let (end, selfClosing) = found else { return n }
         if recording {
             visitor.visitTag(RawTag(range: start..<end, nameRange: nameRange, attributes: attributes, selfClosing: selfClosing))
         } else if visitor.needsTag(range: start..<end, name: nameRange) {
@@ -197,6 +199,35 @@ public struct Scanner<Visitor: ScanVisitor> {
             return rawText(after: end, element: nameRange, name: rawName)
         }
         return end
+    }
+
+    /// The end of a tag made only of names and plain quoted values (most tags),
+    /// found without parsing attributes; nil when the tag holds anything else (a
+    /// template construct, a directive, an unquoted value, the end of input):
+    /// `tagEnd` then parses it from the start. Reports nothing, changes nothing.
+    private static func plainTagEnd(from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, selfClosing: Bool)? {
+        let n = bytes.count
+        var p = start
+        while true {
+            while p < n, Byte.isSpace(bytes[p]) { p += 1 }
+            guard p < n else { return nil }
+            let c = bytes[p]
+            if c == Byte.gt { return (p + 1, false) }
+            if c == Byte.slash { return p + 1 < n && bytes[p + 1] == Byte.gt ? (p + 2, true) : nil }
+            if c == Byte.lt || c == Byte.lbrace || c == Byte.dollar || c == Byte.at { return nil }
+            // A name, as `attribute` reads it: its first byte may be anything.
+            p += 1
+            while p < n, !Byte.isNameStop(bytes[p]) { p += 1 }
+            var q = p
+            while q < n, Byte.isSpace(bytes[q]) { q += 1 }
+            guard q < n, bytes[q] == Byte.equals else { continue }
+            q += 1
+            while q < n, Byte.isSpace(bytes[q]) { q += 1 }
+            guard q < n, bytes[q] == Byte.quote || bytes[q] == Byte.apostrophe else { return nil }
+            let close = ByteSearch.first(bytes[q], Byte.lt, Byte.lbrace, Byte.dollar, in: bytes, from: q + 1, to: n)
+            guard close < n, bytes[close] == bytes[q] else { return nil }
+            p = close + 1
+        }
     }
 
     /// Parses attributes from `p` (after the tag name) to the tag's end: the index
