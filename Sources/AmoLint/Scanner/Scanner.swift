@@ -90,6 +90,7 @@ public struct Scanner<Visitor: ScanVisitor> {
 
     // MARK: Text
 
+    @inline(__always)
     private mutating func lessThan(at i: Int) -> Int {
         let n = bytes.count
         guard i + 1 < n else { return n }
@@ -175,6 +176,7 @@ public struct Scanner<Visitor: ScanVisitor> {
 
     // MARK: Tags
 
+    @inline(__always)
     private mutating func startTag(at start: Int) -> Int {
         let n = bytes.count
         var p = start + 1
@@ -205,6 +207,7 @@ public struct Scanner<Visitor: ScanVisitor> {
     /// found without parsing attributes; nil when the tag holds anything else (a
     /// template construct, a directive, an unquoted value, the end of input):
     /// `tagEnd` then parses it from the start. Reports nothing, changes nothing.
+    @inline(__always)
     private static func plainTagEnd(from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, selfClosing: Bool)? {
         let n = bytes.count
         var p = start
