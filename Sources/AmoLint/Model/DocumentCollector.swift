@@ -114,7 +114,7 @@ struct DocumentCollector: ScanVisitor {
 
     mutating func visitComment(_ comment: RawComment) {
         if comment.kind == .html { htmlComments.append(comment.range) }
-        if contains(comment.contentRange, "amolint-") { comments.append(comment) }
+        if ByteSearch.contains("amolint-", anchor: 7, in: bytes, comment.contentRange) { comments.append(comment) }
     }
 
     mutating func visitRawText(element: Range<Int>, body: Range<Int>) {

@@ -90,19 +90,28 @@ enum ByteSearch {
                      matches: { $0 == a || $0 == b || $0 == c || $0 == d })
     }
 
+    /// Whether `bytes[range]` holds `needle`, found through its byte at `anchor`
+    /// (pick the rarest): a block at a time to each candidate.
+    @inline(__always)
+    static func contains(_ needle: StaticString, anchor: Int, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        let key = needle.utf8Start[anchor]
+        // Where the anchor byte of a match can be.
+        var j = range.lowerBound &+ anchor
+        let end = range.upperBound &- count &+ anchor &+ 1
+        while j < end {
+            j = first(key, in: bytes, from: j, to: end)
+            guard j < end else { return false }
+            if Lexing.hasPrefix(needle, at: j &- anchor, in: bytes) { return true }
+            j &+= 1
+        }
+        return false
+    }
+
     /// Whether `bytes[range]` holds `auth` (in `_oauth` and `auth/button`), found
     /// through its `u`, the rarest of its bytes in markup: most tags cost one block.
     @inline(__always)
     static func containsAuth(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        // Where the `u` of a match can be.
-        var j = range.lowerBound &+ 1
-        let end = range.upperBound &- 2
-        while j < end {
-            j = first(0x75, in: bytes, from: j, to: end)
-            guard j < end else { return false }
-            if bytes[j - 1] == 0x61, bytes[j + 1] == 0x74, bytes[j + 2] == 0x68 { return true }
-            j &+= 1
-        }
-        return false
+        contains("auth", anchor: 1, in: bytes, range)
     }
 }
