@@ -31,6 +31,12 @@ public struct Document: Sendable {
         self.init(file, built: file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0).build() })
     }
 
+    /// `everyTag`: the plain path, where the collector sees every tag (`DocumentCollector.needsEveryTag`);
+    /// only tests ask for it, to prove the fast path gives the same document.
+    init(_ file: SourceFile, everyTag: Bool) {
+        self.init(file, built: file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0, everyTag: everyTag).build() })
+    }
+
     /// A document that keeps its markup scan, so `init(_:resuming:after:)` can resume it (the server's documents).
     public init(traced file: SourceFile) { self.init(traced: file, spacing: MarkupTrace.defaultSpacing) }
 
@@ -137,6 +143,7 @@ public struct Layer: Sendable {
 struct DocumentBuilder {
     let file: SourceFile
     let bytes: UnsafeBufferPointer<UInt8>
+    var everyTag = false
     /// Keep the markup scan's trace, for the next edit.
     var tracing = false
     var spacing = MarkupTrace.defaultSpacing
@@ -197,7 +204,8 @@ struct DocumentBuilder {
                 collector = trace.collected
             } else {
                 collector = CollectedMarkup(Scanner.scan(bytes, dialect: file.dialect, phpBlocks: blocks, jsxTagStarts: jsxTagStarts,
-                                                         visitor: DocumentCollector(bytes: bytes, dialect: file.dialect, origins: .uniform(.markup))))
+                                                         visitor: DocumentCollector(bytes: bytes, dialect: file.dialect, origins: .uniform(.markup),
+                                                                                 everyTag: everyTag)))
             }
             built.layers.append(Layer(text: file.bytes, map: nil, buttons: collector.buttons, loaders: collector.loaders))
             comments += collector.comments
@@ -282,7 +290,7 @@ struct DocumentBuilder {
     private func scan(_ text: CodeText, origins: OriginTable) -> Layer {
         let collected = text.bytes.withUnsafeBufferPointer { buffer in
             Scanner.scan(buffer, dialect: .markup, phpBlocks: [],
-                         visitor: DocumentCollector(bytes: buffer, dialect: .markup, origins: origins, map: text.map))
+                         visitor: DocumentCollector(bytes: buffer, dialect: .markup, origins: origins, map: text.map, everyTag: everyTag))
         }
         return Layer(text: text.bytes, map: text.map, buttons: collected.buttons, loaders: collected.loaders)
     }

@@ -20,12 +20,23 @@ struct DocumentCollector: ScanVisitor {
     var comments: [RawComment] = []
     var htmlComments: [Range<Int>] = []
     private var lastScript: (hasSrc: Bool, isJavaScript: Bool) = (false, true)
+    /// Every tag reaches `visitTag` (the plain path, which tests compare with the
+    /// fast one). Otherwise only those of `needsTag` do: the others make no button
+    /// or loader, and a `v-html` value without a needle is never lexed.
+    let needsEveryTag: Bool
 
-    init(bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, origins: OriginTable, map: SourceMap? = nil) {
+    init(bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, origins: OriginTable, map: SourceMap? = nil, everyTag: Bool = false) {
         self.bytes = bytes
         self.dialect = dialect
         self.origins = origins
         self.map = map
+        needsEveryTag = everyTag
+    }
+
+    /// Scripts (for the body that follows) and tags holding `auth`: every class or id
+    /// brand needs `_oauth` in the tag and every loader `/auth/button`.
+    func needsTag(range: Range<Int>, name: Range<Int>) -> Bool {
+        nameIs(name, "script") || ByteSearch.containsAuth(in: bytes, range)
     }
 
     mutating func visitTag(_ tag: RawTag) {
@@ -103,7 +114,7 @@ struct DocumentCollector: ScanVisitor {
 
     mutating func visitComment(_ comment: RawComment) {
         if comment.kind == .html { htmlComments.append(comment.range) }
-        if contains(comment.contentRange, "amolint-") { comments.append(comment) }
+        if ByteSearch.contains("amolint-", anchor: 7, in: bytes, comment.contentRange) { comments.append(comment) }
     }
 
     mutating func visitRawText(element: Range<Int>, body: Range<Int>) {

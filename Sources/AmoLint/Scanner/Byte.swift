@@ -9,8 +9,26 @@ enum Byte {
     static let rbracket: UInt8 = 0x5D, underscore: UInt8 = 0x5F, backtick: UInt8 = 0x60, lbrace: UInt8 = 0x7B, pipe: UInt8 = 0x7C
     static let rbrace: UInt8 = 0x7D, tilde: UInt8 = 0x7E
 
+    /// Bit `b` set for each byte `b` below 64 that is HTML white space.
+    private static let spaceBits: UInt64 = 1 << 0x20 | 1 << 0x0A | 1 << 0x09 | 1 << 0x0D | 1 << 0x0C
+    /// White space, `/` and `>`: where a tag name stops.
+    private static let tagNameStopBits: UInt64 = spaceBits | 1 << 0x2F | 1 << 0x3E
+    /// White space, `/`, `>` and `=`: where an attribute name stops.
+    private static let nameStopBits: UInt64 = tagNameStopBits | 1 << 0x3D
+
+    // One shift and test instead of a chain of comparisons: these run for every byte of a tag.
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
-        b == space || b == newline || b == tab || b == cr || b == formFeed
+        b < 64 && (spaceBits >> b) & 1 != 0
+    }
+
+    /// White space, `/` or `>`.
+    @inline(__always) static func isTagNameStop(_ b: UInt8) -> Bool {
+        b < 64 && (tagNameStopBits >> b) & 1 != 0
+    }
+
+    /// White space, `/`, `>` or `=`.
+    @inline(__always) static func isNameStop(_ b: UInt8) -> Bool {
+        b < 64 && (nameStopBits >> b) & 1 != 0
     }
 
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool {

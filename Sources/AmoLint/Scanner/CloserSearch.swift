@@ -4,7 +4,7 @@
 /// search from a later position reuses the first answer instead of rescanning.
 struct CloserSearch {
     enum Closer: Int, CaseIterable {
-        case htmlComment, php, erb, mustache, twigBlock, twigComment, bladeComment, jsComment, greaterThan
+        case htmlComment, php, erb, mustache, twigBlock, twigComment, bladeComment, jsComment
 
         var pattern: [UInt8] {
             switch self {
@@ -16,7 +16,6 @@ struct CloserSearch {
             case .twigComment: return Array("#}".utf8)
             case .bladeComment: return Array("--}}".utf8)
             case .jsComment: return Array("*/".utf8)
-            case .greaterThan: return Array(">".utf8)
             }
         }
     }

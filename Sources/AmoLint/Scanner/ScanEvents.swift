@@ -50,4 +50,16 @@ public protocol ScanVisitor {
     mutating func visitComment(_ comment: RawComment)
     /// The body of a raw-text element (`script`, `style`, `textarea`, `title`).
     mutating func visitRawText(element: Range<Int>, body: Range<Int>)
+    /// Whether the visitor uses every start tag. When it does not, the scanner
+    /// parses each tag for its end only, without keeping attributes, and shows it
+    /// only if `needsTag` says so. Comments and raw text are reported either way.
+    var needsEveryTag: Bool { get }
+    /// Asked of a visitor that does not need every tag: whether it needs the start
+    /// tag spanning `range` (`<` through `>`), named `name`.
+    func needsTag(range: Range<Int>, name: Range<Int>) -> Bool
+}
+
+extension ScanVisitor {
+    public var needsEveryTag: Bool { true }
+    public func needsTag(range: Range<Int>, name: Range<Int>) -> Bool { true }
 }

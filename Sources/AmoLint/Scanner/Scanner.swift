@@ -16,6 +16,10 @@ public struct Scanner<Visitor: ScanVisitor> {
     var visitor: Visitor
     var closers = CloserSearch()
     private var attributes: [RawAttribute] = []
+    /// Whether the visitor sees only the tags it can use (`ScanVisitor.needsEveryTag`).
+    private let skipsUnneededTags: Bool
+    /// Whether the tag being parsed keeps its attributes; a tag parsed only for its end does not.
+    private var recording = true
     /// PHP blocks as the PHP engine sees them (`PHPLexer`), sorted: a `<?` that
     /// starts one is skipped to its real end, past any `?>` in its strings or comments.
     private let phpBlocks: [Range<Int>]
@@ -30,6 +34,7 @@ public struct Scanner<Visitor: ScanVisitor> {
         self.visitor = visitor
         self.phpBlocks = phpBlocks
         self.jsxTagStarts = jsxTagStarts
+        skipsUnneededTags = !visitor.needsEveryTag
         attributes.reserveCapacity(16)
     }
 
@@ -44,7 +49,7 @@ public struct Scanner<Visitor: ScanVisitor> {
     }
 
     /// The end of the PHP block starting at `p`, if one does.
-    private func phpBlockEnd(at p: Int) -> Int? {
+    private static func phpBlockEnd(at p: Int, in phpBlocks: [Range<Int>]) -> Int? {
         guard !phpBlocks.isEmpty else { return nil }
         var lo = 0, hi = phpBlocks.count
         while lo < hi {
@@ -64,6 +69,7 @@ public struct Scanner<Visitor: ScanVisitor> {
     /// a comment, a template construct); returns where the next step starts.
     /// Between steps the scanner's whole state is that position and
     /// `closers.bracketScanFailedFrom`, which is what lets `MarkupTrace` resume a scan.
+    @inline(__always)
     mutating func step(from start: Int) -> Int {
         let n = bytes.count
         // Text between tags is skipped a word at a time.
@@ -89,6 +95,7 @@ public struct Scanner<Visitor: ScanVisitor> {
 
     // MARK: Text
 
+    @inline(__always)
     private mutating func lessThan(at i: Int) -> Int {
         let n = bytes.count
         guard i + 1 < n else { return n }
@@ -98,25 +105,33 @@ public struct Scanner<Visitor: ScanVisitor> {
             if i + 3 < n, bytes[i + 2] == Byte.dash, bytes[i + 3] == Byte.dash {
                 return htmlComment(at: i)
             }
-            return (closers.find(.greaterThan, from: i + 2, in: bytes) ?? n - 1) + 1
+            return Scanner.greaterThanEnd(from: i + 2, in: bytes)
         case Byte.question:
-            if let end = phpBlockEnd(at: i) { return end }
+            if let end = Scanner.phpBlockEnd(at: i, in: phpBlocks) { return end }
             if let close = closers.find(.php, from: i + 2, in: bytes) { return close + 2 }
-            return (closers.find(.greaterThan, from: i + 2, in: bytes) ?? n - 1) + 1
+            return Scanner.greaterThanEnd(from: i + 2, in: bytes)
         case Byte.percent:
             if let close = closers.find(.erb, from: i + 2, in: bytes) { return close + 2 }
             return i + 1
         case Byte.slash:
             guard i + 2 < n, Byte.isLetter(bytes[i + 2]) else { return i + 2 }
-            return (closers.find(.greaterThan, from: i + 2, in: bytes) ?? n - 1) + 1
+            return Scanner.greaterThanEnd(from: i + 2, in: bytes)
         default:
             guard Byte.isLetter(next) else { return i + 1 }
             if dialect == .jsx {
-                let mayStart = jsxTagStarts.map { Scanner.sortedContains($0, i) } ?? jsxTagMayStart(at: i)
+                let mayStart = jsxTagStarts.map { Scanner.sortedContains($0, i) } ?? Scanner.jsxTagMayStart(at: i, in: bytes)
                 if !mayStart { return i + 1 }
             }
             return startTag(at: i)
         }
+    }
+
+    /// After the first `>` at or after `p`, or the end of input. The scan resumes
+    /// there, so no byte is searched twice and no memo is needed.
+    /// (Static, like the other hot helpers: a non-mutating method copies the scanner.)
+    private static func greaterThanEnd(from p: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let gt = ByteSearch.first(Byte.gt, in: bytes, from: p, to: bytes.count)
+        return gt < bytes.count ? gt + 1 : bytes.count
     }
 
     private mutating func htmlComment(at i: Int) -> Int {
@@ -141,14 +156,13 @@ public struct Scanner<Visitor: ScanVisitor> {
     /// `{{ }}`, `{% %}` and the template comments in text: skipped whole so that a
     /// `<` inside them starts no tag, and comments are reported for suppressions.
     private mutating func textTemplate(at i: Int) -> Int {
-        var depth = 0
-        if let end = templateChunk(at: i, inTag: false, conditionalDepth: &depth) { return end }
+        if let end = templateChunk(at: i, inTag: false) { return end }
         return i + 1
     }
 
     /// In JSX a tag starts only where an expression can: after `(`, `=`, `>`,
     /// `{`, `,`, `?`, `:`, `&&`, `return` …, never after an identifier (`i<n`).
-    private func jsxTagMayStart(at i: Int) -> Bool {
+    private static func jsxTagMayStart(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var j = i - 1
         while j >= 0, Byte.isSpace(bytes[j]) { j -= 1 }
         guard j >= 0 else { return true }
@@ -167,30 +181,91 @@ public struct Scanner<Visitor: ScanVisitor> {
 
     // MARK: Tags
 
+    @inline(__always)
     private mutating func startTag(at start: Int) -> Int {
         let n = bytes.count
         var p = start + 1
-        while p < n, !Byte.isSpace(bytes[p]), bytes[p] != Byte.slash, bytes[p] != Byte.gt { p += 1 }
+        while p < n, !Byte.isTagNameStop(bytes[p]) { p += 1 }
         let nameRange = start + 1..<p
-        attributes.removeAll(keepingCapacity: true)
+        let rawName = Scanner.rawTextElement(nameRange, in: bytes)
+        // Most tags are of no use to the collector: parsed for their end only (no attributes kept),
+        // and the few it needs parsed again.
+        recording = !skipsUnneededTags
+        let found = recording ? tagEnd(from: p, reportComments: true)
+            : Scanner.plainTagEnd(from: p, in: bytes) ?? tagEnd(from: p, reportComments: true)
+        guard let (end, selfClosing) = found else { return n }
+        if recording {
+            visitor.visitTag(RawTag(range: start..<end, nameRange: nameRange, attributes: attributes, selfClosing: selfClosing))
+        } else if visitor.needsTag(range: start..<end, name: nameRange) {
+            // Parsed again, now keeping attributes; its comments were reported the first time.
+            recording = true
+            _ = tagEnd(from: p, reportComments: false)
+            visitor.visitTag(RawTag(range: start..<end, nameRange: nameRange, attributes: attributes, selfClosing: selfClosing))
+        }
+        if let rawName, !(dialect == .jsx && selfClosing) {
+            return rawText(after: end, element: nameRange, name: rawName)
+        }
+        return end
+    }
+
+    /// The end of a tag made only of names and plain quoted values (most tags),
+    /// found without parsing attributes; nil when the tag holds anything else (a
+    /// template construct, a directive, an unquoted value, the end of input):
+    /// `tagEnd` then parses it from the start. Reports nothing, changes nothing.
+    @inline(__always)
+    private static func plainTagEnd(from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, selfClosing: Bool)? {
+        let n = bytes.count
+        var p = start
+        while true {
+            while p < n, Byte.isSpace(bytes[p]) { p += 1 }
+            guard p < n else { return nil }
+            let c = bytes[p]
+            if c == Byte.gt { return (p + 1, false) }
+            if c == Byte.slash { return p + 1 < n && bytes[p + 1] == Byte.gt ? (p + 2, true) : nil }
+            if c == Byte.lt || c == Byte.lbrace || c == Byte.dollar || c == Byte.at { return nil }
+            // A name, as `attribute` reads it: its first byte may be anything.
+            p += 1
+            while p < n, !Byte.isNameStop(bytes[p]) { p += 1 }
+            var q = p
+            while q < n, Byte.isSpace(bytes[q]) { q += 1 }
+            guard q < n, bytes[q] == Byte.equals else { continue }
+            q += 1
+            while q < n, Byte.isSpace(bytes[q]) { q += 1 }
+            guard q < n, bytes[q] == Byte.quote || bytes[q] == Byte.apostrophe else { return nil }
+            let close = ByteSearch.first(bytes[q], Byte.lt, Byte.lbrace, Byte.dollar, in: bytes, from: q + 1, to: n)
+            guard close < n, bytes[close] == bytes[q] else { return nil }
+            p = close + 1
+        }
+    }
+
+    /// Parses attributes from `p` (after the tag name) to the tag's end: the index
+    /// after its `>` and whether it is self-closing; nil if the input ends first.
+    /// Attributes are kept in `attributes` when `recording`.
+    private mutating func tagEnd(from start: Int, reportComments: Bool) -> (end: Int, selfClosing: Bool)? {
+        let n = bytes.count
+        var p = start
+        if recording { attributes.removeAll(keepingCapacity: true) }
         var conditionalDepth = 0
-        var selfClosing = false
-        var end = n
-        tagLoop: while true {
+        while true {
             while p < n, Byte.isSpace(bytes[p]) { p += 1 }
             guard p < n else {
                 // End of input inside a tag: a browser drops the tag, so do we.
-                return n
+                return nil
             }
             let c = bytes[p]
-            if c == Byte.gt { end = p + 1; break tagLoop }
+            if c == Byte.gt { return (p + 1, false) }
             if c == Byte.slash {
-                if p + 1 < n, bytes[p + 1] == Byte.gt { selfClosing = true; end = p + 2; break tagLoop }
+                if p + 1 < n, bytes[p + 1] == Byte.gt { return (p + 2, true) }
                 p += 1
                 continue
             }
-            if let chunkEnd = templateChunk(at: p, inTag: true, conditionalDepth: &conditionalDepth) {
-                p = chunkEnd
+            // Every template construct starts with one of these three bytes.
+            if c == Byte.lt || c == Byte.lbrace || c == Byte.dollar,
+               let m = templateMatch(at: p, inTag: true, report: reportComments)
+            {
+                // Conditionals matter only to the attributes kept (`RawAttribute.Flags.conditional`).
+                if recording, case .code = m.kind { conditionalDepth += Scanner.conditionalEffect(m.content, in: bytes) }
+                p = m.end
                 continue
             }
             if c == Byte.at, let directiveEnd = bladeDirective(at: p, conditionalDepth: &conditionalDepth) {
@@ -198,31 +273,21 @@ public struct Scanner<Visitor: ScanVisitor> {
                 continue
             }
             p = attribute(at: p, conditional: conditionalDepth > 0)
-            if p >= n { return n }
+            if p >= n { return nil }
         }
-        let tag = RawTag(range: start..<end, nameRange: nameRange, attributes: attributes, selfClosing: selfClosing)
-        visitor.visitTag(tag)
-        if let rawName = rawTextElement(nameRange), !(dialect == .jsx && selfClosing) {
-            return rawText(after: end, element: nameRange, name: rawName)
-        }
-        return end
     }
 
     /// Parses one attribute starting at `p`; returns the index after it.
     private mutating func attribute(at start: Int, conditional: Bool) -> Int {
         let n = bytes.count
         var p = start + 1  // the first character may be anything, even `=`
-        while p < n {
-            let b = bytes[p]
-            if Byte.isSpace(b) || b == Byte.slash || b == Byte.gt || b == Byte.equals { break }
-            p += 1
-        }
+        while p < n, !Byte.isNameStop(bytes[p]) { p += 1 }
         let nameRange = start..<p
         var flags: RawAttribute.Flags = conditional ? [.conditional] : []
         var q = p
         while q < n, Byte.isSpace(bytes[q]) { q += 1 }
         guard q < n, bytes[q] == Byte.equals else {
-            attributes.append(RawAttribute(nameRange: nameRange, valueRange: nil, quote: 0, range: nameRange, flags: flags))
+            if recording { attributes.append(RawAttribute(nameRange: nameRange, valueRange: nil, quote: 0, range: nameRange, flags: flags)) }
             return p
         }
         q += 1
@@ -231,26 +296,31 @@ public struct Scanner<Visitor: ScanVisitor> {
         let first = bytes[q]
         if first == Byte.quote || first == Byte.apostrophe {
             let valueStart = q + 1
-            guard let valueEnd = quotedValueEnd(from: valueStart, quote: first, flags: &flags) else { return n }
-            attributes.append(RawAttribute(nameRange: nameRange, valueRange: valueStart..<valueEnd, quote: first,
-                                           range: start..<valueEnd + 1, flags: flags))
+            guard let valueEnd = recording ? quotedValueEnd(from: valueStart, quote: first, flags: &flags)
+                : quotedValueSkip(from: valueStart, quote: first)
+            else { return n }
+            if recording {
+                attributes.append(RawAttribute(nameRange: nameRange, valueRange: valueStart..<valueEnd, quote: first,
+                                               range: start..<valueEnd + 1, flags: flags))
+            }
             return valueEnd + 1
         }
         if first == Byte.lbrace, !(q + 1 < n && bytes[q + 1] == Byte.lbrace), let close = balancedBraceEnd(from: q) {
             flags.insert([.expression, .template])
-            attributes.append(RawAttribute(nameRange: nameRange, valueRange: q + 1..<close, quote: Byte.lbrace,
-                                           range: start..<close + 1, flags: flags))
+            if recording {
+                attributes.append(RawAttribute(nameRange: nameRange, valueRange: q + 1..<close, quote: Byte.lbrace,
+                                               range: start..<close + 1, flags: flags))
+            }
             return close + 1
         }
         // Unquoted: up to white space or `>`, template constructs taken whole.
         var v = q
-        var depth = 0
         while v < n {
             let b = bytes[v]
             if Byte.isSpace(b) || b == Byte.gt { break }
             if b == Byte.ampersand { flags.insert(.ampersand) }
             if (b == Byte.lt || b == Byte.lbrace || b == Byte.dollar),
-               let chunkEnd = templateChunk(at: v, inTag: false, conditionalDepth: &depth, report: false)
+               let chunkEnd = templateChunk(at: v, inTag: false, report: false)
             {
                 flags.insert(.template)
                 v = chunkEnd
@@ -258,7 +328,7 @@ public struct Scanner<Visitor: ScanVisitor> {
             }
             v += 1
         }
-        attributes.append(RawAttribute(nameRange: nameRange, valueRange: q..<v, quote: 0, range: start..<v, flags: flags))
+        if recording { attributes.append(RawAttribute(nameRange: nameRange, valueRange: q..<v, quote: 0, range: start..<v, flags: flags)) }
         return v
     }
 
@@ -266,14 +336,13 @@ public struct Scanner<Visitor: ScanVisitor> {
     private mutating func quotedValueEnd(from start: Int, quote: UInt8, flags: inout RawAttribute.Flags) -> Int? {
         let n = bytes.count
         var p = start
-        var depth = 0
         while p < n {
             let b = bytes[p]
             if b == quote { return p }
             if b == Byte.ampersand {
                 flags.insert(.ampersand)
             } else if b == Byte.lt || b == Byte.lbrace || b == Byte.dollar,
-                let chunkEnd = templateChunk(at: p, inTag: false, conditionalDepth: &depth, report: false)
+                let chunkEnd = templateChunk(at: p, inTag: false, report: false)
             {
                 // A server template runs before the browser sees quotes: `"<?= $a["x"] ?>"`.
                 flags.insert(.template)
@@ -285,20 +354,40 @@ public struct Scanner<Visitor: ScanVisitor> {
         return nil
     }
 
+    /// `quotedValueEnd` for a tag that keeps no attributes: no flags, so only the
+    /// quote and the first bytes of template constructs stop the word-at-a-time search.
+    private mutating func quotedValueSkip(from start: Int, quote: UInt8) -> Int? {
+        let n = bytes.count
+        var p = start
+        while true {
+            p = ByteSearch.first(quote, Byte.lt, Byte.lbrace, Byte.dollar, in: bytes, from: p, to: n)
+            guard p < n else { return nil }
+            if bytes[p] == quote { return p }
+            if let chunkEnd = templateChunk(at: p, inTag: false, report: false) {
+                p = chunkEnd
+            } else {
+                p += 1
+            }
+        }
+    }
+
     // MARK: Template constructs
 
     /// If a template construct starts at `p`, returns the index after it; its
-    /// comments are reported (for suppressions), its code counted for conditionals.
-    private mutating func templateChunk(at p: Int, inTag: Bool, conditionalDepth: inout Int, report: Bool = true) -> Int? {
+    /// comments are reported (for suppressions).
+    private mutating func templateChunk(at p: Int, inTag: Bool, report: Bool = true) -> Int? {
+        templateMatch(at: p, inTag: inTag, report: report)?.end
+    }
+
+    /// The template construct starting at `p`, if any; its comments are reported when `report`.
+    private mutating func templateMatch(at p: Int, inTag: Bool, report: Bool) -> TemplateConstructs.Match? {
         guard let m = TemplateConstructs.match(bytes, at: p, inTag: inTag, dialect: dialect, closers: &closers,
-                                               phpBlockEnd: bytes[p] == Byte.lt ? phpBlockEnd(at: p) : nil)
+                                               phpBlockEnd: bytes[p] == Byte.lt ? Scanner.phpBlockEnd(at: p, in: phpBlocks) : nil)
         else { return nil }
-        switch m.kind {
-        case .code: conditionalDepth += conditionalEffect(m.content)
-        case .comment(let kind): if report { visitor.visitComment(RawComment(kind: kind, range: p..<m.end, contentRange: m.content)) }
-        case .expression: break
+        if report, case .comment(let kind) = m.kind {
+            visitor.visitComment(RawComment(kind: kind, range: p..<m.end, contentRange: m.content))
         }
-        return m.end
+        return m
     }
 
     /// A Blade directive between attributes: `@if($x)`, `@endif`, `@csrf`.
@@ -325,9 +414,9 @@ public struct Scanner<Visitor: ScanVisitor> {
             guard k < limit, depth == 0, bytes[k] == Byte.rparen else { return nil }
             end = k + 1
         }
-        conditionalDepth += conditionalEffect(p + 1..<e)
+        if recording { conditionalDepth += Scanner.conditionalEffect(p + 1..<e, in: bytes) }
         // Blade's `@class([...])` writes the class attribute: keep it as one.
-        if end > e + 1, e - p == 6, hasPrefix("@class", at: p) {
+        if recording, end > e + 1, e - p == 6, Lexing.hasPrefix("@class", at: p, in: bytes) {
             attributes.append(RawAttribute(nameRange: p..<e, valueRange: e + 1..<end - 1, quote: Byte.lparen,
                                            range: p..<end, flags: [.expression, .template]))
         }
@@ -335,7 +424,7 @@ public struct Scanner<Visitor: ScanVisitor> {
     }
 
     /// +1 for a construct that opens a conditional or loop, -1 for one that closes it.
-    private func conditionalEffect(_ range: Range<Int>) -> Int {
+    private static func conditionalEffect(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var p = range.lowerBound
         let end = range.upperBound
         // Skip the construct's own sigils: `php`, `=`, `-`, `#`, `/`, white space.
@@ -344,7 +433,7 @@ public struct Scanner<Visitor: ScanVisitor> {
         {
             p += 1
         }
-        if hasPrefix("php", at: p) { p += 3 }
+        if Lexing.hasPrefix("php", at: p, in: bytes) { p += 3 }
         while p < end, Byte.isSpace(bytes[p]) { p += 1 }
         if p < end, bytes[p] == Byte.slash { return -1 }  // {{/if}}
         if p < end, bytes[p] == Byte.rbrace { return -1 }  // <?php } ?>
@@ -358,20 +447,25 @@ public struct Scanner<Visitor: ScanVisitor> {
 
     // MARK: Raw text and brackets
 
-    /// The lower-case name of a raw-text element (`script`, `style`, `textarea`, `title`), compared as bytes.
-    private func rawTextElement(_ name: Range<Int>) -> [UInt8]? {
-        let count = name.count
-        guard count == 5 || count == 6 || count == 8 else { return nil }
-        candidates: for candidate in ScannerTables.rawTextNames where candidate.count == count {
-            for k in 0..<count where Byte.lower(bytes[name.lowerBound + k]) != candidate[k] { continue candidates }
-            return candidate
+    /// The raw-text element (`script`, `style`, `textarea`, `title`) a tag name is, compared as bytes.
+    private static func rawTextElement(_ name: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> StaticString? {
+        guard let first = name.first.map({ Byte.lower(bytes[$0]) }) else { return nil }
+        let candidate: StaticString
+        switch (name.count, first) {
+        case (6, 0x73): candidate = "script"
+        case (5, 0x73): candidate = "style"
+        case (8, 0x74): candidate = "textarea"
+        case (5, 0x74): candidate = "title"
+        default: return nil
         }
-        return nil
+        for k in 1..<name.count where Byte.lower(bytes[name.lowerBound + k]) != candidate.utf8Start[k] { return nil }
+        return candidate
     }
 
     /// Skips to the matching end tag (`</script` + white space, `/` or `>`).
-    private mutating func rawText(after start: Int, element: Range<Int>, name nameBytes: [UInt8]) -> Int {
+    private mutating func rawText(after start: Int, element: Range<Int>, name: StaticString) -> Int {
         let n = bytes.count
+        let nameBytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         var p = start
         while p + 1 < n {
             p = ByteSearch.first(Byte.lt, Byte.lt, in: bytes, from: p, to: n - 1)
@@ -394,13 +488,6 @@ public struct Scanner<Visitor: ScanVisitor> {
     private mutating func balancedBraceEnd(from open: Int) -> Int? {
         TemplateConstructs.balancedBraceEnd(bytes, from: open, closers: &closers)
     }
-
-    private func hasPrefix(_ s: StaticString, at p: Int) -> Bool {
-        let count = s.utf8CodeUnitCount
-        guard p + count <= bytes.count else { return false }
-        for k in 0..<count where bytes[p + k] != s.utf8Start[k] { return false }
-        return true
-    }
 }
 
 extension Scanner {
@@ -415,7 +502,6 @@ extension Scanner {
 
 /// Word lists of the scanner, as bytes (a generic type cannot hold static storage).
 enum ScannerTables {
-    static let rawTextNames: [[UInt8]] = ["script", "style", "textarea", "title"].map { Array($0.utf8) }
     /// Template words that open a conditional or a loop.
     static let openingWords: [[UInt8]] = ["if", "for", "foreach", "unless", "isset", "empty", "each", "while", "switch",
                                           "auth", "guest", "can", "production", "env", "forelse", "with"].map { Array($0.utf8) }

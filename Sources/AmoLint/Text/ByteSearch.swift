@@ -1,5 +1,6 @@
-/// Finding bytes eight at a time (SWAR: a 64-bit word tested for a byte value
-/// with a few arithmetic operations). The scanner spends most of its time in
+/// Finding bytes sixteen at a time (SIMD lanes), and eight at a time near the
+/// end of the buffer (SWAR: a 64-bit word tested for a byte value with a few
+/// arithmetic operations). The scanner spends most of its time in
 /// text between tags and the line index in text between line breaks; this is
 /// what keeps both at several hundred MB/s on one core.
 enum ByteSearch {
@@ -7,42 +8,110 @@ enum ByteSearch {
     private static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// Non-zero when some byte of `word` equals the byte repeated in `pattern`.
+    /// The lowest flagged byte is always a true match (a byte above one may be
+    /// flagged falsely, through the borrow).
     @inline(__always) private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
         let x = word ^ pattern
         return (x &- ones) & ~x & highs
     }
 
+    @inline(__always) private static func word(_ raw: UnsafeRawPointer, at i: Int) -> UInt64 {
+        UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+    }
+
+    /// The first index in `from..<to` holding a byte that `lanes` (sixteen at a
+    /// time) and `flags` (eight at a time, a combination of `hasByte`) find, or
+    /// `to`. Whole blocks are read as long as they lie in the buffer, even past
+    /// `to`: the lowest found byte is exact, so a short stretch (an end tag, a
+    /// class name) costs one block, not a byte loop.
+    @inline(__always)
+    private static func first(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
+                              lanes: (SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>>,
+                              flags: (UInt64) -> UInt64, matches: (UInt8) -> Bool) -> Int {
+        var i = from
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let lastBlock = bytes.count &- 16
+            while i < to, i <= lastBlock {
+                let found = lanes(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self))
+                if any(found) {
+                    let marks = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: found), to: SIMD2<UInt64>.self)
+                    let k = marks[0] != 0 ? marks[0].trailingZeroBitCount &>> 3 : 8 &+ marks[1].trailingZeroBitCount &>> 3
+                    return min(i &+ k, to)
+                }
+                i &+= 16
+            }
+            let lastWord = bytes.count &- 8
+            while i < to, i <= lastWord {
+                let found = flags(word(raw, at: i))
+                if found != 0 { return min(i &+ found.trailingZeroBitCount &>> 3, to) }
+                i &+= 8
+            }
+        }
+        while i < to, !matches(bytes[i]) { i += 1 }
+        return i
+    }
+
+    /// The first index in `from..<to` holding `a`, or `to`.
+    @inline(__always)
+    static func first(_ a: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        let pa = UInt64(a) &* ones
+        let va = SIMD16<UInt8>(repeating: a)
+        return first(in: bytes, from: from, to: to, lanes: { $0 .== va }, flags: { hasByte($0, pa) }, matches: { $0 == a })
+    }
+
     /// The first index in `from..<to` holding `a` or `b`, or `to`.
     @inline(__always)
     static func first(_ a: UInt8, _ b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        var i = from
-        if let base = bytes.baseAddress, to - i >= 8 {
-            let raw = UnsafeRawPointer(base)
-            let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones
-            while i + 8 <= to {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                if hasByte(word, pa) | hasByte(word, pb) != 0 { break }
-                i += 8
-            }
-        }
-        while i < to, bytes[i] != a, bytes[i] != b { i += 1 }
-        return i
+        let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones
+        let va = SIMD16<UInt8>(repeating: a), vb = SIMD16<UInt8>(repeating: b)
+        return first(in: bytes, from: from, to: to, lanes: { $0 .== va .| $0 .== vb },
+                     flags: { hasByte($0, pa) | hasByte($0, pb) }, matches: { $0 == a || $0 == b })
     }
 
     /// The first index in `from..<to` holding `a`, `b` or `c`, or `to`.
     @inline(__always)
     static func first(_ a: UInt8, _ b: UInt8, _ c: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        var i = from
-        if let base = bytes.baseAddress, to - i >= 8 {
-            let raw = UnsafeRawPointer(base)
-            let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones, pc = UInt64(c) &* ones
-            while i + 8 <= to {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                if hasByte(word, pa) | hasByte(word, pb) | hasByte(word, pc) != 0 { break }
-                i += 8
-            }
+        let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones, pc = UInt64(c) &* ones
+        let va = SIMD16<UInt8>(repeating: a), vb = SIMD16<UInt8>(repeating: b), vc = SIMD16<UInt8>(repeating: c)
+        return first(in: bytes, from: from, to: to, lanes: { $0 .== va .| $0 .== vb .| $0 .== vc },
+                     flags: { hasByte($0, pa) | hasByte($0, pb) | hasByte($0, pc) },
+                     matches: { $0 == a || $0 == b || $0 == c })
+    }
+
+    /// The first index in `from..<to` holding `a`, `b`, `c` or `d`, or `to`.
+    @inline(__always)
+    static func first(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones, pc = UInt64(c) &* ones, pd = UInt64(d) &* ones
+        let va = SIMD16<UInt8>(repeating: a), vb = SIMD16<UInt8>(repeating: b)
+        let vc = SIMD16<UInt8>(repeating: c), vd = SIMD16<UInt8>(repeating: d)
+        return first(in: bytes, from: from, to: to, lanes: { $0 .== va .| $0 .== vb .| $0 .== vc .| $0 .== vd },
+                     flags: { hasByte($0, pa) | hasByte($0, pb) | hasByte($0, pc) | hasByte($0, pd) },
+                     matches: { $0 == a || $0 == b || $0 == c || $0 == d })
+    }
+
+    /// Whether `bytes[range]` holds `needle`, found through its byte at `anchor`
+    /// (pick the rarest): a block at a time to each candidate.
+    @inline(__always)
+    static func contains(_ needle: StaticString, anchor: Int, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        let key = needle.utf8Start[anchor]
+        // Where the anchor byte of a match can be.
+        var j = range.lowerBound &+ anchor
+        let end = range.upperBound &- count &+ anchor &+ 1
+        while j < end {
+            j = first(key, in: bytes, from: j, to: end)
+            guard j < end else { return false }
+            if Lexing.hasPrefix(needle, at: j &- anchor, in: bytes) { return true }
+            j &+= 1
         }
-        while i < to, bytes[i] != a, bytes[i] != b, bytes[i] != c { i += 1 }
-        return i
+        return false
+    }
+
+    /// Whether `bytes[range]` holds `auth` (in `_oauth` and `auth/button`), found
+    /// through its `u`, the rarest of its bytes in markup: most tags cost one block.
+    @inline(__always)
+    static func containsAuth(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        contains("auth", anchor: 1, in: bytes, range)
     }
 }
