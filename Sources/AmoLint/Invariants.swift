@@ -58,11 +58,12 @@ package enum Invariants {
     /// The rules reported after fixing that were not before, unless a fix lifted a
     /// finding that stands in for others: a rename (`data-redirect-uri` →
     /// `data-redirect_uri`, `id=` → `class=`) gets the attribute checked for the
-    /// first time, and a fixed `invalid-uri` lets the other URI checks run (one
+    /// first time, a fixed `invalid-uri` lets the other URI checks run, and a fixed
+    /// `invalid-scope` (`fIles` → `files`) the checks of a known scope (one
     /// mistake, one diagnostic: they were withheld, not absent). Nil when nothing new.
     package static func madeWorse(_ before: [Diagnostic], after: Linter.Result) -> Set<String>? {
         guard after.unreported == 0 else { return nil }
-        let revealing: Set<String> = [RuleID.unknownAttribute, .legacyID, .invalidURI, .emptyValue, .duplicateAttribute].map(\.rawValue).reduce(into: []) { $0.insert($1) }
+        let revealing: Set<String> = [RuleID.unknownAttribute, .legacyID, .invalidURI, .invalidScope, .emptyValue, .duplicateAttribute].map(\.rawValue).reduce(into: []) { $0.insert($1) }
         if before.contains(where: { revealing.contains($0.rule) && $0.fix != nil }) { return nil }
         let appeared = Set(after.diagnostics.map(\.rule)).subtracting(before.map(\.rule))
         return appeared.isEmpty ? nil : appeared
