@@ -152,7 +152,7 @@ struct DocumentBuilder {
             }
             let blocks = php?.blocks.map(\.range) ?? []
             let collector = Scanner.scan(bytes, dialect: file.dialect, phpBlocks: blocks, jsxTagStarts: jsxTagStarts,
-                                         visitor: DocumentCollector(bytes: bytes, dialect: file.dialect, origins: .uniform(.markup)))
+                                         visitor: DocumentCollector(bytes: bytes, text: file.bytes, dialect: file.dialect, origins: .uniform(.markup)))
             built.layers.append(Layer(text: file.bytes, map: nil, buttons: collector.buttons, loaders: collector.loaders))
             comments += collector.comments
             htmlComments = collector.htmlComments
@@ -236,7 +236,7 @@ struct DocumentBuilder {
     private func scan(_ text: CodeText, origins: OriginTable) -> Layer {
         let collected = text.bytes.withUnsafeBufferPointer { buffer in
             Scanner.scan(buffer, dialect: .markup, phpBlocks: [],
-                         visitor: DocumentCollector(bytes: buffer, dialect: .markup, origins: origins, map: text.map))
+                         visitor: DocumentCollector(bytes: buffer, text: text.bytes, dialect: .markup, origins: origins, map: text.map))
         }
         return Layer(text: text.bytes, map: text.map, buttons: collected.buttons, loaders: collected.loaders)
     }

@@ -8,6 +8,8 @@ struct DocumentCollector: ScanVisitor {
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The array `bytes` points into: attributes keep it to decode names and values when read.
+    let text: [UInt8]
     let dialect: Dialect
     let origins: OriginTable
     let map: SourceMap?
@@ -21,8 +23,9 @@ struct DocumentCollector: ScanVisitor {
     var htmlComments: [Range<Int>] = []
     private var lastScript: (hasSrc: Bool, isJavaScript: Bool) = (false, true)
 
-    init(bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, origins: OriginTable, map: SourceMap? = nil) {
+    init(bytes: UnsafeBufferPointer<UInt8>, text: [UInt8], dialect: Dialect, origins: OriginTable, map: SourceMap? = nil) {
         self.bytes = bytes
+        self.text = text
         self.dialect = dialect
         self.origins = origins
         self.map = map
@@ -71,7 +74,7 @@ struct DocumentCollector: ScanVisitor {
         let origin = origins.origin(at: tag.range.lowerBound, map: map)
         var address: ScriptAddress?
         if isScript, let srcRaw, let valueRange = srcRaw.valueRange, contains(valueRange, "/auth/button") {
-            let attribute = Attribute(srcRaw, in: bytes)
+            let attribute = Attribute(srcRaw, in: text)
             if let literal = attribute.value?.text, let parsed = ScriptAddress(literal) {
                 address = parsed
                 loaders.append(Loader(range: tag.range, nameRange: tag.nameRange, src: attribute, address: parsed,
@@ -92,7 +95,7 @@ struct DocumentCollector: ScanVisitor {
         } else {
             return
         }
-        let attributes = tag.attributes.map { Attribute($0, in: bytes) }
+        let attributes = tag.attributes.map { Attribute($0, in: text) }
         let tagName = String(decoding: UnsafeBufferPointer(rebasing: bytes[tag.nameRange]), as: UTF8.self).lowercased()
         buttons.append(Button(
             range: tag.range, nameRange: tag.nameRange, tagName: tagName, brand: brand, marker: marker,
