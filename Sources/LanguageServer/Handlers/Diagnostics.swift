@@ -21,8 +21,16 @@ extension Server {
         }
         let result = LintSnapshot(version: document.version, revision: document.revision, settingsGeneration: settingsGeneration,
                                   diagnostics: diagnostics, lineIndex: lineIndex ?? document.lineIndex, document: parsed)
+        if result.kept == nil { releasedLargeModel = true }
         documents[uri]?.lastResult = result
         return result
+    }
+
+    /// The document as linted: kept by the snapshot, or scanned again from its text.
+    func parsed(_ snapshot: LintSnapshot, _ open: OpenDocument) -> Document {
+        if let kept = snapshot.kept { return kept }
+        releasedLargeModel = true
+        return Document(open.sourceFile)
     }
 
     /// Push mode: after each batch, documents that changed are linted once, at their latest version.
