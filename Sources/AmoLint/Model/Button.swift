@@ -9,17 +9,20 @@ public struct Button: Sendable {
         case scriptOnly
     }
 
+    // Declared so that the small fields pack together: a page may hold hundreds of thousands.
     public let range: Range<Int>
     public let nameRange: Range<Int>
     public let tagName: String
-    public let brand: Brand
-    public let marker: Marker
     /// The text of the button's layer, shared with every attribute read from it.
     private let text: [UInt8]
     private let records: AttributeRecords
     private let markerIndex: Int32
+    /// Bit k: `AttributeTable.requiredMetadata[k]` is missing or empty.
+    private let missingMask: UInt32
     /// Its own `src`, when it is a button script address.
     public let address: ScriptAddress?
+    public let brand: Brand
+    public let marker: Marker
     /// Written as JSX (className, a `{…}` value, or a .jsx/.tsx file).
     public let isJSX: Bool
     /// Markup of the file, markup inside a string of code, or an element built in code.
@@ -28,8 +31,6 @@ public struct Button: Sendable {
     public let variant: Variant
     /// Some metadata attribute is present (not empty).
     public let hasMetadata: Bool
-    /// Bit k: `AttributeTable.requiredMetadata[k]` is missing or empty.
-    private let missingMask: UInt32
 
     /// The attributes in the order written, each decoded when it is read.
     public var attributes: Attributes { Attributes(text: text, base: range.lowerBound, records: records) }
