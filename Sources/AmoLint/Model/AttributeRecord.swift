@@ -25,8 +25,8 @@ struct AttributeRecord: Sendable {
     }
 
     init(_ raw: RawAttribute, base: Int, bound: Bool) {
-        // A tag of 4 GiB or more cannot reach here: files and messages are capped far below.
-        func offset(_ x: Int) -> UInt32 { UInt32(x - base) }
+        // Only a tag of 4 GiB or more (past every default cap) is clamped: wrong ranges, never a trap.
+        func offset(_ x: Int) -> UInt32 { UInt32(clamping: x - base) }
         start = offset(raw.range.lowerBound)
         end = offset(raw.range.upperBound)
         nameStart = offset(raw.nameRange.lowerBound)
