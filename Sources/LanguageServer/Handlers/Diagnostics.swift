@@ -6,9 +6,15 @@ import LanguageServerProtocol
 extension Server {
     /// Lints a document's current version (cached until it or the settings change).
     func snapshot(_ uri: String) -> LintSnapshot? {
-        guard let document = documents[uri] else { return nil }
+        guard var document = documents[uri] else { return nil }
         if let cached = document.lastResult, cached.revision == document.revision, cached.settingsGeneration == settingsGeneration {
             return cached
+        }
+        // The result of an older text goes before the new one is built: its line index holds the old
+        // text, and the two of each were a large document's peak on every edit (issue 15, defect 11).
+        if document.lastResult?.revision != document.revision {
+            document.lastResult = nil
+            documents[uri]?.lastResult = nil
         }
         let parsed = Document(document.sourceFile)
         var diagnostics: [Diagnostic] = []
