@@ -104,33 +104,70 @@ private struct Parser {
         }
     }
 
+    /// Two passes over the string: the first checks it and counts its decoded bytes, the second
+    /// decodes into the string's own storage. A `didOpen` text is tens of megabytes, and building it
+    /// in an array first held it once more (issue 15, defect 11).
     mutating func parseString() throws(JSONParseError) -> String {
         index += 1
-        var out: [UInt8] = []
+        let start = index
+        let count = try decodeString(into: nil)
+        index = start
+        var failure: JSONParseError?
+        if #available(macOS 11, iOS 14, tvOS 14, watchOS 7, *) {
+            // Invalid UTF-8 is repaired here as `String(decoding:as:)` repairs it.
+            let text = String(unsafeUninitializedCapacity: count) { buffer in
+                do throws(JSONParseError) { return try decodeString(into: buffer) } catch { failure = error; return 0 }
+            }
+            if let failure { throw failure }
+            return text
+        }
+        var out = [UInt8](repeating: 0, count: count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            do throws(JSONParseError) { _ = try decodeString(into: buffer) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Decodes from `index` (past the opening quote) through the closing quote into `out`, when
+    /// given; returns the length decoded. `out` must hold that length (the first pass's answer).
+    mutating func decodeString(into out: UnsafeMutableBufferPointer<UInt8>?) throws(JSONParseError) -> Int {
+        let bytes = self.bytes
+        var n = 0
+        func put(_ b: UInt8) {
+            out?[n] = b
+            n += 1
+        }
+        func put(_ run: Range<Int>) {
+            if let out, !run.isEmpty {
+                UnsafeMutableRawPointer(out.baseAddress! + n).copyMemory(from: bytes.baseAddress! + run.lowerBound, byteCount: run.count)
+            }
+            n += run.count
+        }
         var runStart = index
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
-                out.append(contentsOf: bytes[runStart..<index])
+                put(runStart..<index)
                 index += 1
-                return String(decoding: out, as: UTF8.self)
+                return n
             }
             if b < 0x20 { throw error("control character in string") }
             if b == UInt8(ascii: "\\") {
-                out.append(contentsOf: bytes[runStart..<index])
+                put(runStart..<index)
                 index += 1
                 guard index < bytes.count else { break }
                 let e = bytes[index]
                 index += 1
                 switch e {
-                case UInt8(ascii: "\""): out.append(0x22)
-                case UInt8(ascii: "\\"): out.append(0x5C)
-                case UInt8(ascii: "/"): out.append(0x2F)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "\""): put(0x22)
+                case UInt8(ascii: "\\"): put(0x5C)
+                case UInt8(ascii: "/"): put(0x2F)
+                case UInt8(ascii: "b"): put(0x08)
+                case UInt8(ascii: "f"): put(0x0C)
+                case UInt8(ascii: "n"): put(0x0A)
+                case UInt8(ascii: "r"): put(0x0D)
+                case UInt8(ascii: "t"): put(0x09)
                 case UInt8(ascii: "u"):
                     var scalar = try parseHex4()
                     if (0xD800..<0xDC00).contains(scalar), index + 1 < bytes.count,
@@ -147,7 +184,7 @@ private struct Parser {
                     }
                     // Lone surrogates become U+FFFD rather than an error: editors send them.
                     let s = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                    out.append(contentsOf: Array(String(Character(s)).utf8))
+                    for byte in UTF8.encode(s)! { put(byte) }
                 default: throw error("invalid escape")
                 }
                 runStart = index

@@ -12,6 +12,7 @@ import JSONRPC
 /// of edits is linted once, for its last version.
 public enum LanguageServerMain {
     public static func run() -> Int32 {
+        FreedMemory.keepLargeArraysMapped()
         let inbox = Inbox()
         let cancellations = Cancellations()
         let writer = FrameWriter(fileDescriptor: 1)

@@ -25,6 +25,8 @@ final class Server {
     private var nextRequestID = 1
     var pending: [RequestID: Pending] = [:]
     private var shownProblems: Set<String> = []
+    /// A document's model too large to keep was built and let go: its memory goes back to the system.
+    var releasedLargeModel = false
 
     /// Where logs go: standard error, unless a host (the fuzzer, a test) says otherwise.
     let logSink: (String) -> Void
@@ -93,6 +95,10 @@ final class Server {
             }
         }
         publishDirtyDocuments()
+        if releasedLargeModel {
+            releasedLargeModel = false
+            FreedMemory.giveBack()
+        }
         return nil
     }
 

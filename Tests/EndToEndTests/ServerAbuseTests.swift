@@ -93,8 +93,7 @@ final class ServerAbuseTests: XCTestCase {
     }
 
     /// Issue 15, defect 11: a 54 MB `didOpen` of ordinary markup keeps the server's peak
-    /// under 4x the text plus 20 MB. (Pages dense with buttons cost more: the linter's model
-    /// of each button; see BENCHMARKS.md.)
+    /// under 4x the text plus 20 MB. (Pages of nothing but buttons or short lines: `ServerMemoryTests`.)
     func testALargeDidOpenStaysUnderFourTimesItsSize() throws {
         let server = try ServerProcess()
         try initialize(server)

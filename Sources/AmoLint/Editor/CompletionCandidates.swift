@@ -144,13 +144,3 @@ package enum Completions {
         Attribute(RawAttribute(nameRange: 0..<0, valueRange: nil, quote: 0, range: 0..<0, flags: []), name: name)
     }
 }
-
-extension Attribute {
-    /// An attribute not from a document, for documentation lookups.
-    init(_ raw: RawAttribute, name: String) {
-        self.raw = raw
-        writtenName = name
-        self.name = name
-        value = nil
-    }
-}

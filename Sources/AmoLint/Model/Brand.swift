@@ -22,10 +22,16 @@ public enum Brand: String, Sendable, CaseIterable, Comparable {
 /// A button script address (`https://www.amocrm.ru/auth/button.min.js` …).
 public struct ScriptAddress: Sendable, Equatable {
     public let brand: Brand
+    /// Eight bytes in all: every loader and every button script holds one, and a page may hold
+    /// hundreds of thousands (issue 15, defect 11).
+    private let schemeCode: UInt8
+    private let writtenSchemeLength: Int32
+    private static let schemes = ["", "http", "https"]
+
     /// The literal scheme, lower-cased: `https`, `http`, or "" for `//host/…`.
-    public let scheme: String
+    public var scheme: String { ScriptAddress.schemes[Int(schemeCode)] }
     /// Length of the scheme as written, for the `http:` → `https:` fix.
-    public let schemeLength: Int
+    public var schemeLength: Int { Int(writtenSchemeLength) }
 
     /// Recognises the addresses in real use: `(www.)amocrm.ru` or `(www.)kommo.com`,
     /// path `/auth/button.js` or `/auth/button.min.js`, any query (`?2`, `?v=1`).
@@ -34,15 +40,15 @@ public struct ScriptAddress: Sendable, Equatable {
         var scheme = ""
         if let colon = rest.firstIndex(of: ":"), rest[colon...].hasPrefix("://") {
             scheme = rest[..<colon].lowercased()
-            schemeLength = rest.distance(from: rest.startIndex, to: colon)
+            writtenSchemeLength = Int32(clamping: rest.distance(from: rest.startIndex, to: colon))
             rest = rest[rest.index(colon, offsetBy: 3)...]
         } else if rest.hasPrefix("//") {
-            schemeLength = 0
+            writtenSchemeLength = 0
             rest = rest.dropFirst(2)
         } else {
             return nil
         }
-        guard scheme == "" || scheme == "http" || scheme == "https" else { return nil }
+        guard let code = ScriptAddress.schemes.firstIndex(of: scheme) else { return nil }
         let pathStart = rest.firstIndex(where: { $0 == "/" }) ?? rest.endIndex
         var host = rest[..<pathStart].lowercased()
         if host.hasSuffix(".") { host.removeLast() }
@@ -54,6 +60,6 @@ public struct ScriptAddress: Sendable, Equatable {
         case "kommo.com", "www.kommo.com": brand = .kommo
         default: return nil
         }
-        self.scheme = scheme
+        schemeCode = UInt8(code)
     }
 }

@@ -1,46 +1,3 @@
-/// An attribute of a button tag, decoded.
-public struct Attribute: Sendable {
-    public let raw: RawAttribute
-    /// The name as written (`:data-logo`, `data-clientId`).
-    public let writtenName: String
-    /// Lower-cased, with a framework binding prefix removed (`data-logo`, `data-clientid`).
-    public let name: String
-    public let value: AttributeValue?
-
-    public var range: Range<Int> { raw.range }
-    public var nameRange: Range<Int> { raw.nameRange }
-    public var isConditional: Bool { raw.flags.contains(.conditional) }
-    /// True when the value is missing, empty or white space.
-    public var isBlank: Bool { value?.isBlank ?? true }
-    /// The literal value, or nil when any part of it is decided at run time.
-    public var literal: String? { value.flatMap { $0.isLiteral ? $0.text : nil } }
-    /// The range to report for "the value": the value itself, or the name when there is none.
-    public var valueRange: Range<Int> { value?.range ?? raw.nameRange }
-
-    init(_ raw: RawAttribute, in bytes: UnsafeBufferPointer<UInt8>) {
-        self.raw = raw
-        writtenName = String(decoding: UnsafeBufferPointer(rebasing: bytes[raw.nameRange]), as: UTF8.self)
-        var lowered = writtenName.lowercased()
-        var bound = false
-        for prefix in [":", "v-bind:", "x-bind:"] where lowered.hasPrefix(prefix) {
-            lowered.removeFirst(prefix.count)
-            bound = true
-        }
-        if lowered == "@class" {  // Blade's `@class([...])`
-            lowered = "class"
-            bound = true
-        }
-        name = lowered
-        if let valueRange = raw.valueRange {
-            value = bound || raw.flags.contains(.expression)
-                ? AttributeValue(dynamicAt: valueRange)
-                : AttributeValue(decoding: bytes, range: valueRange, flags: raw.flags)
-        } else {
-            value = bound ? AttributeValue(dynamicAt: raw.nameRange) : nil
-        }
-    }
-}
-
 /// A tag the button script will treat as a button, or that was meant to be one.
 public struct Button: Sendable {
     public enum Marker: Sendable, Equatable {
@@ -52,16 +9,20 @@ public struct Button: Sendable {
         case scriptOnly
     }
 
-    public let range: Range<Int>
-    public let nameRange: Range<Int>
+    // Declared so that the small fields pack together: a page may hold hundreds of thousands.
+    public private(set) var range: Range<Int>
+    public private(set) var nameRange: Range<Int>
     public let tagName: String
-    public let brand: Brand
-    public let marker: Marker
-    public let attributes: [Attribute]
-    /// The attribute that made it a button (class, className or id).
-    public let markerAttribute: Attribute?
+    /// The text of the button's layer, shared with every attribute read from it.
+    private var text: [UInt8]
+    private let records: AttributeRecords
+    private let markerIndex: Int32
+    /// Bit k: `AttributeTable.requiredMetadata[k]` is missing or empty.
+    private let missingMask: UInt32
     /// Its own `src`, when it is a button script address.
     public let address: ScriptAddress?
+    public let brand: Brand
+    public let marker: Marker
     /// Written as JSX (className, a `{…}` value, or a .jsx/.tsx file).
     public let isJSX: Bool
     /// Markup of the file, markup inside a string of code, or an element built in code.
@@ -70,8 +31,24 @@ public struct Button: Sendable {
     public let variant: Variant
     /// Some metadata attribute is present (not empty).
     public let hasMetadata: Bool
+
+    /// The attributes in the order written, each decoded when it is read.
+    public var attributes: Attributes { Attributes(text: text, base: range.lowerBound, records: records) }
+    /// The attribute that made it a button (class, className or id).
+    public var markerAttribute: Attribute? { markerIndex < 0 ? nil : attributes[Int(markerIndex)] }
     /// The required metadata attributes that are missing or empty.
-    public let missingMetadata: [String]
+    public var missingMetadata: [String] {
+        AttributeTable.requiredMetadata.indices.filter { missingMask & 1 << $0 != 0 }.map { AttributeTable.requiredMetadata[$0] }
+    }
+
+    public struct Attributes: RandomAccessCollection, Sendable {
+        let text: [UInt8]
+        let base: Int
+        let records: AttributeRecords
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { records.count }
+        public subscript(i: Int) -> Attribute { Attribute(record: records[i], text: text, base: base) }
+    }
 
     public enum Variant: String, Sendable {
         case existingIntegration = "existing integration", metadata = "metadata (new external integration)", none = "neither"
@@ -85,8 +62,9 @@ public struct Button: Sendable {
         self.tagName = tagName
         self.brand = brand
         self.marker = marker
-        self.attributes = attributes
-        self.markerAttribute = markerAttribute
+        text = attributes.first?.text ?? []
+        records = AttributeRecords(attributes.map { AttributeRecord($0.raw, base: range.lowerBound, bound: $0.record.isBound) })
+        markerIndex = markerAttribute.flatMap { m in attributes.firstIndex { $0.nameRange == m.nameRange } }.map(Int32.init) ?? -1
         self.address = address
         self.isJSX = isJSX
         self.origin = origin
@@ -94,9 +72,21 @@ public struct Button: Sendable {
         var blank: [String: Bool] = [:]
         for a in attributes where a.name.hasPrefix("data-") && blank[a.name] == nil { blank[a.name] = a.isBlank }
         func present(_ name: String) -> Bool { blank[name] == false }
-        missingMetadata = AttributeTable.requiredMetadata.filter { !present($0) }
+        var missing: UInt32 = 0
+        for (k, name) in AttributeTable.requiredMetadata.enumerated() where !present(name) { missing |= 1 << k }
+        missingMask = missing
         hasMetadata = AttributeTable.metadata.contains(where: present)
         variant = present(AttributeName.clientID) ? .existingIntegration : hasMetadata ? .metadata : .none
+    }
+
+    /// The same button `delta` bytes later in `text` (its attributes are kept
+    /// relative to its start); `[]` lets go of the text it was read from.
+    func moved(by delta: Int, in text: [UInt8]) -> Button {
+        var b = self
+        b.range = range.lowerBound + delta..<range.upperBound + delta
+        b.nameRange = nameRange.lowerBound + delta..<nameRange.upperBound + delta
+        b.text = text
+        return b
     }
 
     public var isScript: Bool { tagName == "script" }
@@ -110,13 +100,36 @@ public struct Button: Sendable {
 
 /// A `<script>` whose src is a button script address.
 public struct Loader: Sendable {
-    public let range: Range<Int>
-    public let nameRange: Range<Int>
-    public let src: Attribute
+    public private(set) var range: Range<Int>
+    public private(set) var nameRange: Range<Int>
+    /// The text of its layer, and its `src` in it (a page may hold hundreds of thousands).
+    private var text: [UInt8]
+    private let srcRecord: AttributeRecord
     public let address: ScriptAddress
     /// The brand of its own class or legacy id, if it has one.
     public let ownBrand: Brand?
     public let origin: Origin
+
+    public var src: Attribute { Attribute(record: srcRecord, text: text, base: range.lowerBound) }
+
+    init(range: Range<Int>, nameRange: Range<Int>, src: Attribute, address: ScriptAddress, ownBrand: Brand?, origin: Origin) {
+        self.range = range
+        self.nameRange = nameRange
+        text = src.text
+        srcRecord = AttributeRecord(src.raw, base: range.lowerBound, bound: src.record.isBound)
+        self.address = address
+        self.ownBrand = ownBrand
+        self.origin = origin
+    }
+
+    /// The same loader `delta` bytes later in `text`, as `Button.moved(by:in:)`.
+    func moved(by delta: Int, in text: [UInt8]) -> Loader {
+        var l = self
+        l.range = range.lowerBound + delta..<range.upperBound + delta
+        l.nameRange = nameRange.lowerBound + delta..<nameRange.upperBound + delta
+        l.text = text
+        return l
+    }
 }
 
 /// Where a tag comes from, which decides whether its script can run at all.

@@ -51,7 +51,7 @@ public struct Document: Sendable {
         let kind: FileKind
     }
 
-    public var resumption: Resumption { Resumption(trace: markupTrace, kind: file.kind) }
+    public var resumption: Resumption { Resumption(trace: markupTrace?.detached(), kind: file.kind) }
 
     /// The document of `file`, the text a traced document's became after `edit`.
     /// Its markup is re-scanned only around the edit (HTML and component files;
@@ -198,13 +198,13 @@ struct DocumentBuilder {
             let blocks = php?.blocks.map(\.range) ?? []
             let collector: CollectedMarkup
             if tracing, blocks.isEmpty, jsxTagStarts == nil {
-                let trace = previous.map { $0.trace.resumed(after: $0.edit, in: bytes, dialect: file.dialect) }
-                    ?? MarkupTrace.scan(bytes, dialect: file.dialect, spacing: spacing)
+                let trace = previous.map { $0.trace.resumed(after: $0.edit, in: bytes, text: file.bytes, dialect: file.dialect) }
+                    ?? MarkupTrace.scan(bytes, text: file.bytes, dialect: file.dialect, spacing: spacing)
                 built.trace = trace
                 collector = trace.collected
             } else {
                 collector = CollectedMarkup(Scanner.scan(bytes, dialect: file.dialect, phpBlocks: blocks, jsxTagStarts: jsxTagStarts,
-                                                         visitor: DocumentCollector(bytes: bytes, dialect: file.dialect, origins: .uniform(.markup),
+                                                         visitor: DocumentCollector(bytes: bytes, text: file.bytes, dialect: file.dialect, origins: .uniform(.markup),
                                                                                  everyTag: everyTag)))
             }
             built.layers.append(Layer(text: file.bytes, map: nil, buttons: collector.buttons, loaders: collector.loaders))
@@ -290,7 +290,7 @@ struct DocumentBuilder {
     private func scan(_ text: CodeText, origins: OriginTable) -> Layer {
         let collected = text.bytes.withUnsafeBufferPointer { buffer in
             Scanner.scan(buffer, dialect: .markup, phpBlocks: [],
-                         visitor: DocumentCollector(bytes: buffer, dialect: .markup, origins: origins, map: text.map, everyTag: everyTag))
+                         visitor: DocumentCollector(bytes: buffer, text: text.bytes, dialect: .markup, origins: origins, map: text.map, everyTag: everyTag))
         }
         return Layer(text: text.bytes, map: text.map, buttons: collected.buttons, loaders: collected.loaders)
     }

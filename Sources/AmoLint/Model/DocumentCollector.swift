@@ -8,6 +8,8 @@ struct DocumentCollector: ScanVisitor {
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The array `bytes` points into: attributes keep it to decode names and values when read.
+    let text: [UInt8]
     let dialect: Dialect
     let origins: OriginTable
     let map: SourceMap?
@@ -25,8 +27,9 @@ struct DocumentCollector: ScanVisitor {
     /// or loader, and a `v-html` value without a needle is never lexed.
     let needsEveryTag: Bool
 
-    init(bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, origins: OriginTable, map: SourceMap? = nil, everyTag: Bool = false) {
+    init(bytes: UnsafeBufferPointer<UInt8>, text: [UInt8], dialect: Dialect, origins: OriginTable, map: SourceMap? = nil, everyTag: Bool = false) {
         self.bytes = bytes
+        self.text = text
         self.dialect = dialect
         self.origins = origins
         self.map = map
@@ -82,7 +85,7 @@ struct DocumentCollector: ScanVisitor {
         let origin = origins.origin(at: tag.range.lowerBound, map: map)
         var address: ScriptAddress?
         if isScript, let srcRaw, let valueRange = srcRaw.valueRange, contains(valueRange, "/auth/button") {
-            let attribute = Attribute(srcRaw, in: bytes)
+            let attribute = Attribute(srcRaw, in: text)
             if let literal = attribute.value?.text, let parsed = ScriptAddress(literal) {
                 address = parsed
                 loaders.append(Loader(range: tag.range, nameRange: tag.nameRange, src: attribute, address: parsed,
@@ -103,7 +106,7 @@ struct DocumentCollector: ScanVisitor {
         } else {
             return
         }
-        let attributes = tag.attributes.map { Attribute($0, in: bytes) }
+        let attributes = tag.attributes.map { Attribute($0, in: text) }
         let tagName = String(decoding: UnsafeBufferPointer(rebasing: bytes[tag.nameRange]), as: UTF8.self).lowercased()
         buttons.append(Button(
             range: tag.range, nameRange: tag.nameRange, tagName: tagName, brand: brand, marker: marker,

@@ -38,9 +38,10 @@ public struct EditSpan: Sendable, Equatable {
 ///   and the scan resumes there;
 /// - it stops at the first old checkpoint past the edit that it lands on in the
 ///   same state: from there the bytes, and so the steps, are the old ones moved.
-/// What was collected is spliced: kept before, scanned between, moved after.
-/// Buttons and loaders after the edit are read again where they moved (their
-/// model holds decoded text); the other lists are plain ranges.
+/// What was collected is spliced: kept before, scanned between, moved after
+/// (buttons keep their attributes relative to their start, so moving one is
+/// moving its range). The trace holds no text: its buttons are re-attached to
+/// the new text, so the server can edit its text in place.
 package struct MarkupTrace: Sendable {
     struct Checkpoint: Sendable, Equatable {
         var offset: Int
@@ -54,8 +55,6 @@ package struct MarkupTrace: Sendable {
     /// Bytes between checkpoints: fewer checkpoints cost less to keep, more
     /// re-scan less (tests use 1, which makes every step boundary one).
     let spacing: Int
-    /// The steps that built a button or a loader.
-    var modelSteps: [Checkpoint]
     var collected: CollectedMarkup
 
     /// Bytes a step may read past its end without `CloserSearch` (a Blade
@@ -64,17 +63,16 @@ package struct MarkupTrace: Sendable {
     static let defaultSpacing = 2048
 
     /// Scans all of `bytes`.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect, spacing: Int = defaultSpacing) -> MarkupTrace {
-        var scanner = Scanner(bytes: bytes, dialect: dialect, visitor: DocumentCollector(bytes: bytes, dialect: dialect, origins: .uniform(.markup)))
-        var trace = MarkupTrace(checkpoints: [Checkpoint(offset: 0, horizon: 0, bracketScanFailedFrom: .max)], spacing: spacing, modelSteps: [],
-                                collected: CollectedMarkup())
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, text: [UInt8], dialect: Dialect, spacing: Int = defaultSpacing) -> MarkupTrace {
+        var scanner = Scanner(bytes: bytes, dialect: dialect, visitor: DocumentCollector(bytes: bytes, text: text, dialect: dialect, origins: .uniform(.markup)))
+        var trace = MarkupTrace(checkpoints: [Checkpoint(offset: 0, horizon: 0, bracketScanFailedFrom: .max)], spacing: spacing, collected: CollectedMarkup())
         trace.run(&scanner, from: 0, syncingWith: nil)
         trace.collected = CollectedMarkup(scanner.visitor)
         return trace
     }
 
     /// The trace of the new text, given this trace of the old one and the edit between them.
-    func resumed(after edit: EditSpan, in bytes: UnsafeBufferPointer<UInt8>, dialect: Dialect) -> MarkupTrace {
+    func resumed(after edit: EditSpan, in bytes: UnsafeBufferPointer<UInt8>, text: [UInt8], dialect: Dialect) -> MarkupTrace {
         // The last checkpoint before which nothing read the edited bytes.
         var k = 0, hi = checkpoints.count - 1
         while k < hi {
@@ -84,13 +82,12 @@ package struct MarkupTrace: Sendable {
         while k > 0, checkpoints[k].horizon > edit.start { k -= 1 }
         let restart = checkpoints[k]
 
-        var collector = DocumentCollector(bytes: bytes, dialect: dialect, origins: .uniform(.markup))
-        collector.keep(collected.before(restart.offset))
+        var collector = DocumentCollector(bytes: bytes, text: text, dialect: dialect, origins: .uniform(.markup))
+        collector.keep(collected.before(restart.offset, in: text))
         var scanner = Scanner(bytes: bytes, dialect: dialect, visitor: collector)
         scanner.closers.horizon = restart.horizon
         scanner.closers.bracketScanFailedFrom = restart.bracketScanFailedFrom
-        var trace = MarkupTrace(checkpoints: Array(checkpoints[...k]), spacing: spacing, modelSteps: modelSteps.filter { $0.offset < restart.offset },
-                                collected: CollectedMarkup())
+        var trace = MarkupTrace(checkpoints: Array(checkpoints[...k]), spacing: spacing, collected: CollectedMarkup())
         let synced = trace.run(&scanner, from: restart.offset, syncingWith: (self, edit))
         trace.collected = CollectedMarkup(scanner.visitor)
         guard let j = synced else { return trace }
@@ -104,20 +101,20 @@ package struct MarkupTrace: Sendable {
         }
         let from = checkpoints[j].offset
         trace.checkpoints += checkpoints[j...].map(moved)
-        trace.collected.keep(collected.after(from, movedBy: delta))
-        for step in modelSteps where step.offset >= from {
-            let s = moved(step)
-            var replay = Scanner(bytes: bytes, dialect: dialect, visitor: DocumentCollector(bytes: bytes, dialect: dialect, origins: .uniform(.markup)))
-            replay.closers.bracketScanFailedFrom = s.bracketScanFailedFrom
-            _ = replay.step(from: s.offset)
-            trace.collected.buttons += replay.visitor.buttons
-            trace.collected.loaders += replay.visitor.loaders
-            trace.modelSteps.append(s)
-        }
+        trace.collected.keep(collected.after(from, movedBy: delta, in: text))
         return trace
     }
 
-    /// Steps from `start` to the end, recording checkpoints and model steps;
+    /// This trace without the text its buttons were read from: what a server keeps
+    /// between edits, so that the text has one owner and is edited in place.
+    func detached() -> MarkupTrace {
+        var t = self
+        t.collected.buttons = collected.buttons.map { $0.moved(by: 0, in: []) }
+        t.collected.loaders = collected.loaders.map { $0.moved(by: 0, in: []) }
+        return t
+    }
+
+    /// Steps from `start` to the end, recording checkpoints;
     /// with an old trace, stops at the first of its checkpoints past the edit
     /// that the scan lands on in the same state, and returns that checkpoint's index.
     @discardableResult
@@ -137,9 +134,7 @@ package struct MarkupTrace: Sendable {
                 }
             }
             if i >= checkpoints[checkpoints.count - 1].offset + spacing { checkpoints.append(state) }
-            let models = scanner.visitor.buttons.count + scanner.visitor.loaders.count
             i = scanner.step(from: i)
-            if scanner.visitor.buttons.count + scanner.visitor.loaders.count != models { modelSteps.append(state) }
         }
         return nil
     }
@@ -165,11 +160,12 @@ struct CollectedMarkup: Sendable {
         htmlComments = c.htmlComments
     }
 
-    /// What steps before `offset` collected (everything they collect starts before it).
-    func before(_ offset: Int) -> CollectedMarkup {
+    /// What steps before `offset` collected (everything they collect starts before it),
+    /// its buttons and loaders read from `text`.
+    func before(_ offset: Int, in text: [UInt8]) -> CollectedMarkup {
         var c = CollectedMarkup()
-        c.buttons = buttons.filter { $0.range.lowerBound < offset }
-        c.loaders = loaders.filter { $0.range.lowerBound < offset }
+        c.buttons = buttons.filter { $0.range.lowerBound < offset }.map { $0.moved(by: 0, in: text) }
+        c.loaders = loaders.filter { $0.range.lowerBound < offset }.map { $0.moved(by: 0, in: text) }
         c.scripts = scripts.filter { $0.body.lowerBound < offset }
         c.innerHTMLValues = innerHTMLValues.filter { $0.lowerBound < offset }
         c.comments = comments.filter { $0.range.lowerBound < offset }
@@ -177,11 +173,12 @@ struct CollectedMarkup: Sendable {
         return c
     }
 
-    /// The plain ranges collected at or after `offset`, moved by `delta`
-    /// (buttons and loaders are read again instead).
-    func after(_ offset: Int, movedBy delta: Int) -> CollectedMarkup {
+    /// What was collected at or after `offset`, moved by `delta` into `text`.
+    func after(_ offset: Int, movedBy delta: Int, in text: [UInt8]) -> CollectedMarkup {
         func move(_ r: Range<Int>) -> Range<Int> { r.lowerBound + delta..<r.upperBound + delta }
         var c = CollectedMarkup()
+        c.buttons = buttons.filter { $0.range.lowerBound >= offset }.map { $0.moved(by: delta, in: text) }
+        c.loaders = loaders.filter { $0.range.lowerBound >= offset }.map { $0.moved(by: delta, in: text) }
         c.scripts = scripts.filter { $0.body.lowerBound >= offset }.map { DocumentCollector.Script(body: move($0.body), isJavaScript: $0.isJavaScript) }
         c.innerHTMLValues = innerHTMLValues.filter { $0.lowerBound >= offset }.map(move)
         c.comments = comments.filter { $0.range.lowerBound >= offset }.map { RawComment(kind: $0.kind, range: move($0.range), contentRange: move($0.contentRange)) }

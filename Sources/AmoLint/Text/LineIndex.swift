@@ -25,11 +25,11 @@ public struct LinePosition: Sendable, Equatable, Comparable {
 public struct LineIndex: Sendable {
     public internal(set) var bytes: [UInt8]
     /// Byte offset of the first byte of each line.
-    public let lineStarts: [Int]
+    public internal(set) var lineStarts: LineStarts
     /// For lines longer than `checkpointSpacing * 2`: (byte offset, UTF-16 units,
     /// scalars) every `checkpointSpacing` bytes, so a column on a minified one-line
     /// page costs a short scan, not a scan from the line's start.
-    let checkpoints: [Int: [Checkpoint]]
+    var checkpoints: [Int: [Checkpoint]]
     static let checkpointSpacing = 256
 
     struct Checkpoint: Sendable, Equatable {
@@ -38,23 +38,7 @@ public struct LineIndex: Sendable {
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
-        bytes.withUnsafeBufferPointer { buf in
-            var i = 0
-            let n = buf.count
-            while i < n {
-                i = ByteSearch.first(0x0A, 0x0D, in: buf, from: i, to: n)
-                guard i < n else { break }
-                let b = buf[i]
-                if b == 0x0A {
-                    starts.append(i + 1)
-                } else if b == 0x0D {
-                    if i + 1 < n, buf[i + 1] == 0x0A { i += 1 }
-                    starts.append(i + 1)
-                }
-                i += 1
-            }
-        }
+        let starts = LineStarts(bytes)
         lineStarts = starts
         var marks: [Int: [Checkpoint]] = [:]
         for line in 0..<starts.count {
@@ -62,12 +46,6 @@ public struct LineIndex: Sendable {
             if let list = LineIndex.checkpoints(bytes, line: starts[line]..<end) { marks[line] = list }
         }
         checkpoints = marks
-    }
-
-    init(bytes: [UInt8], lineStarts: [Int], checkpoints: [Int: [Checkpoint]]) {
-        self.bytes = bytes
-        self.lineStarts = lineStarts
-        self.checkpoints = checkpoints
     }
 
     /// The column checkpoints of a line long enough to need them.

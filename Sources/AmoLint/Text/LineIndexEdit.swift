@@ -1,29 +1,23 @@
 extension LineIndex {
     /// Replaces `range` of `text`, the text this index is of, with `replacement`,
-    /// in place (the index lets go of the text first, so nothing is copied), and
-    /// updates the index to the new text.
+    /// and updates the index: lines before the edit are kept, the edited ones
+    /// found again, and those after it moved, from the first line start past the
+    /// edit that both texts share. A keystroke in a 1 MB page costs a line, not
+    /// the page, and both the text and the line starts are edited in place (the
+    /// index lets go of the text first, so nothing is copied).
     public mutating func replace(_ range: Range<Int>, with replacement: some Collection<UInt8>, in text: inout [UInt8]) {
         bytes = []
         text.replaceSubrange(range, with: replacement)
-        self = updated(after: EditSpan(replacing: range, count: replacement.count), in: text)
-    }
-
-    /// The index of `bytes`, the text this index's became after `edit`: lines
-    /// before the edit are kept, the edited ones found again, and those after
-    /// it moved, from the first line start past the edit that both texts share.
-    /// A keystroke in a 1 MB page costs a line, not the page. Reads no text of
-    /// its own (`replace` has let go of it).
-    func updated(after edit: EditSpan, in bytes: [UInt8]) -> LineIndex {
+        let edit = EditSpan(replacing: range, count: replacement.count)
         // Keep the lines up to the one holding the byte before the edit: a line
         // start depends on the byte before it (and on the next, after a `\r`).
         let first = edit.start == 0 ? 0 : lineHolding(edit.start - 1)
-        var starts = Array(lineStarts[...first])
-        var marks = checkpoints.filter { $0.key < first }
-        let n = bytes.count
+        var middle: [Int] = []  // the starts found again after line `first`
+        let n = text.count
         let oldCount = n - edit.delta
-        var synced: Int?
-        bytes.withUnsafeBufferPointer { buf in
-            var i = starts[first]
+        var synced = lineStarts.count
+        text.withUnsafeBufferPointer { buf in
+            var i = lineStarts[first]
             while i < n {
                 i = ByteSearch.first(0x0A, 0x0D, in: buf, from: i, to: n)
                 guard i < n else { break }
@@ -37,23 +31,22 @@ extension LineIndex {
                         break
                     }
                 }
-                starts.append(i)
+                middle.append(i)
             }
         }
-        let rescanned = starts.count
-        if let k = synced {
-            let shift = rescanned - k
-            starts.reserveCapacity(rescanned + lineStarts.count - k)
-            for s in lineStarts[k...] { starts.append(s + edit.delta) }
-            for (line, list) in checkpoints where line >= k {
-                marks[line + shift] = list.map { Checkpoint(offset: $0.offset + edit.delta, utf16: $0.utf16, utf32: $0.utf32) }
-            }
+        let rescanned = first + 1 + middle.count
+        let shift = rescanned - synced
+        var marks = checkpoints.filter { $0.key < first }
+        for (line, list) in checkpoints where line >= synced {
+            marks[line + shift] = list.map { Checkpoint(offset: $0.offset + edit.delta, utf16: $0.utf16, utf32: $0.utf32) }
         }
+        lineStarts.splice(prefix: first + 1, middle: middle, suffix: synced, delta: edit.delta, textCount: n)
         for line in first..<rescanned {
-            let end = line + 1 < starts.count ? starts[line + 1] : n
-            if let list = LineIndex.checkpoints(bytes, line: starts[line]..<end) { marks[line] = list }
+            let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : n
+            if let list = LineIndex.checkpoints(text, line: lineStarts[line]..<end) { marks[line] = list }
         }
-        return LineIndex(bytes: bytes, lineStarts: starts, checkpoints: marks)
+        checkpoints = marks
+        bytes = text
     }
 
     /// The line holding byte `offset` of the text this index was built for.

@@ -34,7 +34,7 @@ struct OpenDocument {
     /// Replaces `range` with `text` in place, keeping the line index and the span edited since the last lint.
     mutating func replace(_ range: Range<Int>, with text: String.UTF8View) {
         if let result = lastResult {
-            let scan = result.revision == revision ? result.document.resumption : nil
+            let scan = result.revision == revision ? result.kept?.resumption : nil
             lastResult = nil
             resumable = scan.map { ($0, EditSpan(replacing: range, count: text.count)) }
         } else if let (scan, edit) = resumable {
@@ -63,7 +63,7 @@ struct OpenDocument {
 
     /// The document of the current text: resumed from the last lint's scan when only a span changed.
     func parsed() -> Document {
-        if let result = lastResult, result.revision == revision { return result.document }
+        if let result = lastResult, result.revision == revision, let kept = result.kept { return kept }
         if let (scan, edit) = resumable { return Document(sourceFile, resuming: scan, after: edit) }
         return Document(traced: sourceFile)
     }
@@ -87,12 +87,27 @@ struct LintSnapshot {
     let settingsGeneration: Int
     let diagnostics: [Diagnostic]
     let lineIndex: LineIndex
-    /// The document as linted: hover, completion and code actions read it
-    /// instead of scanning the text once more per request.
-    let document: Document
+    /// The document as linted, when it is small: hover, completion and code actions
+    /// read it instead of scanning the text once more per request.
+    let kept: Document?
     /// Where no tag can be typed, for completion: built on the first request.
     var spans: MarkupSpans?
     var resultID: String { "\(version)-\(revision)-\(settingsGeneration)" }
+
+    /// A document with more buttons than this is not kept: its model costs several
+    /// times its text (a page of nothing but buttons, issue 15, defect 11), and the
+    /// requests that need it are rare enough to scan it again.
+    static let largestKept = 1_000
+
+    init(version: Int, revision: Int, settingsGeneration: Int, diagnostics: [Diagnostic], lineIndex: LineIndex, document: Document) {
+        self.version = version
+        self.revision = revision
+        self.settingsGeneration = settingsGeneration
+        self.diagnostics = diagnostics
+        self.lineIndex = lineIndex
+        let tags = document.layers.reduce(0) { $0 + $1.buttons.count + $1.loaders.count }
+        kept = tags <= LintSnapshot.largestKept ? document : nil
+    }
 }
 
 struct DocumentStore {

@@ -23,6 +23,8 @@ extension Server {
         }
         var actions: [JSON] = []
         if wants("quickfix", only) {
+            // Scanned again only when some diagnostic needs it (a large document is not kept).
+            lazy var parsed = parsed(result, document)
             for d in inRange {
                 let lspDiagnostic = json(d, in: result, uri: uri)
                 if let fix = d.fix {
@@ -35,7 +37,7 @@ extension Server {
             }
             for rule in uniqueRules(inRange) {
                 guard let d = inRange.first(where: { $0.rule == rule }) else { continue }
-                let edits = DisableComment.edits(rule: rule, at: d.range.lowerBound, in: result.document,
+                let edits = DisableComment.edits(rule: rule, at: d.range.lowerBound, in: parsed,
                                                  lineIndex: result.lineIndex)
                 // No comment can stand there (the line starts inside a string): no action.
                 guard !edits.isEmpty else { continue }
@@ -43,7 +45,7 @@ extension Server {
                 actions.append(action(title: "Disable \(rule) for this line", kind: "quickfix", diagnostics: related,
                                       preferred: false, edits: edits, converter: converter, document: document))
                 actions.append(action(title: "Disable \(rule) for this file", kind: "quickfix", diagnostics: related, preferred: false,
-                                      edits: DisableComment.fileEdits(rule: rule, in: result.document, lineIndex: result.lineIndex),
+                                      edits: DisableComment.fileEdits(rule: rule, in: parsed, lineIndex: result.lineIndex),
                                       converter: converter, document: document))
                 actions.append(CodeAction(title: "Show documentation for \(rule)", kind: "quickfix", diagnostics: related, isPreferred: false,
                                           edit: nil, command: Command(title: "Show documentation for \(rule)",

@@ -13,7 +13,7 @@ extension Server {
         guard let document = documents[uri], let linted = snapshot(uri) else { return [] }
         let converter = PositionConverter(index: document.lineIndex, encoding: encoding)
         let offset = converter.offset(position) { log("completion: \($0)", type: MessageType.warning) }
-        let parsed = linted.document
+        let parsed = parsed(linted, document)
         let spans = linted.spans ?? MarkupSpans(parsed)
         if linted.spans == nil { documents[uri]?.lastResult?.spans = spans }
         var candidates = Completions.at(offset, in: parsed, spans: spans)

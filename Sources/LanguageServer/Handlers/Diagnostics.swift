@@ -6,7 +6,7 @@ import LanguageServerProtocol
 extension Server {
     /// Lints a document's current version (cached until it or the settings change).
     func snapshot(_ uri: String) -> LintSnapshot? {
-        guard let document = documents[uri] else { return nil }
+        guard var document = documents[uri] else { return nil }
         if let cached = document.lastResult, cached.revision == document.revision, cached.settingsGeneration == settingsGeneration {
             return cached
         }
@@ -19,8 +19,16 @@ extension Server {
         }
         let result = LintSnapshot(version: document.version, revision: document.revision, settingsGeneration: settingsGeneration,
                                   diagnostics: diagnostics, lineIndex: document.lineIndex, document: parsed)
+        if result.kept == nil { releasedLargeModel = true }
         documents[uri]?.lastResult = result
         return result
+    }
+
+    /// The document as linted: kept by the snapshot, or scanned again from its text.
+    func parsed(_ snapshot: LintSnapshot, _ open: OpenDocument) -> Document {
+        if let kept = snapshot.kept { return kept }
+        releasedLargeModel = true
+        return Document(open.sourceFile)
     }
 
     /// Push mode: after each batch, documents that changed are linted once, at their latest version.

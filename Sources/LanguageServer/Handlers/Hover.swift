@@ -10,7 +10,7 @@ extension Server {
         guard let document = documents[uri], let linted = snapshot(uri) else { return .null }
         let converter = PositionConverter(index: document.lineIndex, encoding: encoding)
         let offset = converter.offset(position) { log("hover: \($0)", type: MessageType.warning) }
-        let parsed = linted.document
+        let parsed = parsed(linted, document)
         guard let (markdown, range) = HoverText.at(offset, in: parsed) else { return .null }
         return Hover(contents: MarkupContent(markdown: markdown), range: converter.range(range)).json
     }

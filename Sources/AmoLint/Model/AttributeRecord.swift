@@ -1,0 +1,81 @@
+/// Where an attribute lies, in 32-bit offsets from its tag's start, and how it
+/// was written: 28 bytes where the decoded attribute took several hundred.
+struct AttributeRecord: Sendable {
+    var start: UInt32, end: UInt32
+    var nameStart: UInt32, nameEnd: UInt32
+    var valueStart: UInt32, valueEnd: UInt32
+    var quote: UInt8
+    var flags: RawAttribute.Flags
+    fileprivate(set) var bits: UInt8
+
+    var hasValue: Bool { bits & 1 != 0 }
+    /// Bound by a framework (`:x`, `v-bind:x`, `@class`): its value is decided at run time.
+    var isBound: Bool { bits & 2 != 0 }
+    /// Its name was given, not read from a text.
+    var isNamed: Bool {
+        get { bits & 4 != 0 }
+        set { bits = newValue ? bits | 4 : bits & ~4 }
+    }
+
+    fileprivate init(start: UInt32, end: UInt32, nameStart: UInt32, nameEnd: UInt32, valueStart: UInt32, valueEnd: UInt32,
+                     quote: UInt8, flags: RawAttribute.Flags, bits: UInt8)
+    {
+        (self.start, self.end, self.nameStart, self.nameEnd, self.valueStart, self.valueEnd) = (start, end, nameStart, nameEnd, valueStart, valueEnd)
+        (self.quote, self.flags, self.bits) = (quote, flags, bits)
+    }
+
+    init(_ raw: RawAttribute, base: Int, bound: Bool) {
+        // Only a tag of 4 GiB or more (past every default cap) is clamped: wrong ranges, never a trap.
+        func offset(_ x: Int) -> UInt32 { UInt32(clamping: x - base) }
+        start = offset(raw.range.lowerBound)
+        end = offset(raw.range.upperBound)
+        nameStart = offset(raw.nameRange.lowerBound)
+        nameEnd = offset(raw.nameRange.upperBound)
+        valueStart = raw.valueRange.map { offset($0.lowerBound) } ?? 0
+        valueEnd = raw.valueRange.map { offset($0.upperBound) } ?? 0
+        quote = raw.quote
+        flags = raw.flags
+        bits = (raw.valueRange != nil ? 1 : 0) | (bound ? 2 : 0)
+    }
+}
+
+/// A tag's attribute records, in 16 bits when the tag is shorter than 64 KiB (all
+/// but hostile ones): half the size again for the buttons a page may hold by the
+/// hundred thousand.
+enum AttributeRecords: Sendable {
+    case short([ShortRecord])
+    case long([AttributeRecord])
+
+    struct ShortRecord: Sendable {
+        let start: UInt16, end: UInt16, nameStart: UInt16, nameEnd: UInt16, valueStart: UInt16, valueEnd: UInt16
+        let quote: UInt8, flags: RawAttribute.Flags, bits: UInt8
+    }
+
+    init(_ records: [AttributeRecord]) {
+        guard let last = records.map({ max($0.end, $0.nameEnd, $0.valueEnd) }).max(), last > UInt16.max else {
+            self = .short(records.map {
+                ShortRecord(start: UInt16($0.start), end: UInt16($0.end), nameStart: UInt16($0.nameStart), nameEnd: UInt16($0.nameEnd),
+                            valueStart: UInt16($0.valueStart), valueEnd: UInt16($0.valueEnd), quote: $0.quote, flags: $0.flags, bits: $0.bits)
+            })
+            return
+        }
+        self = .long(records)
+    }
+
+    var count: Int {
+        switch self {
+        case .short(let records): return records.count
+        case .long(let records): return records.count
+        }
+    }
+
+    subscript(i: Int) -> AttributeRecord {
+        switch self {
+        case .short(let records):
+            let r = records[i]
+            return AttributeRecord(start: UInt32(r.start), end: UInt32(r.end), nameStart: UInt32(r.nameStart), nameEnd: UInt32(r.nameEnd),
+                                   valueStart: UInt32(r.valueStart), valueEnd: UInt32(r.valueEnd), quote: r.quote, flags: r.flags, bits: r.bits)
+        case .long(let records): return records[i]
+        }
+    }
+}
