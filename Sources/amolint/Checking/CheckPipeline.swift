@@ -56,7 +56,11 @@ final class CheckPipeline: @unchecked Sendable {
         pthread_mutex_unlock(&mutex)
         work()
         group.wait()
-        return outcomes
+        // Handed over, not kept: the report is built while this object still lives.
+        let result = outcomes
+        outcomes = []
+        inputs = []
+        return result
     }
 
     private func work() {

@@ -102,30 +102,10 @@ extension CheckCommand {
 
         // The plain order: arguments in turn, a folder's files by path.
         let sequence = order.indices.sorted { order[$0].argument != order[$1].argument ? order[$0].argument < order[$1].argument : order[$0].path < order[$1].path }
-        var outcomes: [CheckOutcome] = []
-        // One file named twice, or reached through a link as well, is checked (and fixed) once,
-        // under the name it was first given.
-        var seen: Set<FileIdentity> = []
-        if let pipeline {
-            let checked = pipeline.finish()
-            for i in sequence {
-                let (outcome, identity) = checked[i]
-                if let identity, !seen.insert(identity).inserted { continue }
-                outcomes.append(outcome)
-            }
-        } else {
-            inputs = sequence.map { inputs[$0] }
-            inputs = inputs.filter { input in
-                guard case .file = input.source, let identity = FileSystem.status(input.path)?.identity else { return true }
-                return seen.insert(identity).inserted
-            }
-            outcomes = CheckRun.run(inputs, fix: fix, maximumFileSize: maxFileSize)
-        }
-
         var reports: [FileReport] = []
         var all: [FileReport] = []
         var fixedOutput: [UInt8]?
-        for outcome in outcomes {
+        func take(_ outcome: CheckOutcome) {
             switch outcome {
             case .checked(let report, let problem):
                 if let problem {
@@ -137,7 +117,7 @@ extension CheckCommand {
                 if report.unreported > 0 {
                     problems.append("\(report.path): \(report.unreported) more problems not reported (at most \(Linter.maximumFindings) a file)")
                 }
-                reports.append(quiet ? report.keeping { $0.severity == .error } : report)
+                if quiet { reports.append(report.keeping { $0.severity == .error }) }
             case .skipped: break
             case .failed(let error):
                 problems.append(error.description)
@@ -145,6 +125,26 @@ extension CheckCommand {
                 notChecked += 1
             }
         }
+        // One file named twice, or reached through a link as well, is checked (and fixed) once,
+        // under the name it was first given.
+        var seen: Set<FileIdentity> = []
+        if let pipeline {
+            let checked = pipeline.finish()
+            for i in sequence {
+                let (outcome, identity) = checked[i]
+                if let identity, !seen.insert(identity).inserted { continue }
+                take(outcome)
+            }
+        } else {
+            inputs = sequence.map { inputs[$0] }
+            inputs = inputs.filter { input in
+                guard case .file = input.source, let identity = FileSystem.status(input.path)?.identity else { return true }
+                return seen.insert(identity).inserted
+            }
+            for outcome in CheckRun.run(inputs, fix: fix, maximumFileSize: maxFileSize) { take(outcome) }
+        }
+        // Without --quiet the reports are every report (one array, not two).
+        if !quiet { reports = all }
         reports.sort { $0.path < $1.path }
         // Counts, the exit status and --max-warnings see every finding, --quiet or not.
         let tally = Tally(all)
