@@ -19,10 +19,15 @@ public final class FileReader {
         public let identity: FileIdentity
     }
 
+    /// Files larger than this are left to `FileSystem.open` (nil from `read`): one
+    /// with a needle would be copied out of the buffer, holding it twice.
+    public static let largestBuffered = 1 << 20
+
     /// The file's bytes, refused as `FileSystem.open` refuses them (not a regular
-    /// file, over `maximumSize`), with the same messages. `knownRegular` (a walk
-    /// saw a regular file) spares the look before opening.
-    public func read(_ path: String, maximumSize: Int, knownRegular: Bool = false) throws(FileError) -> Read {
+    /// file, over `maximumSize`), with the same messages; nil for a file over
+    /// `largestBuffered`. `knownRegular` (a walk saw a regular file) spares the
+    /// look before opening.
+    public func read(_ path: String, maximumSize: Int, knownRegular: Bool = false) throws(FileError) -> Read? {
         if !knownRegular, let s = FileSystem.status(path), s.kind != .file {
             throw FileError(path: path, reason: FileSystem.notRegular(type: s.type))
         }
@@ -34,6 +39,7 @@ public final class FileReader {
         if info.st_mode & S_IFMT != S_IFREG { throw FileError(path: path, reason: FileSystem.notRegular(type: info.st_mode & S_IFMT)) }
         let size = Int(info.st_size)
         if size > maximumSize { throw FileError(path: path, reason: FileSystem.overLimit(size, maximumSize, "--max-file-size")) }
+        if size > FileReader.largestBuffered { return nil }
         // One byte more than the size: a read that returns the size is at the end, with no second read.
         var count = 0
         var wanted = size + 1

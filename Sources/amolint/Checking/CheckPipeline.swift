@@ -24,6 +24,14 @@ final class CheckPipeline: @unchecked Sendable {
         self.maximumFileSize = maximumFileSize
         pthread_mutex_init(&mutex, nil)
         pthread_cond_init(&added, nil)
+    }
+
+    /// Workers start with the second input: one file (a pre-commit hook, an
+    /// editor's save) is checked on the calling thread, with no thread to start.
+    private var started = false
+
+    private func startWorkers() {
+        started = true
         let workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         for _ in 0..<workers {
             DispatchQueue.global().async(group: group) { self.work() }
@@ -42,6 +50,7 @@ final class CheckPipeline: @unchecked Sendable {
         inputs.append(input)
         outcomes.append((.skipped, nil))
         let index = inputs.count - 1
+        if !started, inputs.count > 1 { startWorkers() }
         pthread_cond_signal(&added)
         pthread_mutex_unlock(&mutex)
         return index

@@ -73,7 +73,13 @@ enum CheckRun {
     static func check(_ input: CheckInput, reader: FileReader, maximumFileSize: Int) -> (CheckOutcome, FileIdentity?) {
         guard case .file = input.source else { return (check(input, fix: nil, maximumFileSize: maximumFileSize), nil) }
         let read: FileReader.Read
-        do { read = try reader.read(input.path, maximumSize: maximumFileSize, knownRegular: input.knownRegular) } catch {
+        do {
+            guard let buffered = try reader.read(input.path, maximumSize: maximumFileSize, knownRegular: input.knownRegular) else {
+                // A large file is read into its own array, once.
+                return (check(input, fix: nil, maximumFileSize: maximumFileSize), FileSystem.status(input.path)?.identity)
+            }
+            read = buffered
+        } catch {
             return (.failed(error), FileSystem.status(input.path)?.identity)
         }
         var bytes = read.bytes

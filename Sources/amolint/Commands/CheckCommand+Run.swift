@@ -26,8 +26,9 @@ extension CheckCommand {
             }
         }
 
-        // Without --fix, files are checked while the walk goes on; with it, once all are known.
-        let pipeline = fix == nil ? CheckPipeline(maximumFileSize: maxFileSize) : nil
+        // Without --fix, the files of a folder are checked while the walk goes on; with it,
+        // or when only files are named (a hook, one page), once all are known, as before.
+        var pipeline: CheckPipeline?
         // Each input's place in the order of the plain run: by argument, then by path
         // within a folder (the first of two names of one file is the one checked).
         var order: [(argument: Int, path: String)] = []
@@ -61,6 +62,12 @@ extension CheckCommand {
                 continue
             }
             if status.kind == .directory {
+                if fix == nil, pipeline == nil {
+                    let started = CheckPipeline(maximumFileSize: maxFileSize)
+                    for input in inputs { started.add(input) }
+                    inputs = []
+                    pipeline = started
+                }
                 // Per folder: its absolute name, its configuration (with the command line's
                 // overrides), computed once; per file only `exclude`, when there is one.
                 var walkProblems: [FileError] = []
