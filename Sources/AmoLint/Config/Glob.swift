@@ -119,40 +119,57 @@ struct Glob: Sendable {
 /// A configuration's `exclude` globs, compiled.
 struct ExcludeGlobs: Sendable, Equatable {
     let patterns: [String]
-    /// Patterns without `/` or wildcards: names, by their UTF-8.
-    private var names: Set<[UInt8]> = []
-    /// Other patterns without `/`: matched against each segment.
-    private var nameGlobs: [Glob] = []
-    /// Patterns with `/`.
-    private var pathGlobs: [Glob] = []
-    /// Path patterns by a literal segment every match holds (see `anchor`).
-    private var anchored: [[UInt8]: [Int]] = [:]
-    private var unanchored: [Int] = []
+    /// Nil without patterns: most configurations have none, and a process that
+    /// checks one file should not pay for the tables' types.
+    private let index: Index?
+
+    final class Index: Sendable {
+        /// Patterns without `/` or wildcards: names, by their UTF-8.
+        let names: Set<[UInt8]>
+        /// Other patterns without `/`: matched against each segment.
+        let nameGlobs: [Glob]
+        /// Patterns with `/`.
+        let pathGlobs: [Glob]
+        /// Path patterns by a literal segment every match holds (see `anchor`).
+        let anchored: [[UInt8]: [Int]]
+        let unanchored: [Int]
+
+        init(_ patterns: [String]) {
+            var names: Set<[UInt8]> = [], nameGlobs: [Glob] = [], pathGlobs: [Glob] = []
+            var anchored: [[UInt8]: [Int]] = [:], unanchored: [Int] = []
+            for var pattern in patterns {
+                if pattern.hasPrefix("./") { pattern.removeFirst(2) }
+                if pattern.hasSuffix("/") { pattern += "**" }
+                if !pattern.contains("/") {
+                    if pattern.unicodeScalars.contains(where: ExcludeGlobs.isWildcard) {
+                        nameGlobs.append(Glob(pattern))
+                    } else {
+                        names.insert(Array(pattern.utf8))
+                    }
+                    continue
+                }
+                if pattern.hasPrefix("/") { pattern.removeFirst() }
+                let index = pathGlobs.count
+                pathGlobs.append(Glob(pattern))
+                if let anchor = ExcludeGlobs.anchor(pattern) {
+                    anchored[anchor, default: []].append(index)
+                } else {
+                    unanchored.append(index)
+                }
+            }
+            self.names = names
+            self.nameGlobs = nameGlobs
+            self.pathGlobs = pathGlobs
+            self.anchored = anchored
+            self.unanchored = unanchored
+        }
+    }
 
     static func == (a: ExcludeGlobs, b: ExcludeGlobs) -> Bool { a.patterns == b.patterns }
 
     init(_ patterns: [String]) {
         self.patterns = patterns
-        for var pattern in patterns {
-            if pattern.hasPrefix("./") { pattern.removeFirst(2) }
-            if pattern.hasSuffix("/") { pattern += "**" }
-            if !pattern.contains("/") {
-                if pattern.unicodeScalars.contains(where: ExcludeGlobs.isWildcard) {
-                    nameGlobs.append(Glob(pattern))
-                } else {
-                    names.insert(Array(pattern.utf8))
-                }
-                continue
-            }
-            if pattern.hasPrefix("/") { pattern.removeFirst() }
-            let index = pathGlobs.count
-            pathGlobs.append(Glob(pattern))
-            if let anchor = ExcludeGlobs.anchor(pattern) {
-                anchored[anchor, default: []].append(index)
-            } else {
-                unanchored.append(index)
-            }
-        }
+        index = patterns.isEmpty ? nil : Index(patterns)
     }
 
     static func isWildcard(_ c: Unicode.Scalar) -> Bool { c == "*" || c == "?" }
@@ -180,7 +197,8 @@ struct ExcludeGlobs: Sendable, Equatable {
     }
 
     func matches(_ path: String) -> Bool {
-        guard !patterns.isEmpty else { return false }
+        guard let index else { return false }
+        let (names, nameGlobs, pathGlobs, anchored) = (index.names, index.nameGlobs, index.pathGlobs, index.anchored)
         let segments = path.split(separator: "/")
         for segment in segments where names.contains(Array(segment.utf8)) { return true }
         var reach: [Bool] = [], next: [Bool] = []
@@ -193,7 +211,7 @@ struct ExcludeGlobs: Sendable, Equatable {
             }
         }
         guard !pathGlobs.isEmpty else { return false }
-        var candidates = unanchored
+        var candidates = index.unanchored
         // Anchors are looked up among the path's segments as the patterns see them: split at every `/` scalar.
         for piece in path.unicodeScalars.split(separator: "/") {
             if let more = anchored[Array(String(piece).utf8)] { candidates += more }
