@@ -3,12 +3,15 @@
 
 Opens a generated page (1 MB by default) with buttons spread through it, then
 sends single-character edits one at a time (incremental sync), each time waiting
-for the publishDiagnostics of the new version. Prints p50 / p99 / max in ms.
+for the publishDiagnostics of the new version. Prints p50 / p99 / max in ms, and
+the server's CPU time per edit (user + system from /proc/PID/stat over the whole
+session, divided by the edits: a single edit is below the clock tick).
 
 Usage: edit_latency.py [--binary .build/release/amolint] [--size-mb 1] [--edits 1000]
 """
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -36,6 +39,13 @@ def page(size):
         parts.append(chunk)
         total += len(chunk.encode())
     return "".join(parts)
+
+
+def cpu_seconds(pid):
+    """User + system time of a process, all threads (fields 14 and 15 of /proc/PID/stat)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class Server:
@@ -95,6 +105,7 @@ def main():
     server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
                  "params": {"textDocument": {"uri": uri, "languageId": "html", "version": 1, "text": text}}})
     server.wait_for(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+    cpu_before = cpu_seconds(server.p.pid)
     latencies = []
     rnd = random.Random(7)
     for version in range(2, args.edits + 2):
@@ -105,6 +116,7 @@ def main():
                      "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [edit]}})
         server.wait_for_publish(version)
         latencies.append((time.perf_counter() - start) * 1000)
+    cpu = cpu_seconds(server.p.pid) - cpu_before
     with open(f"/proc/{server.p.pid}/status") as status:
         peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024
     server.send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
@@ -114,7 +126,8 @@ def main():
     latencies.sort()
     p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
     print(json.dumps({"page_bytes": len(text.encode()), "edits": len(latencies), "p50_ms": round(statistics.median(latencies), 3),
-                      "p99_ms": round(p(0.99), 3), "max_ms": round(latencies[-1], 3), "peak_rss_mb": round(peak, 1)}))
+                      "p99_ms": round(p(0.99), 3), "max_ms": round(latencies[-1], 3), "peak_rss_mb": round(peak, 1),
+                      "cpu_per_edit_ms": round(cpu * 1000 / len(latencies), 3)}))
 
 
 if __name__ == "__main__":

@@ -3,9 +3,12 @@
 pages with inline scripts and styles, comments, template syntax and 0-3 buttons
 with a mix of mistakes.
 
-Usage: generate.py OUT_DIR   writes page-10mb.html, page-1mb.html (its first
-1 MB, cut at a line), small.html and tree/ (5,000 templates, about 100 MB, 5%
-with a button).
+Usage: generate.py OUT_DIR [--dense-only]   writes page-10mb.html, page-1mb.html
+(its first 1 MB, cut at a line), small.html, tree/ (5,000 templates, about
+100 MB, 5% with a button), and the button-dense pages page-dense-10mb.html (240
+buttons) and page-dense-1mb.html (200 buttons), both with inline scripts,
+styles, comments and `{% %}` / `<?php ?>` blocks. `--dense-only` writes only
+the dense pages (their own seed: the other inputs do not change).
 """
 import os
 import random
@@ -94,10 +97,29 @@ def bundle(rnd, size, button):
     return "/*! bundle */\n" + "".join(chunks) + "\n"
 
 
+def dense(rnd, size, buttons):
+    """A page with `buttons` buttons spread evenly through ordinary markup."""
+    parts = page(rnd, size, 0).split("\n")
+    step = len(parts) // (buttons + 1)
+    for k in range(buttons, 0, -1):
+        parts.insert(k * step, BUTTONS[k % len(BUTTONS)].format(cid=CLIENT))
+    return "\n".join(parts)
+
+
+def write_dense(out):
+    rnd = random.Random(20261130)
+    for name, size, buttons in (("page-dense-10mb.html", 10_000_000, 240), ("page-dense-1mb.html", 1_000_000, 200)):
+        with open(os.path.join(out, name), "w") as f:
+            f.write(dense(rnd, size, buttons))
+
+
 def main():
     out = sys.argv[1]
-    rnd = random.Random(20261129)
     os.makedirs(out, exist_ok=True)
+    write_dense(out)
+    if "--dense-only" in sys.argv:
+        return
+    rnd = random.Random(20261129)
     big = page(rnd, 10_000_000, 0)
     # Buttons spread through the 10 MB page: one every ~400 KB.
     parts = big.split("\n")

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Hostile inputs in linear time: each generator is run at 1 MB and 10 MB through
-`amolint check` (release build), and time(10 MB) / time(1 MB) must stay under 12.
+"""Hostile inputs in linear time and at useful speed: each generator is run at
+1 MB and 10 MB through `amolint check` (release build); time(10 MB) / time(1 MB)
+must stay under 12 and the 10 MB input must go through at 50 MB/s or more.
+Besides the pages, a configuration: `.amolint.json` with 1,000 `**/` exclude
+globs over 20 files deep in a tree, measured in files a second.
 
 Usage: hostile.py [--binary .build/release/amolint] [--runs 3] [--markdown]
-Exit status 1 when a ratio is 12 or more.
+Exit status 1 when a ratio is 12 or more, or an input is under 50 MB/s.
 """
 import argparse
 import os
@@ -60,6 +63,30 @@ def timed(binary, path, runs):
     return statistics.median(times)
 
 
+def config_globs(binary, runs):
+    """20 files eight folders deep, under a configuration of 1,000 `**/` globs: half
+    name a folder (`**/cache-17/**`), half only a file pattern (`**/*.gen17.html`),
+    none matching, so every file is checked against every glob."""
+    with tempfile.TemporaryDirectory() as root:
+        os.mkdir(os.path.join(root, ".git"))
+        globs = [f"**/cache-{i}/**" if i % 2 == 0 else f"**/*.gen{i}.html" for i in range(1000)]
+        with open(os.path.join(root, ".amolint.json"), "w") as f:
+            f.write('{"exclude": [%s]}' % ", ".join(f'"{g}"' for g in globs))
+        for i in range(20):
+            folder = os.path.join(root, *[f"level{d}-{i % 3}" for d in range(8)])
+            os.makedirs(folder, exist_ok=True)
+            with open(os.path.join(folder, f"page{i}.html"), "w") as f:
+                f.write(BUTTON)
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            result = subprocess.run([binary, "check", root, "--format", "json"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times.append(time.perf_counter() - start)
+            if result.returncode not in (0, 1):
+                sys.exit(f"config globs: amolint exited {result.returncode}")
+        return statistics.median(times)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=".build/release/amolint")
@@ -78,16 +105,23 @@ def main():
                 times.append(timed(args.binary, path, args.runs))
             ratio = times[1] / times[0]
             worst = max(worst, ratio)
-            rows.append((name, times[0] * 1000, times[1] * 1000, ratio))
+            rows.append((name, times[0] * 1000, times[1] * 1000, ratio, 10.0 / times[1]))
+    globs = config_globs(args.binary, args.runs)
+    slowest = min(r[4] for r in rows)
     if args.markdown:
-        print("| input | 1 MB (ms) | 10 MB (ms) | ratio |\n|---|---:|---:|---:|")
-        for name, a, b, r in rows:
-            print(f"| {name} | {a:.1f} | {b:.1f} | {r:.1f} |")
+        print("| input | 1 MB (ms) | 10 MB (ms) | ratio | MB/s (10 MB) |\n|---|---:|---:|---:|---:|")
+        for name, a, b, r, speed in rows:
+            print(f"| {name} | {a:.1f} | {b:.1f} | {r:.1f} | {speed:.0f} |")
+        print(f"\n`.amolint.json` with 1,000 `**/` exclude globs, 20 files eight folders deep: {globs * 1000:.1f} ms, "
+              f"{20 / globs:.0f} files/s (process start included).")
     else:
-        for name, a, b, r in rows:
-            print(f"{name:34} {a:9.1f} ms {b:9.1f} ms  ratio {r:5.1f}")
+        for name, a, b, r, speed in rows:
+            print(f"{name:38} {a:9.1f} ms {b:9.1f} ms  ratio {r:5.1f}  {speed:6.0f} MB/s")
+        print(f"{'1,000 exclude globs, 20 files':38} {globs * 1000:9.1f} ms  {20 / globs:.0f} files/s")
     if worst >= 12:
         sys.exit(f"a ratio of {worst:.1f} is not linear (limit 12)")
+    if slowest < 50:
+        sys.exit(f"an input went through at {slowest:.0f} MB/s (at least 50)")
 
 
 if __name__ == "__main__":

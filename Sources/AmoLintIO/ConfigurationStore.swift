@@ -39,6 +39,13 @@ public final class ConfigurationStore {
         return lookup(folder: Paths.parent(Paths.absolute(path, from: workingDirectory)), boundary: boundary)
     }
 
+    /// The configuration for the files of `folder`, an absolute path (the walk of
+    /// a tree computes it once per folder).
+    public func lookup(folder: String) -> Lookup {
+        if let explicit { return explicit }
+        return lookup(folder: folder, boundary: nil)
+    }
+
     /// Forgets what was read, after a configuration file changed.
     public func invalidate() { byFolder.removeAll() }
 

@@ -28,25 +28,9 @@ public enum FileDiscovery {
     /// reported through `problems` and the walk goes on.
     public static func walk(_ root: String, problems: inout [FileError]) -> [String] {
         var found: [String] = []
-        var pending = [root]
-        while let folder = pending.popLast() {
-            let entries: [(name: String, kind: FileSystem.Kind, isLink: Bool)]
-            do { entries = try FileSystem.list(folder) } catch {
-                problems.append(error)
-                continue
-            }
-            for entry in entries {
-                let path = folder == "." ? entry.name : folder.hasSuffix("/") ? folder + entry.name : folder + "/" + entry.name
-                switch entry.kind {
-                case .directory where !skippedFolders.contains(entry.name):
-                    pending.append(path)
-                case .file where isTemplate(entry.name):
-                    found.append(path)
-                default:
-                    break
-                }
-            }
-        }
+        var failed: [FileError] = []
+        walkFolders(root, absoluteRoot: root, visit: { found += $0.files.map(\.path) }, problem: { failed.append($0) })
+        problems += failed
         return found.sorted()
     }
 

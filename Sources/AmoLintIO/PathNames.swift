@@ -17,6 +17,8 @@ extension Paths {
 
     /// A name from the system (argv, `readdir`, `realpath`, `getcwd`) as a string, losslessly.
     public static func decode<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        // Most names are ASCII: no copy, no validation.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         let a = Array(bytes)
         if isValidUTF8(a) { return String(decoding: a, as: UTF8.self) }
         var scalars = String.UnicodeScalarView()
@@ -57,6 +59,8 @@ extension Paths {
 
     /// Calls `body` with the name as a C string for a system call.
     public static func withCString<R>(_ path: String, _ body: (UnsafePointer<CChar>) -> R) -> R {
+        // Without an escaped byte the string's own bytes are the name (no copy, no allocation).
+        guard path.utf8.contains(0xF4) else { return path.withCString(body) }
         let bytes = encode(path) + [0]
         return bytes.withUnsafeBufferPointer { buffer in
             UnsafeRawPointer(buffer.baseAddress!).withMemoryRebound(to: CChar.self, capacity: bytes.count) { body($0) }

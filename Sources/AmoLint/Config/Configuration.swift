@@ -13,13 +13,16 @@ public struct Configuration: Sendable, Equatable {
 
     public var rules: [String: Setting] = [:]
     /// Globs, relative to `baseDirectory`.
-    public var exclude: [String] = []
+    public var exclude: [String] = [] { didSet { excludeGlobs = ExcludeGlobs(exclude) } }
+    /// `exclude`, compiled once.
+    private var excludeGlobs = ExcludeGlobs([])
     /// The folder holding the configuration file ("" when there is none).
     public var baseDirectory: String = ""
 
     public init(rules: [String: Setting] = [:], exclude: [String] = [], baseDirectory: String = "") {
         self.rules = rules
         self.exclude = exclude
+        self.excludeGlobs = ExcludeGlobs(exclude)
         self.baseDirectory = baseDirectory
     }
 
@@ -127,6 +130,6 @@ extension Configuration {
         var relative = path
         if !baseDirectory.isEmpty, path.hasPrefix(baseDirectory + "/") { relative = String(path.dropFirst(baseDirectory.count + 1)) }
         while relative.hasPrefix("./") { relative.removeFirst(2) }
-        return exclude.contains { Glob.matches($0, relative) }
+        return excludeGlobs.matches(relative)
     }
 }

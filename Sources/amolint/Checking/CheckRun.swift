@@ -15,6 +15,8 @@ struct CheckInput: Sendable {
     /// Found by walking a folder (binary files are then skipped silently).
     let discovered: Bool
     let configuration: Configuration
+    /// A walk saw a regular file (not a link): it need not be looked at before it is opened.
+    var knownRegular = false
 }
 
 /// What checking one input gave.
@@ -58,6 +60,47 @@ enum CheckRun {
             raw = opened?.bytes ?? []
             if fix != nil { FileSystem.sweepTemporaryFiles(besides: input.path) }
         }
+        return check(input, raw: raw, opened: opened, fix: fix)
+    }
+
+    /// A file with no diagnostics: no lines are needed to print them.
+    static let noLines = LineIndex([])
+
+    /// Checks a file without fixing it, through the worker's reused buffer: a file
+    /// without a needle (most of a tree) is refused by the core's prefilter in the
+    /// buffer, with no copy; the others take the plain path. Also returns the
+    /// file's identity, for checking a file reached by two names once.
+    static func check(_ input: CheckInput, reader: FileReader, maximumFileSize: Int) -> (CheckOutcome, FileIdentity?) {
+        guard case .file = input.source else { return (check(input, fix: nil, maximumFileSize: maximumFileSize), nil) }
+        let read: FileReader.Read
+        do {
+            guard let buffered = try reader.read(input.path, maximumSize: maximumFileSize, knownRegular: input.knownRegular) else {
+                // A large file is read into its own array, once.
+                return (check(input, fix: nil, maximumFileSize: maximumFileSize), FileSystem.status(input.path)?.identity)
+            }
+            read = buffered
+        } catch {
+            return (.failed(error), FileSystem.status(input.path)?.identity)
+        }
+        var bytes = read.bytes
+        let n = bytes.count
+        let b0 = n > 0 ? bytes[0] : 1, b1 = n > 1 ? bytes[1] : 1
+        if n >= 3, b0 == 0xEF, b1 == 0xBB, bytes[2] == 0xBF {
+            bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+        } else if (b0, b1) == (0xFF, 0xFE) || (b0, b1) == (0xFE, 0xFF) || (b0, b1) == (0, 0) {
+            // A byte order mark of UTF-16 (decoded) or UTF-32 (refused): the plain path reads it.
+            return (check(input, raw: Array(read.bytes), opened: nil, fix: nil), read.identity)
+        }
+        if input.discovered, let base = bytes.baseAddress, memchr(base, 0, min(bytes.count, 8000)) != nil { return (.skipped, read.identity) }
+        guard ButtonNeedles.mayHoldButton(bytes) else {
+            return (.checked(FileReport(path: input.path, lineIndex: noLines, diagnostics: [], fixed: 0, fixedOutput: nil), problem: nil), read.identity)
+        }
+        return (check(input, raw: Array(read.bytes), opened: nil, fix: nil), read.identity)
+    }
+
+    /// Checks (and with `fix`, fixes) what was read.
+    private static func check(_ input: CheckInput, raw: [UInt8], opened: OpenFile?, fix: Applicability?) -> CheckOutcome {
+        var opened = opened
         // A byte order mark says how to read the rest; the linter sees UTF-8 without one.
         let text: DecodedText
         switch DecodedText.decode(raw) {
