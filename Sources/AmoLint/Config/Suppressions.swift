@@ -8,8 +8,10 @@ public struct Suppressions: Sendable {
 
     /// Lines (0-based) on which some rules (nil: all) are off.
     private var lines: [Int: Set<String>?] = [:]
-    /// Byte regions in which a rule (nil: all) is off.
-    private var regions: [(rule: String?, range: Range<Int>)] = []
+    /// Byte regions in which a rule (nil: all) is off, by rule: each list is in
+    /// file order and its regions do not overlap, so one binary search answers
+    /// (a hostile page holds 300,000 directives).
+    private var regions: [String?: [Range<Int>]] = [:]
     /// Ids that name no rule, with their ranges: `invalid-directive` findings,
     /// reported through the linter's sink like every other.
     private(set) var unknownIDs: [(id: String, range: Range<Int>)] = []
@@ -22,7 +24,7 @@ public struct Suppressions: Sendable {
             guard let parsed = Suppressions.parse(bytes, content) else { continue }
             var ids: [String] = []
             for (id, range) in parsed.ids {
-                if RuleCatalog.rule(id) != nil {
+                if Suppressions.ruleIDs.contains(id) {
                     ids.append(id)
                 } else {
                     unknownIDs.append((id, range))
@@ -42,12 +44,15 @@ public struct Suppressions: Sendable {
             case .enable:
                 let closing = ids.isEmpty ? Array(open.keys) : keys
                 for key in closing {
-                    if let start = open.removeValue(forKey: key) { regions.append((key, start..<comment.range.lowerBound)) }
+                    if let start = open.removeValue(forKey: key) { regions[key, default: []].append(start..<comment.range.lowerBound) }
                 }
             }
         }
-        for (key, start) in open { regions.append((key, start..<bytes.count)) }
+        for (key, start) in open { regions[key, default: []].append(start..<bytes.count) }
     }
+
+    /// Every rule id, for checking the ids of directives.
+    private static let ruleIDs = Set(RuleCatalog.ids)
 
     /// Whether a finding of `rule` starting at byte `offset`, on `line`, is suppressed.
     public func suppresses(_ rule: String, at offset: Int, line: Int) -> Bool {
@@ -55,24 +60,41 @@ public struct Suppressions: Sendable {
             guard let ids = entry else { return true }
             if ids.contains(rule) { return true }
         }
-        return regions.contains { ($0.rule == nil || $0.rule == rule) && $0.range.contains(offset) }
+        return Suppressions.covers(regions[nil], offset) || Suppressions.covers(regions[rule], offset)
     }
+
+    /// Whether one of the sorted, disjoint `ranges` holds `offset`.
+    private static func covers(_ ranges: [Range<Int>]?, _ offset: Int) -> Bool {
+        guard let ranges else { return false }
+        // The last range starting at or before `offset`.
+        var lo = 0, hi = ranges.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].lowerBound <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 && ranges[lo - 1].contains(offset)
+    }
+
+    private static let ruleIDCandidates = Suggestions.Candidates(RuleCatalog.ids)
 
     /// The `invalid-directive` message and fix for an unknown id.
     static func unknownIDFinding(_ id: String, _ range: Range<Int>) -> (message: String, fix: Fix?, related: [RelatedLocation]) {
-        let suggestion = Suggestions.nearest(id, in: RuleCatalog.ids)
+        let suggestion = Suggestions.nearest(id, in: ruleIDCandidates)
         return ("\(Text.code(id)) is not an amolint rule, so this comment suppresses nothing for it\(suggestion.map { "; did you mean \(Text.code($0))?" } ?? "")",
                 suggestion.map { Fix("Replace with \(Text.code($0))", replacing: range, with: $0, applicability: .replacing(id, with: $0)) }, [])
     }
+
+    private static let kinds: [(kind: Kind, bytes: [UInt8])] = [Kind.nextLine, .line, .disable, .enable].map { ($0, Array($0.rawValue.utf8)) }
 
     /// The directive in a comment's content, with each id and its byte range.
     static func parse(_ bytes: [UInt8], _ content: Range<Int>) -> (kind: Kind, ids: [(String, Range<Int>)])? {
         var p = content.lowerBound
         while p < content.upperBound, Byte.isSpace(bytes[p]) { p += 1 }
-        let text = String(decoding: bytes[p..<content.upperBound], as: UTF8.self)
-        // Longest first: `amolint-disable-next-line` starts with `amolint-disable`.
-        let kinds: [Kind] = [.nextLine, .line, .disable, .enable]
-        guard let kind = kinds.first(where: { text.hasPrefix($0.rawValue) }) else { return nil }
+        // Longest first: `amolint-disable-next-line` starts with `amolint-disable`. Bytes
+        // decide as Characters would: a kind must be followed by white space or the end.
+        guard let kind = kinds.first(where: { kind in
+            kind.bytes.count <= content.upperBound - p && bytes[p..<p + kind.bytes.count].elementsEqual(kind.bytes)
+        })?.kind else { return nil }
         p += kind.rawValue.utf8.count
         guard p >= content.upperBound || Byte.isSpace(bytes[p]) else { return nil }
         var ids: [(String, Range<Int>)] = []
