@@ -65,13 +65,14 @@ public enum Linter {
     /// 2. per-button checks: structure, credentials, URIs, scopes, enumerations, security;
     /// 3. per-script checks of the layer's loaders.
     static func check(_ document: Document, into sink: FindingSink) {
+        let memo = DocumentMemo()
         for layer in document.layers {
             sink.map = layer.map
             layer.text.withUnsafeBufferPointer { bytes in
                 for button in layer.buttons {
-                    var c = ButtonContext(document: document, button: button, bytes: bytes, sink: sink)
+                    var c = ButtonContext(document: document, button: button, bytes: bytes, sink: sink, memo: memo)
                     // A tag marked only by the legacy id or a button `src`, with no `data-*`, gets only its structure diagnostic.
-                    let onlyMarker = button.marker != .brandClass && !button.hasDataAttributes
+                    let onlyMarker = button.marker != .brandClass && !c.hasDataAttributes
                     if !onlyMarker {
                         AttributeChecks.classify(&c)
                         CredentialChecks.classify(&c)

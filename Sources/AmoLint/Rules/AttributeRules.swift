@@ -56,11 +56,15 @@ extension Rule {
 enum AttributeChecks {
     /// Marks repeats and unknown attributes as having no effect, before any value check runs.
     static func classify(_ c: inout ButtonContext) {
-        var firstIndex: [String: Int] = [:]
-        for (i, a) in c.button.attributes.enumerated() {
-            if let f = firstIndex[a.name] {
-                let original = c.button.attributes[f]
-                if a.isConditional || original.isConditional { continue }
+        let attributes = c.button.attributes
+        // First of each name that is not a known one (known ones the context numbered).
+        var others = FirstOfName()
+        for i in attributes.indices {
+            let k = c.knownNumber(i)
+            let f = k.map { c.firstIndex($0) ?? i } ?? others.first(attributes[i].name, at: i)
+            if f != i {
+                if attributes[i].isConditional || attributes[f].isConditional { continue }
+                let a = attributes[i], original = attributes[f]
                 c.markNoEffect(i)
                 c.report(.duplicateAttribute, a.range,
                          "\(c.shown(a)) is repeated: HTML keeps the first \(c.shown(original)) and drops this one; remove it",
@@ -69,36 +73,59 @@ enum AttributeChecks {
                          unnecessary: true)
                 continue
             }
-            firstIndex[a.name] = i
-            guard a.name.hasPrefix("data-") else { continue }
-            if let spec = AttributeTable.spec(a.name), spec.brands.contains(c.brand) { continue }
-            if EnumerationChecks.classifyColor(&c, index: i, attribute: a) { continue }
+            guard c.isData(i) else { continue }
+            if let k, k < KnownName.tableCount, KnownName.isRead(k, by: c.brand) { continue }
+            if EnumerationChecks.classifyColor(&c, index: i, attribute: attributes[i], number: k) { continue }
             c.markNoEffect(i)
-            reportUnknown(&c, a)
+            reportUnknown(c, attributes[i], number: k)
         }
     }
 
-    private static func reportUnknown(_ c: inout ButtonContext, _ a: Attribute) {
-        let script = "\(c.brand.displayName)'s button"
-        let shown = c.shown(a)
-        if let spec = AttributeTable.spec(a.name) {
-            let other = spec.brands.sorted().map(\.displayName).joined(separator: " and ")
-            let instead = c.brand == .amocrm && a.name == AttributeName.theme ? "; for amoCRM use `data-color`" : ""
-            c.report(.unknownAttribute, a.nameRange, "\(shown) is ignored: only \(other)'s button reads it\(instead)", unnecessary: true)
+    /// The first index of each name, by `String ==`: a short list searched in
+    /// order, a dictionary once a tag has many names.
+    private struct FirstOfName {
+        private var list: [(name: String, index: Int)] = []
+        private var table: [String: Int]?
+
+        /// The index of the first attribute named `name`, recording `index` if it is the first.
+        mutating func first(_ name: String, at index: Int) -> Int {
+            if table == nil {
+                for entry in list where entry.name == name { return entry.index }
+                list.append((name, index))
+                if list.count > 16 { table = Dictionary(list.map { ($0.name, $0.index) }, uniquingKeysWith: { a, _ in a }) }
+                return index
+            }
+            if let f = table?[name] { return f }
+            table?[name] = index
+            return index
+        }
+    }
+
+    /// Stems of the names each brand's script reads (what follows `data-`).
+    private static let amoCRMStems = stems(.amocrm), kommoStems = stems(.kommo)
+    private static func stems(_ brand: Brand) -> Suggestions.Candidates {
+        Suggestions.Candidates(AttributeTable.specs(for: brand).map { String($0.name.dropFirst(5)) })
+    }
+
+    private static func reportUnknown(_ c: ButtonContext, _ a: Attribute, number k: Int?) {
+        if let k, k < KnownName.tableCount {
+            let spec = KnownName.spec(k)
+            c.report(.unknownAttribute, a.nameRange,
+                     "\(c.shown(a)) is ignored: only \(spec.brands.sorted().map(\.displayName).joined(separator: " and "))'s button reads it\(c.brand == .amocrm && k == KnownName.theme ? "; for amoCRM use `data-color`" : "")",
+                     unnecessary: true)
             return
         }
-        let brand = c.brand
-        let context = c
-        // The suggestion is worked out only for a finding that is kept.
+        // The message and its suggestion are worked out only for a finding that is kept.
         c.sink.report(.unknownAttribute, a.nameRange, unnecessary: true) {
+            let shown = c.shown(a)
+            let script = "\(c.brand.displayName)'s button"
             // Compare what follows `data-`, or every short name would "mean" `data-logo`.
-            let known = AttributeTable.specs(for: brand).map { String($0.name.dropFirst(5)) }
-            guard let stem = Suggestions.nearest(String(a.name.dropFirst(5)), in: known) else {
+            guard let stem = Suggestions.nearest(String(a.name.dropFirst(5)), in: c.brand == .amocrm ? amoCRMStems : kommoStems) else {
                 return ("\(shown) is ignored: \(script) does not read it", nil, [])
             }
             let suggestion = "data-" + stem
             // Renaming onto an attribute the tag already has would create a repeat.
-            let clash = context.first(suggestion) != nil
+            let clash = c.first(suggestion) != nil
             let prefixLength = max(0, a.nameRange.count - a.name.utf8.count)
             let fix = clash ? nil : Fix("Rename to \(Text.code(suggestion))",
                                         replacing: a.nameRange.lowerBound + prefixLength..<a.nameRange.upperBound, with: suggestion,

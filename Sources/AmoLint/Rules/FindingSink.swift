@@ -13,6 +13,9 @@ final class FindingSink {
     private(set) var kept: [Diagnostic] = []
     private var errorBudget = Linter.maximumFindings
     private var otherBudget = Linter.maximumFindings
+    /// Each rule's configured severity (nil inside: off), looked up once: a hostile
+    /// page reports one rule hundreds of thousands of times.
+    private var severities = [Severity??](repeating: nil, count: RuleID.allCases.count)
     /// Findings past the budget, by severity: counted, never built.
     private(set) var unreported: [Severity: Int] = [:]
 
@@ -30,7 +33,14 @@ final class FindingSink {
     func report(_ rule: Rule, _ range: Range<Int>, unnecessary: Bool = false,
                 _ make: () -> (message: String, fix: Fix?, related: [RelatedLocation]))
     {
-        guard let severity = configuration.severity(of: rule.id) else { return }
+        let configured: Severity?
+        if let known = severities[rule.ordinal] {
+            configured = known
+        } else {
+            configured = configuration.severity(of: rule.id)
+            severities[rule.ordinal] = configured
+        }
+        guard let severity = configured else { return }
         let mapped = sourceRange(range)
         if let suppressions, let lineIndex,
            suppressions.suppresses(rule.id, at: mapped.lowerBound, line: lineIndex.line(ofByte: mapped.lowerBound)) { return }

@@ -67,16 +67,41 @@ extension Rule {
 
 enum ScopeChecks {
     static let allowed = AttributeTable.documentedScopes + AttributeTable.undocumentedScopes
+    private static let allowedCandidates = Suggestions.Candidates(allowed)
 
     /// One comma-separated item: its trimmed text and UTF-8 ranges in the decoded value.
     struct Item {
         var text: Substring
         var full: Range<Int>
         var trimmed: Range<Int>
-        var isTemplate: Bool { text.contains(AttributeValue.templateMarker) }
+        var isTemplate: Bool { text.utf8.contains(0) }
     }
 
     static func items(_ text: String) -> [Item] {
+        guard ASCII.isASCII(text) else { return plainItems(text) }
+        // ASCII: commas and white space are bytes (`\r\n` is white space either way).
+        var items: [Item] = []
+        let u = text.utf8
+        var start = u.startIndex
+        var offset = 0
+        while true {
+            let end = u[start...].firstIndex(of: Byte.comma) ?? u.endIndex
+            let length = u.distance(from: start, to: end)
+            var lo = start, hi = end
+            while lo < hi, ASCII.isWhitespace(u[lo]) { lo = u.index(after: lo) }
+            while hi > lo, ASCII.isWhitespace(u[u.index(before: hi)]) { hi = u.index(before: hi) }
+            let lead = u.distance(from: start, to: lo)
+            items.append(Item(text: text[lo..<hi], full: offset..<offset + length,
+                              trimmed: offset + lead..<offset + lead + u.distance(from: lo, to: hi)))
+            offset += length + 1
+            guard end < u.endIndex else { break }
+            start = u.index(after: end)
+        }
+        return items
+    }
+
+    /// The same on Characters, for text that is not ASCII.
+    private static func plainItems(_ text: String) -> [Item] {
         var items: [Item] = []
         var offset = 0
         for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
@@ -91,14 +116,14 @@ enum ScopeChecks {
     }
 
     static func check(_ c: inout ButtonContext) {
-        guard let a = c.effective(AttributeName.scopes), let value = a.value, !value.isDynamic else { return }
+        guard let a = c.effective(KnownName.scopes), let value = a.value, !value.isDynamic else { return }
         let list = items(value.text)
         var seen: [Substring: Int] = [:]
         for (k, item) in list.enumerated() where !item.isTemplate && !item.text.isEmpty {
             let range = value.sourceRange(item.trimmed)
             let name = String(item.text)
             if !allowed.contains(name) {
-                let suggestion = Suggestions.nearest(name, in: allowed)
+                let suggestion = Suggestions.nearest(name, in: allowedCandidates)
                 let hint = suggestion.map { "did you mean \(Text.code($0))?" } ?? "the button documents `crm` and `notifications`"
                 c.report(.invalidScope, range, "Scope \(Text.code(name)) does not exist: amoCRM rejects the installation; \(hint)",
                          fix: suggestion.map { Fix("Replace with \(Text.code($0))", replacing: range, with: $0, applicability: .replacing(name, with: $0)) })
