@@ -48,8 +48,10 @@ public enum Linter {
         let sink = FindingSink(configuration: configuration, suppressions: suppressions, lineIndex: lineIndex)
         check(document, into: sink)
         if let suppressions {
-            for (id, range) in suppressions.unknownIDs {
-                sink.report(.invalidDirective, range) { Suppressions.unknownIDFinding(id, range) }
+            for range in suppressions.unknownIDs {
+                sink.report(.invalidDirective, range) {
+                    Suppressions.unknownIDFinding(String(decoding: file.bytes[range], as: UTF8.self), range)
+                }
             }
         }
         guard !sink.kept.isEmpty else {

@@ -77,6 +77,9 @@ struct ButtonContext {
         return (i, button.attributes[i])
     }
 
+    /// The index of the first attribute of each known name, or -1.
+    var knownFirsts: SIMD32<Int32> { firstOfKnown }
+
     /// The index of the first attribute of the known name numbered `k`.
     func firstIndex(_ k: Int) -> Int? { firstOfKnown[k] < 0 ? nil : Int(firstOfKnown[k]) }
 

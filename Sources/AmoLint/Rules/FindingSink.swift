@@ -17,7 +17,13 @@ final class FindingSink {
     /// page reports one rule hundreds of thousands of times.
     private var severities = [Severity??](repeating: nil, count: RuleID.allCases.count)
     /// Findings past the budget, by severity: counted, never built.
-    private(set) var unreported: [Severity: Int] = [:]
+    var unreported: [Severity: Int] {
+        var out: [Severity: Int] = [:]
+        for (k, n) in unreportedCounts.enumerated() where n > 0 { out[Severity.allCases[k]] = n }
+        return out
+    }
+    /// The same, by the severity's place in `Severity.allCases` (no hashing per finding).
+    private var unreportedCounts = [Int](repeating: 0, count: Severity.allCases.count)
 
     init(configuration: Configuration, suppressions: Suppressions?, lineIndex: LineIndex?) {
         self.configuration = configuration
@@ -42,13 +48,13 @@ final class FindingSink {
         }
         guard let severity = configured else { return }
         let mapped = sourceRange(range)
-        if let suppressions, let lineIndex,
+        if let suppressions, !suppressions.isEmpty, let lineIndex,
            suppressions.suppresses(rule.id, at: mapped.lowerBound, line: lineIndex.line(ofByte: mapped.lowerBound)) { return }
         if severity == .error {
-            guard errorBudget > 0 else { unreported[severity, default: 0] += 1; return }
+            guard errorBudget > 0 else { unreportedCounts[0] += 1; return }
             errorBudget -= 1
         } else {
-            guard otherBudget > 0 else { unreported[severity, default: 0] += 1; return }
+            guard otherBudget > 0 else { unreportedCounts[severity.place] += 1; return }
             otherBudget -= 1
         }
         let made = make()
@@ -68,5 +74,17 @@ final class FindingSink {
             edits.append(e)
         }
         return Fix(fix.description, edits, applicability: fix.applicability)
+    }
+}
+
+extension Severity {
+    /// The place in `allCases`.
+    var place: Int {
+        switch self {
+        case .error: return 0
+        case .warning: return 1
+        case .information: return 2
+        case .hint: return 3
+        }
     }
 }
