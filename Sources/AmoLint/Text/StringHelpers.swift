@@ -112,25 +112,15 @@ enum ASCII {
         return unsure ? s.contains(String(UnicodeScalar(b))) : false
     }
 
-    /// Whether the bytes of `s` start with `prefix` (ASCII).
-    static func hasPrefix(_ s: some StringProtocol, _ prefix: StaticString) -> Bool {
-        let n = prefix.utf8CodeUnitCount
-        var i = 0
-        for byte in s.utf8 {
-            if i == n { return true }
-            if byte != prefix.utf8Start[i] { return false }
-            i += 1
-        }
-        return i == n
-    }
-
     /// `s.hasPrefix("data-")` with Character semantics.
     static func hasDataPrefix(_ s: String) -> Bool {
-        guard hasPrefix(s, "data-") else { return false }
-        let u = s.utf8
-        let next = u.index(u.startIndex, offsetBy: 5)
-        // A non-ASCII scalar right after `-` may extend it into another Character.
-        return next == u.endIndex || u[next] < 0x80 ? true : s.hasPrefix("data-")
+        let byBytes: Bool?? = s.utf8.withContiguousStorageIfAvailable { u in
+            guard u.count >= 5, u[0] == 0x64, u[1] == 0x61, u[2] == 0x74, u[3] == 0x61, u[4] == Byte.dash else { return false }
+            // A non-ASCII scalar right after `-` may extend it into another Character.
+            return u.count == 5 || u[5] < 0x80 ? true : nil
+        }
+        if case .some(.some(let answer)) = byBytes { return answer }
+        return s.hasPrefix("data-")
     }
 
     /// Equality of bytes with an ASCII string: `String ==` for it (no other
