@@ -101,7 +101,7 @@ enum ScopeChecks {
     }
 
     /// The same on Characters, for text that is not ASCII.
-    private static func plainItems(_ text: String) -> [Item] {
+    static func plainItems(_ text: String) -> [Item] {
         var items: [Item] = []
         var offset = 0
         for piece in text.split(separator: ",", omittingEmptySubsequences: false) {

@@ -214,7 +214,7 @@ enum SecurityChecks {
     private static let placeholderWords = ["xxx", "client_id", "client-id", "clientid", "your"].map { Array($0.utf8) }
 
     /// The same on Characters, for an id that is not ASCII.
-    private static func plainIsClientIDPlaceholder(_ t: Substring) -> Bool {
+    static func plainIsClientIDPlaceholder(_ t: Substring) -> Bool {
         if t.allSatisfy({ $0 == "x" || $0 == "X" }) { return true }
         let lower = t.lowercased()
         if lower.contains("xxx") { return true }
@@ -326,7 +326,7 @@ enum SecurityChecks {
     }
 
     /// The same on Characters, for text that is not ASCII.
-    private static func plainContainsCharacterReference(_ t: String) -> Bool {
+    static func plainContainsCharacterReference(_ t: String) -> Bool {
         var rest = Substring(t)
         while let amp = rest.firstIndex(of: "&") {
             let after = rest[rest.index(after: amp)...]

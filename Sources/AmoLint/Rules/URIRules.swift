@@ -164,7 +164,7 @@ struct URIParts {
     }
 
     /// The same on Characters, for text that is not ASCII.
-    private init(plain text: String) {
+    init(plain text: String) {
         let t = text.trimmingWhitespace()
         guard let first = t.first, first != AttributeValue.templateMarker else { return }
         if t.hasPrefix("//") { problem = .protocolRelative; return }
@@ -304,7 +304,7 @@ enum URIChecks {
     }
 
     /// The same on Characters, for a host that is not ASCII.
-    private static func plainIsLocal(_ host: Substring) -> Bool {
+    static func plainIsLocal(_ host: Substring) -> Bool {
         var h = host.lowercased()
         if h.hasSuffix(".") { h.removeLast() }
         if h == "localhost" || h.hasSuffix(".localhost") || h.hasSuffix(".local") { return true }

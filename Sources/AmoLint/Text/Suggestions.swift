@@ -99,7 +99,7 @@ public enum Suggestions {
     }
 
     /// The same, on Characters and scalars, for text that is not ASCII.
-    private static func plainNearest(_ trimmed: String, in candidates: [String]) -> String? {
+    static func plainNearest(_ trimmed: String, in candidates: [String]) -> String? {
         let key = folded(trimmed)
         guard !key.isEmpty else { return nil }
         let same = candidates.filter { folded($0) == key }
