@@ -77,7 +77,7 @@ enum AttributeChecks {
             if let k, k < KnownName.tableCount, KnownName.isRead(k, by: c.brand) { continue }
             if EnumerationChecks.classifyColor(&c, index: i, attribute: attributes[i], number: k) { continue }
             c.markNoEffect(i)
-            reportUnknown(c, attributes[i], number: k)
+            reportUnknown(c, attributes, i, number: k)
         }
     }
 
@@ -161,8 +161,9 @@ enum AttributeChecks {
         Suggestions.Candidates(AttributeTable.specs(for: brand).map { String($0.name.dropFirst(5)) })
     }
 
-    private static func reportUnknown(_ c: ButtonContext, _ a: Attribute, number k: Int?) {
+    private static func reportUnknown(_ c: ButtonContext, _ attributes: [Attribute], _ i: Int, number k: Int?) {
         if let k, k < KnownName.tableCount {
+            let a = attributes[i]
             let spec = KnownName.spec(k)
             c.report(.unknownAttribute, a.nameRange,
                      "\(c.shown(a)) is ignored: only \(spec.brands.sorted().map(\.displayName).joined(separator: " and "))'s button reads it\(c.brand == .amocrm && k == KnownName.theme ? "; for amoCRM use `data-color`" : "")",
@@ -173,7 +174,8 @@ enum AttributeChecks {
         // the closure holds only what it needs (the context is large to copy).
         let brand = c.brand
         let known = c.knownFirsts
-        c.sink.report(.unknownAttribute, a.nameRange, unnecessary: true) {
+        c.sink.report(.unknownAttribute, attributes[i].nameRange, unnecessary: true) {
+            let a = attributes[i]
             let shown = Text.code(a.writtenName)
             let script = "\(brand.displayName)'s button"
             // Compare what follows `data-`, or every short name would "mean" `data-logo`.
