@@ -143,10 +143,14 @@ enum EnumerationChecks {
         let spec = KnownName.spec(k)
         if let literal = a.literalText {
             guard !spec.values.contains(literal) else { return }
-            let suggestion = Suggestions.nearest(literal, in: candidates[k])
-            let hint = suggestion.map { "; did you mean \(Text.code($0))?" } ?? "; use one of \(Text.choices(spec.values))"
-            c.report(rule, value.range, "\(c.shown(a)) \(Text.code(literal)) is not a known value: \(effect)\(hint)",
-                     fix: suggestion.map { Fix("Replace with \(Text.code($0))", replacing: value.range, with: $0, applicability: .replacing(literal, with: $0)) })
+            // The suggestion is worked out only for a finding that is kept.
+            c.sink.report(rule, value.range) {
+                let suggestion = Suggestions.nearest(literal, in: candidates[k])
+                let hint = suggestion.map { "; did you mean \(Text.code($0))?" } ?? "; use one of \(Text.choices(spec.values))"
+                return ("\(Text.code(a.writtenName)) \(Text.code(literal)) is not a known value: \(effect)\(hint)",
+                        suggestion.map { Fix("Replace with \(Text.code($0))", replacing: value.range, with: $0, applicability: .replacing(literal, with: $0)) },
+                        [])
+            }
         } else if !value.isDynamic {
             // `{{ $c }}-dark`: whatever the template gives, a literal part no allowed value
             // contains means the result can never be allowed.

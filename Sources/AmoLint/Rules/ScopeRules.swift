@@ -123,10 +123,14 @@ enum ScopeChecks {
             let range = value.sourceRange(item.trimmed)
             let name = String(item.text)
             if !allowed.contains(name) {
-                let suggestion = Suggestions.nearest(name, in: allowedCandidates)
-                let hint = suggestion.map { "did you mean \(Text.code($0))?" } ?? "the button documents `crm` and `notifications`"
-                c.report(.invalidScope, range, "Scope \(Text.code(name)) does not exist: amoCRM rejects the installation; \(hint)",
-                         fix: suggestion.map { Fix("Replace with \(Text.code($0))", replacing: range, with: $0, applicability: .replacing(name, with: $0)) })
+                // The suggestion is worked out only for a finding that is kept.
+                c.sink.report(.invalidScope, range) {
+                    let suggestion = Suggestions.nearest(name, in: allowedCandidates)
+                    let hint = suggestion.map { "did you mean \(Text.code($0))?" } ?? "the button documents `crm` and `notifications`"
+                    return ("Scope \(Text.code(name)) does not exist: amoCRM rejects the installation; \(hint)",
+                            suggestion.map { Fix("Replace with \(Text.code($0))", replacing: range, with: $0, applicability: .replacing(name, with: $0)) },
+                            [])
+                }
             } else if AttributeTable.undocumentedScopes.contains(name) {
                 c.report(.undocumentedScope, range,
                          "Scope \(Text.code(name)) is a token scope the button's documentation does not list: check that the button grants it")
@@ -144,11 +148,13 @@ enum ScopeChecks {
         let malformed = list.contains { $0.text.isEmpty || $0.trimmed != $0.full }
         if malformed {
             let bytes = c.bytes
-            let kept = list.filter { !$0.text.isEmpty }.map { value.sourceText($0.trimmed, in: bytes) }
-            let problem = list.contains { $0.text.isEmpty } ? "an empty item" : "white space around an item"
-            c.report(.malformedScopes, value.range,
-                     "\(c.shown(a)) has \(problem): the script splits on commas without trimming and sends it as a scope; write \(Text.code(kept.joined(separator: ",")))",
-                     fix: Fix("Write \(Text.code(kept.joined(separator: ",")))", replacing: value.range, with: kept.joined(separator: ",")))
+            // The corrected list is written only for a finding that is kept.
+            c.sink.report(.malformedScopes, value.range) {
+                let kept = list.filter { !$0.text.isEmpty }.map { value.sourceText($0.trimmed, in: bytes) }.joined(separator: ",")
+                let problem = list.contains { $0.text.isEmpty } ? "an empty item" : "white space around an item"
+                return ("\(Text.code(a.writtenName)) has \(problem): the script splits on commas without trimming and sends it as a scope; write \(Text.code(kept))",
+                        Fix("Write \(Text.code(kept))", replacing: value.range, with: kept), [])
+            }
         }
     }
 }
