@@ -72,20 +72,20 @@ public enum Linter {
             sink.map = layer.map
             layer.text.withUnsafeBufferPointer { bytes in
                 for button in layer.buttons {
-                    var c = ButtonContext(document: document, button: button, bytes: bytes, sink: sink, memo: memo)
+                    let c = ButtonContext(document: document, button: button, bytes: bytes, sink: sink, memo: memo)
                     // A tag marked only by the legacy id or a button `src`, with no `data-*`, gets only its structure diagnostic.
                     let onlyMarker = button.marker != .brandClass && !c.hasDataAttributes
                     if !onlyMarker {
-                        AttributeChecks.classify(&c)
-                        CredentialChecks.classify(&c)
+                        AttributeChecks.classify(c)
+                        CredentialChecks.classify(c)
                     }
-                    StructureChecks.check(&c)
+                    StructureChecks.check(c)
                     guard !onlyMarker else { continue }
-                    CredentialChecks.check(&c)
-                    URIChecks.check(&c)
-                    ScopeChecks.check(&c)
-                    EnumerationChecks.check(&c)
-                    SecurityChecks.check(&c)
+                    CredentialChecks.check(c)
+                    URIChecks.check(c)
+                    ScopeChecks.check(c)
+                    EnumerationChecks.check(c)
+                    SecurityChecks.check(c)
                 }
                 StructureChecks.checkLoaders(layer, in: document, bytes: bytes, sink: sink)
             }

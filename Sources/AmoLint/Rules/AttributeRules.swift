@@ -55,7 +55,7 @@ extension Rule {
 
 enum AttributeChecks {
     /// Marks repeats and unknown attributes as having no effect, before any value check runs.
-    static func classify(_ c: inout ButtonContext) {
+    static func classify(_ c: ButtonContext) {
         let attributes = c.button.attributes
         // First of each name that is not a known one (known ones the context numbered).
         var others = FirstOfName()
@@ -75,7 +75,7 @@ enum AttributeChecks {
             }
             guard c.isData(i) else { continue }
             if let k, k < KnownName.tableCount, KnownName.isRead(k, by: c.brand) { continue }
-            if EnumerationChecks.classifyColor(&c, index: i, attribute: attributes[i], number: k) { continue }
+            if EnumerationChecks.classifyColor(c, index: i, attribute: attributes[i], number: k) { continue }
             c.markNoEffect(i)
             reportUnknown(c, attributes, i, number: k)
         }

@@ -1,7 +1,9 @@
 /// What a rule's check sees of one button, and where it reports. Precedence
 /// lives here: an attribute with no effect, or an empty one, is withheld from
 /// the value checks, so "one mistake gives one diagnostic" holds by construction.
-struct ButtonContext {
+/// A class: checks report through it thousands of times, and each copy of the
+/// button and document a struct holds costs dozens of reference counts.
+final class ButtonContext {
     let document: Document
     let button: Button
     /// The bytes of the button's layer (the file, or markup assembled from code).
@@ -14,11 +16,11 @@ struct ButtonContext {
     /// whether its name starts with `data-`. Worked out once by bytes: rules ask by
     /// name dozens of times, and a hostile tag has 100,000 attributes. Kept inline
     /// for the usual tag (an array allocation costs more than the checks).
-    private var inlineFacts = SIMD32<UInt8>()
-    private var manyFacts: [UInt8] = []
+    private let inlineFacts: SIMD32<UInt8>
+    private let manyFacts: [UInt8]
     private static let dataFlag: UInt8 = 0x20, numberMask: UInt8 = 0x1F
     /// Index of the first attribute of each known name, or -1.
-    private var firstOfKnown = SIMD32<Int32>(repeating: -1)
+    private let firstOfKnown: SIMD32<Int32>
     /// Per known name: its first attribute has no effect (1) or is empty (2),
     /// and is withheld from the value checks. Only first attributes are asked about.
     private var withheld = SIMD32<UInt8>()
@@ -32,20 +34,25 @@ struct ButtonContext {
         self.sink = sink
         self.memo = memo
         let count = button.attributes.count
-        if count > SIMD32<UInt8>.scalarCount { manyFacts = [UInt8](repeating: 0, count: count) }
+        var inline = SIMD32<UInt8>()
+        var many = count > SIMD32<UInt8>.scalarCount ? [UInt8](repeating: 0, count: count) : []
+        var first = SIMD32<Int32>(repeating: -1)
         var hasData = false
         for (i, a) in button.attributes.enumerated() {
             let name = a.name
             var fact: UInt8 = 0
             if let k = KnownName.number(of: name) {
                 fact = UInt8(k + 1) | (k < KnownName.tableCount ? Self.dataFlag : 0)
-                if firstOfKnown[k] < 0 { firstOfKnown[k] = Int32(i) }
+                if first[k] < 0 { first[k] = Int32(i) }
             } else if ASCII.hasDataPrefix(name) {
                 fact = Self.dataFlag
             }
             if fact & Self.dataFlag != 0 { hasData = true }
-            if count > SIMD32<UInt8>.scalarCount { manyFacts[i] = fact } else { inlineFacts[i] = fact }
+            if count > SIMD32<UInt8>.scalarCount { many[i] = fact } else { inline[i] = fact }
         }
+        inlineFacts = inline
+        manyFacts = many
+        firstOfKnown = first
         hasDataAttributes = hasData
     }
 
@@ -104,8 +111,8 @@ struct ButtonContext {
         return k
     }
 
-    mutating func markNoEffect(_ index: Int) { if let k = firstKnown(index) { withheld[k] |= 1 } }
-    mutating func markBlank(_ index: Int) { if let k = firstKnown(index) { withheld[k] |= 2 } }
+    func markNoEffect(_ index: Int) { if let k = firstKnown(index) { withheld[k] |= 1 } }
+    func markBlank(_ index: Int) { if let k = firstKnown(index) { withheld[k] |= 2 } }
     func isWithheld(_ index: Int) -> Bool { firstKnown(index).map { withheld[$0] != 0 } ?? false }
 
     /// Reports through the document's sink; the message and fix are built only

@@ -108,7 +108,7 @@ extension Rule {
 
 enum CredentialChecks {
     /// Ignored metadata, unused callbacks and empty values are withheld from the value checks.
-    static func classify(_ c: inout ButtonContext) {
+    static func classify(_ c: ButtonContext) {
         let attributes = c.button.attributes
         let clientIDIndex = c.firstIndex(KnownName.clientID)
         let clientID = clientIDIndex.map { !attributes[$0].isBlank && !c.isWithheld($0) } ?? false
@@ -136,10 +136,10 @@ enum CredentialChecks {
         }
     }
 
-    static func check(_ c: inout ButtonContext) {
+    static func check(_ c: ButtonContext) {
         let b = c.button
         if c.hasClientID {
-            clientIDFormat(&c)
+            clientIDFormat(c)
             return
         }
         guard c.hasMetadata else {
@@ -157,7 +157,7 @@ enum CredentialChecks {
         }
     }
 
-    private static func clientIDFormat(_ c: inout ButtonContext) {
+    private static func clientIDFormat(_ c: ButtonContext) {
         guard let a = c.effective(KnownName.clientID), let literal = a.literalText, let value = a.value,
               !SecurityChecks.isPlaceholder(a, KnownName.clientID), !isUUID(literal)
         else { return }

@@ -119,7 +119,7 @@ extension Rule {
 
 enum EnumerationChecks {
     /// `data-color` on a Kommo button: reported here and withheld from other checks.
-    static func classifyColor(_ c: inout ButtonContext, index: Int, attribute a: Attribute, number: Int?) -> Bool {
+    static func classifyColor(_ c: ButtonContext, index: Int, attribute a: Attribute, number: Int?) -> Bool {
         guard number == KnownName.color, c.brand == .kommo else { return false }
         c.markNoEffect(index)
         c.report(.ignoredColor, a.nameRange, "\(c.shown(a)) is ignored by Kommo's button: use `data-theme` (`light` or `dark`)",
@@ -127,18 +127,18 @@ enum EnumerationChecks {
         return true
     }
 
-    static func check(_ c: inout ButtonContext) {
-        enumeration(&c, KnownName.color, .invalidColor, effect: "the button falls back to `default`")
-        enumeration(&c, KnownName.theme, .invalidTheme, effect: "the button uses `light`")
-        enumeration(&c, KnownName.locale, .invalidLocale, effect: "the button shows English")
-        enumeration(&c, KnownName.mode, .invalidMode, effect: "the script sends it unchecked and the authorization flow breaks")
-        compact(&c)
+    static func check(_ c: ButtonContext) {
+        enumeration(c, KnownName.color, .invalidColor, effect: "the button falls back to `default`")
+        enumeration(c, KnownName.theme, .invalidTheme, effect: "the button uses `light`")
+        enumeration(c, KnownName.locale, .invalidLocale, effect: "the button shows English")
+        enumeration(c, KnownName.mode, .invalidMode, effect: "the script sends it unchecked and the authorization flow breaks")
+        compact(c)
     }
 
     /// The allowed values of each table entry, as suggestion candidates.
     private static let candidates = AttributeTable.all.map { Suggestions.Candidates($0.values) }
 
-    private static func enumeration(_ c: inout ButtonContext, _ k: Int, _ rule: Rule, effect: String) {
+    private static func enumeration(_ c: ButtonContext, _ k: Int, _ rule: Rule, effect: String) {
         guard let a = c.effective(k), let value = a.value else { return }
         let spec = KnownName.spec(k)
         if let literal = a.literalText {
@@ -161,7 +161,7 @@ enum EnumerationChecks {
         }
     }
 
-    private static func compact(_ c: inout ButtonContext) {
+    private static func compact(_ c: ButtonContext) {
         guard let a = c.effective(KnownName.compact), let literal = a.literalText, let value = a.value,
               literal != "true", literal != "false"
         else { return }

@@ -115,7 +115,7 @@ enum ScopeChecks {
         return items
     }
 
-    static func check(_ c: inout ButtonContext) {
+    static func check(_ c: ButtonContext) {
         guard let a = c.effective(KnownName.scopes), let value = a.value, !value.isDynamic else { return }
         let list = items(value.text)
         var seen: [Substring: Int] = [:]

@@ -144,7 +144,7 @@ extension Rule {
 }
 
 enum SecurityChecks {
-    static func check(_ c: inout ButtonContext) {
+    static func check(_ c: ButtonContext) {
         if c.first(KnownName.state) == nil {
             c.report(.missingState, c.button.nameRange,
                      "The button has no `data-state`: the redirect cannot be tied to the user's session; render a per-session value")
@@ -158,7 +158,7 @@ enum SecurityChecks {
             c.report(.staticState, value.range,
                      "\(c.shown(a)) \(Text.code(literal)) is the same for every visitor, which defeats its CSRF check: render a per-session value")
         }
-        errorCallback(&c)
+        errorCallback(c)
         if let a = c.effective(KnownName.title), let value = a.value, !value.isDynamic {
             let t = value.text
             if ASCII.contains(t, Byte.lt) || ASCII.contains(t, Byte.gt) || containsCharacterReference(t) {
@@ -222,7 +222,7 @@ enum SecurityChecks {
         return t.hasPrefix("<") && t.hasSuffix(">")
     }
 
-    private static func errorCallback(_ c: inout ButtonContext) {
+    private static func errorCallback(_ c: ButtonContext) {
         guard let a = c.effective(KnownName.errorCallback), let literal = a.literalText, let value = a.value else { return }
         let path = literal.trimmingWhitespace()
         let segments: [Substring]

@@ -120,7 +120,7 @@ extension Rule {
 }
 
 enum StructureChecks {
-    static func check(_ c: inout ButtonContext) {
+    static func check(_ c: ButtonContext) {
         let b = c.button
         if b.marker == .legacyID, let id = b.markerAttribute {
             let hasClass = c.first("class") != nil || c.first("classname") != nil

@@ -210,17 +210,17 @@ struct URIParts {
 enum URIChecks {
     static let names = [KnownName.redirectURI, KnownName.secretsURI, KnownName.logo]
 
-    static func check(_ c: inout ButtonContext) {
+    static func check(_ c: ButtonContext) {
         for name in names {
             guard let a = c.effective(name), let value = a.value, !value.isDynamic else { continue }
-            check(&c, a, value)
+            check(c, a, value)
         }
     }
 
     /// What the script does not encode, as bytes and as shown in the message.
     private static let unencoded: [(byte: UInt8, shown: String)] = [(Byte.ampersand, "`&`"), (Byte.hash, "`#`"), (Byte.plus, "`+`"), (Byte.space, "a space")]
 
-    private static func check(_ c: inout ButtonContext, _ a: Attribute, _ value: AttributeValue) {
+    private static func check(_ c: ButtonContext, _ a: Attribute, _ value: AttributeValue) {
         let text = value.text
         let parts = URIParts(text)
         if let problem = parts.problem {
