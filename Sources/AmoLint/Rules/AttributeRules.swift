@@ -95,7 +95,7 @@ enum AttributeChecks {
         private var others: [String: Int] = [:]
 
         /// The index of the first attribute named as the one at `index`, recording `index` if it is the first.
-        mutating func first(at index: Int, in attributes: [Attribute]) -> Int {
+        mutating func first<Attributes: RandomAccessCollection<Attribute>>(at index: Int, in attributes: Attributes) -> Int where Attributes.Index == Int {
             let name = attributes[index].name
             if slots.isEmpty {
                 for entry in list where entry.name == name { return entry.index }
@@ -111,7 +111,9 @@ enum AttributeChecks {
             return record(name, index, in: attributes)
         }
 
-        private mutating func record(_ name: String, _ index: Int, in attributes: [Attribute]) -> Int {
+        private mutating func record<Attributes: RandomAccessCollection<Attribute>>(_ name: String, _ index: Int, in attributes: Attributes) -> Int
+            where Attributes.Index == Int
+        {
             guard let hash = name.utf8.withContiguousStorageIfAvailable(FirstOfName.hash) ?? FirstOfName.hash(Array(name.utf8)) else {
                 if let f = others[name] { return f }
                 others[name] = index
@@ -161,7 +163,9 @@ enum AttributeChecks {
         Suggestions.Candidates(AttributeTable.specs(for: brand).map { String($0.name.dropFirst(5)) })
     }
 
-    private static func reportUnknown(_ c: ButtonContext, _ attributes: [Attribute], _ i: Int, number k: Int?) {
+    private static func reportUnknown<Attributes: RandomAccessCollection<Attribute>>(_ c: ButtonContext, _ attributes: Attributes, _ i: Int, number k: Int?)
+        where Attributes.Index == Int
+    {
         if let k, k < KnownName.tableCount {
             let a = attributes[i]
             let spec = KnownName.spec(k)
