@@ -45,7 +45,7 @@ struct BytePathTests {
     @Test func containsMatchesCharacters() {
         for s in Self.samples {
             for b in [Byte.ampersand, Byte.hash, Byte.plus, Byte.space, Byte.lt, Byte.gt] {
-                #expect(ASCII.contains(s, b) == s.contains(String(UnicodeScalar(b))), "\(s.debugDescription) \(b)")
+                #expect(ASCII.contains(s, b) == s.contains(Character(UnicodeScalar(b))), "\(s.debugDescription) \(b)")
             }
             #expect(ASCII.hasDataPrefix(s) == s.hasPrefix("data-"), "\(s.debugDescription)")
             #expect(ASCII.hasDataPrefix("data-" + s) == ("data-" + s).hasPrefix("data-"), "\(s.debugDescription)")

@@ -90,7 +90,7 @@ enum ASCII {
         } ?? s.utf8.contains(0)
     }
 
-    /// `s.contains(String(b))`, with Character semantics, for ASCII punctuation or space `b`.
+    /// `s.contains(Character(b))` for ASCII punctuation or space `b`.
     static func contains(_ s: String, _ b: UInt8) -> Bool {
         var found = false, unsure = false
         var previous: UInt8 = 0
@@ -109,7 +109,7 @@ enum ASCII {
         }
         if atByte { found = true }
         if found { return true }
-        return unsure ? s.contains(String(UnicodeScalar(b))) : false
+        return unsure ? s.contains(Character(UnicodeScalar(b))) : false
     }
 
     /// `s.hasPrefix("data-")` with Character semantics.
