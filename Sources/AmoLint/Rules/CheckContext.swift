@@ -128,11 +128,13 @@ final class ButtonContext {
     func shown(_ a: Attribute) -> String { Text.code(a.writtenName) }
 }
 
-extension Attribute {
-    /// `literal`, with the template stand-in looked for eight bytes at a time.
+extension AttributeValue {
+    /// The attribute's `literal`, with the template stand-in looked for eight bytes
+    /// at a time (asked of a value already in hand: a compact attribute decodes its
+    /// value on each access).
     var literalText: String? {
-        guard let v = value, !v.isDynamic else { return nil }
-        let text = v.text
+        guard !isDynamic else { return nil }
+        let text = self.text
         return ASCII.containsNUL(text) ? nil : text
     }
 }

@@ -158,8 +158,8 @@ enum CredentialChecks {
     }
 
     private static func clientIDFormat(_ c: ButtonContext) {
-        guard let a = c.effective(KnownName.clientID), let literal = a.literalText, let value = a.value,
-              !SecurityChecks.isPlaceholder(a, KnownName.clientID), !isUUID(literal)
+        guard let a = c.effective(KnownName.clientID), let value = a.value, let literal = value.literalText,
+              !SecurityChecks.isPlaceholder(literal, KnownName.clientID), !isUUID(literal)
         else { return }
         c.report(.invalidClientID, value.range,
                  "\(c.shown(a)) \(Text.code(literal)) is not a UUID: integration ids look like `1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b`")

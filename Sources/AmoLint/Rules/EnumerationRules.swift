@@ -141,7 +141,7 @@ enum EnumerationChecks {
     private static func enumeration(_ c: ButtonContext, _ k: Int, _ rule: Rule, effect: String) {
         guard let a = c.effective(k), let value = a.value else { return }
         let spec = KnownName.spec(k)
-        if let literal = a.literalText {
+        if let literal = value.literalText {
             guard !spec.values.contains(literal) else { return }
             // The suggestion is worked out only for a finding that is kept.
             c.sink.report(rule, value.range) {
@@ -162,7 +162,7 @@ enum EnumerationChecks {
     }
 
     private static func compact(_ c: ButtonContext) {
-        guard let a = c.effective(KnownName.compact), let literal = a.literalText, let value = a.value,
+        guard let a = c.effective(KnownName.compact), let value = a.value, let literal = value.literalText,
               literal != "true", literal != "false"
         else { return }
         let key = literal.trimmingWhitespace().lowercased()

@@ -150,11 +150,11 @@ enum SecurityChecks {
                      "The button has no `data-state`: the redirect cannot be tied to the user's session; render a per-session value")
         }
         for k in 0..<KnownName.tableCount where mayBePlaceholder[k] {
-            guard let a = c.effective(k), let value = a.value, isPlaceholder(a, k) else { continue }
+            guard let a = c.effective(k), let value = a.value, isPlaceholder(value.literalText, k) else { continue }
             c.report(.placeholderValue, value.range,
                      "\(c.shown(a)) \(Text.code(value.text)) is the documentation's placeholder: replace it with your own value")
         }
-        if let a = c.effective(KnownName.state), let literal = a.literalText, let value = a.value, !isPlaceholder(a, KnownName.state) {
+        if let a = c.effective(KnownName.state), let value = a.value, let literal = value.literalText, !isPlaceholder(literal, KnownName.state) {
             c.report(.staticState, value.range,
                      "\(c.shown(a)) \(Text.code(literal)) is the same for every visitor, which defeats its CSRF check: render a per-session value")
         }
@@ -182,10 +182,10 @@ enum SecurityChecks {
         KnownName.isURI[$0] || $0 == KnownName.clientID || KnownName.placeholder[$0] != nil
     }
 
-    /// A documentation placeholder left in the literal value of the attribute numbered `k` (a table entry).
-    static func isPlaceholder(_ a: Attribute, _ k: Int) -> Bool {
+    /// A documentation placeholder left in `literal`, the value of the attribute numbered `k` (a table entry).
+    static func isPlaceholder(_ literal: String?, _ k: Int) -> Bool {
         let isURI = KnownName.isURI[k], placeholder = KnownName.placeholder[k]
-        guard isURI || k == KnownName.clientID || placeholder != nil, let literal = a.literalText else { return false }
+        guard isURI || k == KnownName.clientID || placeholder != nil, let literal else { return false }
         let t = literal.trimmingWhitespace()
         if isURI {
             guard let host = URIParts(String(t)).host else { return false }
@@ -223,7 +223,7 @@ enum SecurityChecks {
     }
 
     private static func errorCallback(_ c: ButtonContext) {
-        guard let a = c.effective(KnownName.errorCallback), let literal = a.literalText, let value = a.value else { return }
+        guard let a = c.effective(KnownName.errorCallback), let value = a.value, let literal = value.literalText else { return }
         let path = literal.trimmingWhitespace()
         let segments: [Substring]
         if ASCII.isASCII(path) {
@@ -233,7 +233,7 @@ enum SecurityChecks {
             segments = path.split(separator: ".", omittingEmptySubsequences: false)
             guard segments.allSatisfy(isIdentifier) else { return reportInvalidCallback(c, a, literal, value) }
         }
-        guard !isPlaceholder(a, KnownName.errorCallback) else { return }
+        guard !isPlaceholder(literal, KnownName.errorCallback) else { return }
         let name: Substring
         if segments.count == 1 { name = segments[0] }
         else if segments.count == 2, segments[0] == "window" { name = segments[1] }
