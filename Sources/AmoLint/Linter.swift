@@ -49,8 +49,10 @@ public enum Linter {
         let sink = FindingSink(configuration: configuration, suppressions: suppressions, lineIndex: lineIndex)
         check(document, into: sink)
         if let suppressions {
-            for (id, range) in suppressions.unknownIDs {
-                sink.report(.invalidDirective, range) { Suppressions.unknownIDFinding(id, range) }
+            for range in suppressions.unknownIDs {
+                sink.report(.invalidDirective, range) {
+                    Suppressions.unknownIDFinding(String(decoding: file.bytes[range], as: UTF8.self), range)
+                }
             }
         }
         guard !sink.kept.isEmpty else {
@@ -66,24 +68,25 @@ public enum Linter {
     /// 2. per-button checks: structure, credentials, URIs, scopes, enumerations, security;
     /// 3. per-script checks of the layer's loaders.
     static func check(_ document: Document, into sink: FindingSink) {
+        let memo = DocumentMemo()
         for layer in document.layers {
             sink.map = layer.map
             layer.text.withUnsafeBufferPointer { bytes in
                 for button in layer.buttons {
-                    var c = ButtonContext(document: document, button: button, bytes: bytes, sink: sink)
+                    let c = ButtonContext(document: document, button: button, bytes: bytes, sink: sink, memo: memo)
                     // A tag marked only by the legacy id or a button `src`, with no `data-*`, gets only its structure diagnostic.
-                    let onlyMarker = button.marker != .brandClass && !button.hasDataAttributes
+                    let onlyMarker = button.marker != .brandClass && !c.hasDataAttributes
                     if !onlyMarker {
-                        AttributeChecks.classify(&c)
-                        CredentialChecks.classify(&c)
+                        AttributeChecks.classify(c)
+                        CredentialChecks.classify(c)
                     }
-                    StructureChecks.check(&c)
+                    StructureChecks.check(c)
                     guard !onlyMarker else { continue }
-                    CredentialChecks.check(&c)
-                    URIChecks.check(&c)
-                    ScopeChecks.check(&c)
-                    EnumerationChecks.check(&c)
-                    SecurityChecks.check(&c)
+                    CredentialChecks.check(c)
+                    URIChecks.check(c)
+                    ScopeChecks.check(c)
+                    EnumerationChecks.check(c)
+                    SecurityChecks.check(c)
                 }
                 StructureChecks.checkLoaders(layer, in: document, bytes: bytes, sink: sink)
             }

@@ -1,60 +1,123 @@
 /// What a rule's check sees of one button, and where it reports. Precedence
 /// lives here: an attribute with no effect, or an empty one, is withheld from
 /// the value checks, so "one mistake gives one diagnostic" holds by construction.
-struct ButtonContext {
+/// A class: checks report through it thousands of times, and each copy of the
+/// button and document a struct holds costs dozens of reference counts.
+final class ButtonContext {
     let document: Document
     let button: Button
     /// The bytes of the button's layer (the file, or markup assembled from code).
     let bytes: UnsafeBufferPointer<UInt8>
     let sink: FindingSink
-    /// Indices into `button.attributes` of attributes that have no effect.
-    private(set) var noEffect: Set<Int> = []
-    /// Indices of known attributes whose value is empty.
-    private(set) var blank: Set<Int> = []
+    /// Facts of the whole document, worked out once for all its buttons.
+    let memo: DocumentMemo
 
-    /// Index of the first attribute of each name, built once: rules ask by name
-    /// dozens of times, and a hostile tag has 100,000 attributes.
-    private let firstIndex: [String: Int]
+    /// Per attribute: its `KnownName` number plus one (0: none) in the low bits, and
+    /// whether its name starts with `data-`. Worked out once by bytes: rules ask by
+    /// name dozens of times, and a hostile tag has 100,000 attributes. Kept inline
+    /// for the usual tag (an array allocation costs more than the checks).
+    private let inlineFacts: SIMD32<UInt8>
+    private let manyFacts: [UInt8]
+    private static let dataFlag: UInt8 = 0x20, numberMask: UInt8 = 0x1F
+    /// Index of the first attribute of each known name, or -1.
+    private let firstOfKnown: SIMD32<Int32>
+    /// Per known name: its first attribute has no effect (1) or is empty (2),
+    /// and is withheld from the value checks. Only first attributes are asked about.
+    private var withheld = SIMD32<UInt8>()
+    /// Some attribute's name starts with `data-`.
+    let hasDataAttributes: Bool
 
-    init(document: Document, button: Button, bytes: UnsafeBufferPointer<UInt8>, sink: FindingSink) {
+    init(document: Document, button: Button, bytes: UnsafeBufferPointer<UInt8>, sink: FindingSink, memo: DocumentMemo) {
         self.document = document
         self.button = button
         self.bytes = bytes
         self.sink = sink
-        var index: [String: Int] = [:]
-        for (i, a) in button.attributes.enumerated() where index[a.name] == nil { index[a.name] = i }
-        firstIndex = index
+        self.memo = memo
+        let count = button.attributes.count
+        var inline = SIMD32<UInt8>()
+        var many = count > SIMD32<UInt8>.scalarCount ? [UInt8](repeating: 0, count: count) : []
+        var first = SIMD32<Int32>(repeating: -1)
+        var hasData = false
+        for (i, a) in button.attributes.enumerated() {
+            let name = a.name
+            var fact: UInt8 = 0
+            if let k = KnownName.number(of: name) {
+                fact = UInt8(k + 1) | (k < KnownName.tableCount ? Self.dataFlag : 0)
+                if first[k] < 0 { first[k] = Int32(i) }
+            } else if ASCII.hasDataPrefix(name) {
+                fact = Self.dataFlag
+            }
+            if fact & Self.dataFlag != 0 { hasData = true }
+            if count > SIMD32<UInt8>.scalarCount { many[i] = fact } else { inline[i] = fact }
+        }
+        inlineFacts = inline
+        manyFacts = many
+        firstOfKnown = first
+        hasDataAttributes = hasData
+    }
+
+    private func fact(_ index: Int) -> UInt8 {
+        manyFacts.isEmpty ? inlineFacts[index] : manyFacts[index]
     }
 
     var brand: Brand { button.brand }
 
+    /// The `KnownName` number of the attribute at `index`, or nil.
+    func knownNumber(_ index: Int) -> Int? {
+        let n = fact(index) & Self.numberMask
+        return n == 0 ? nil : Int(n) - 1
+    }
+
+    /// Whether the name of the attribute at `index` starts with `data-`.
+    func isData(_ index: Int) -> Bool { fact(index) & Self.dataFlag != 0 }
+
+    /// The first attribute of the known name numbered `k`, whatever its state.
+    func first(_ k: Int) -> (index: Int, attribute: Attribute)? {
+        let i = Int(firstOfKnown[k])
+        return i < 0 ? nil : (i, button.attributes[i])
+    }
+
     /// The first attribute of the name, whatever its state.
     func first(_ name: String) -> (index: Int, attribute: Attribute)? {
-        guard let i = firstIndex[name] else { return nil }
+        if let k = KnownName.number(of: name) { return first(k) }
+        guard let i = button.attributes.firstIndex(where: { $0.name == name }) else { return nil }
         return (i, button.attributes[i])
     }
 
+    /// The index of the first attribute of each known name, or -1.
+    var knownFirsts: SIMD32<Int32> { firstOfKnown }
+
+    /// The index of the first attribute of the known name numbered `k`.
+    func firstIndex(_ k: Int) -> Int? { firstOfKnown[k] < 0 ? nil : Int(firstOfKnown[k]) }
+
     /// The attribute if it takes part: first of its name, with an effect, not empty.
-    func effective(_ name: String) -> Attribute? {
-        guard let (i, a) = first(name), !noEffect.contains(i), !blank.contains(i) else { return nil }
-        return a
+    func effective(_ k: Int) -> Attribute? {
+        guard firstOfKnown[k] >= 0, withheld[k] == 0 else { return nil }
+        return button.attributes[Int(firstOfKnown[k])]
     }
 
     /// Present for the variant logic: the first of its name, not empty.
-    func present(_ name: String) -> Bool {
-        guard let (_, a) = first(name) else { return false }
+    func present(_ k: Int) -> Bool {
+        guard let (_, a) = first(k) else { return false }
         return !a.isBlank
     }
 
     var hasClientID: Bool { button.variant == .existingIntegration }
     var hasMetadata: Bool { button.hasMetadata }
 
-    mutating func markNoEffect(_ index: Int) { noEffect.insert(index) }
-    mutating func markBlank(_ index: Int) { blank.insert(index) }
-    func isWithheld(_ index: Int) -> Bool { noEffect.contains(index) || blank.contains(index) }
+    /// The known number of the attribute at `index` if it is the first of its name.
+    private func firstKnown(_ index: Int) -> Int? {
+        guard let k = knownNumber(index), firstOfKnown[k] == Int32(index) else { return nil }
+        return k
+    }
+
+    func markNoEffect(_ index: Int) { if let k = firstKnown(index) { withheld[k] |= 1 } }
+    func markBlank(_ index: Int) { if let k = firstKnown(index) { withheld[k] |= 2 } }
+    func isWithheld(_ index: Int) -> Bool { firstKnown(index).map { withheld[$0] != 0 } ?? false }
 
     /// Reports through the document's sink; the message and fix are built only
     /// when the finding is kept (a hostile tag repeats one mistake 100,000 times).
+    @inline(__always)
     func report(_ rule: Rule, _ range: Range<Int>, _ message: @autoclosure () -> String, fix: @autoclosure () -> Fix? = nil,
                 related: @autoclosure () -> [RelatedLocation] = [], unnecessary: Bool = false)
     {
@@ -65,35 +128,75 @@ struct ButtonContext {
     func shown(_ a: Attribute) -> String { Text.code(a.writtenName) }
 }
 
+extension AttributeValue {
+    /// The attribute's `literal`, with the template stand-in looked for eight bytes
+    /// at a time (asked of a value already in hand: a compact attribute decodes its
+    /// value on each access).
+    var literalText: String? {
+        guard !isDynamic else { return nil }
+        let text = self.text
+        return ASCII.containsNUL(text) ? nil : text
+    }
+}
+
+/// What the checks of one document work out once for all its buttons.
+final class DocumentMemo {
+    /// Whether some code of the file defines an error callback, by the bytes of its name.
+    var definesCallback: [[UInt8]: Bool] = [:]
+}
+
 /// Message helpers: values from the page are quoted, shortened and stripped of
 /// control characters, so no message can carry escape sequences to a terminal.
 enum Text {
     static func code(_ s: String, limit: Int = 60) -> String {
+        // Printable ASCII with no stand-in is shown as it is: one pass over the bytes.
+        var plain = true, braces = false
+        for b in s.utf8 {
+            if b < 0x20 || b > 0x7E { plain = false; break }
+            if b == Byte.lbrace { braces = true }
+        }
+        if plain, !braces {
+            let n = s.utf8.count
+            if n <= limit { return "`" + s + "`" }
+            return "`" + String(decoding: s.utf8.prefix(limit), as: UTF8.self) + "…`"
+        }
+        if !plain { braces = s.utf8.contains(Byte.lbrace) }
         // A run-time part of code (`' . $x . '`, `${x}`) is shown as `…`, not as its stand-in.
-        let s = s.contains("{{}}") ? s.replacingAll("{{}}", with: "…") : s
-        var out = ""
+        let s = braces && s.contains("{{}}") ? s.replacingAll("{{}}", with: "…") : s
+        var out: [UInt8] = [Byte.backtick]
+        out.reserveCapacity(min(s.utf8.count, 4 * limit) + 8)
+        func append(_ text: String) { out.append(contentsOf: text.utf8) }
         var count = 0
         for scalar in s.unicodeScalars {
-            if count == limit { out += "…"; break }
+            if count == limit { append("…"); break }
             switch scalar.value {
-            case 0: out += "{…}"
-            case 0x09, 0x0A, 0x0D: out += " "
+            case 0: append("{…}")
+            case 0x09, 0x0A, 0x0D: out.append(Byte.space)
             default:
-                if TerminalSafety.isUnsafe(scalar) { out += TerminalSafety.escaped(String(scalar)) }
-                else { out.unicodeScalars.append(scalar) }
+                if TerminalSafety.isUnsafe(scalar) { append(TerminalSafety.escaped(String(scalar))) }
+                else { UTF8.encode(scalar) { out.append($0) } }
             }
             count += 1
         }
-        return "`\(out)`"
+        out.append(Byte.backtick)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func list(_ items: [String]) -> String {
-        let quoted = items.map { code($0) }
-        if quoted.count <= 1 { return quoted.joined() }
-        return quoted.dropLast().joined(separator: ", ") + " and " + (quoted.last ?? "")
+        var out = ""
+        for (k, item) in items.enumerated() {
+            if k > 0 { out += k == items.count - 1 ? " and " : ", " }
+            out += code(item)
+        }
+        return out
     }
 
     static func choices(_ items: [String]) -> String {
-        items.map { code($0) }.joined(separator: ", ")
+        var out = ""
+        for (k, item) in items.enumerated() {
+            if k > 0 { out += ", " }
+            out += code(item)
+        }
+        return out
     }
 }

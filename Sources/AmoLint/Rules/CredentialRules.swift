@@ -108,33 +108,38 @@ extension Rule {
 
 enum CredentialChecks {
     /// Ignored metadata, unused callbacks and empty values are withheld from the value checks.
-    static func classify(_ c: inout ButtonContext) {
-        let clientID = c.first(AttributeName.clientID).map { !$0.attribute.isBlank && !c.isWithheld($0.index) } ?? false
+    static func classify(_ c: ButtonContext) {
+        let attributes = c.button.attributes
+        let clientIDIndex = c.firstIndex(KnownName.clientID)
+        let clientID = clientIDIndex.map { !attributes[$0].isBlank && !c.isWithheld($0) } ?? false
         let metadata = c.hasMetadata
-        for name in AttributeTable.all.map(\.name) {
-            guard let (i, a) = c.first(name), !c.isWithheld(i), let spec = AttributeTable.spec(name) else { continue }
-            if clientID, spec.isMetadata {
+        for k in 0..<KnownName.tableCount {
+            guard let i = c.firstIndex(k), !c.isWithheld(i) else { continue }
+            if clientID, KnownName.isMetadata[k] {
+                let a = attributes[i]
                 c.markNoEffect(i)
-                let related = c.first(AttributeName.clientID).map { [RelatedLocation(range: $0.attribute.range, message: "The client id that makes the metadata unused")] } ?? []
+                let related = clientIDIndex.map { [RelatedLocation(range: attributes[$0].range, message: "The client id that makes the metadata unused")] } ?? []
                 c.report(.ignoredMetadata, a.nameRange,
                          "\(c.shown(a)) is ignored: with `data-client-id` the button installs the existing integration; remove it",
                          related: related, unnecessary: true)
-            } else if !clientID, metadata, name == AttributeName.errorCallback {
+            } else if !clientID, metadata, k == KnownName.errorCallback {
+                let a = attributes[i]
                 c.markNoEffect(i)
                 c.report(.unusedErrorCallback, a.nameRange,
                          "\(c.shown(a)) is never called on a metadata button: the script calls it only for a `data-client-id`",
                          unnecessary: true)
-            } else if a.isBlank {
+            } else if isBlank(attributes[i]) {
+                let a = attributes[i]
                 c.markBlank(i)
                 c.report(.emptyValue, a.range, "\(c.shown(a)) is empty, so the script treats it as absent: fill it in or remove it")
             }
         }
     }
 
-    static func check(_ c: inout ButtonContext) {
+    static func check(_ c: ButtonContext) {
         let b = c.button
         if c.hasClientID {
-            clientIDFormat(&c)
+            clientIDFormat(c)
             return
         }
         guard c.hasMetadata else {
@@ -147,21 +152,32 @@ enum CredentialChecks {
             c.report(.incompleteMetadata, b.nameRange,
                      "The metadata button lacks \(Text.list(missing)): the script renders nothing without all five")
         }
-        if !c.present(AttributeName.logo) {
+        if !c.present(KnownName.logo) {
             c.report(.missingLogo, b.nameRange, "The metadata button has no `data-logo`: the integration is created with `logo=null`")
         }
     }
 
-    private static func clientIDFormat(_ c: inout ButtonContext) {
-        guard let a = c.effective(AttributeName.clientID), let literal = a.literal, let value = a.value,
-              !SecurityChecks.isPlaceholder(a), !isUUID(literal)
+    private static func clientIDFormat(_ c: ButtonContext) {
+        guard let a = c.effective(KnownName.clientID), let value = a.value, let literal = value.literalText,
+              !SecurityChecks.isPlaceholder(literal, KnownName.clientID), !isUUID(literal)
         else { return }
         c.report(.invalidClientID, value.range,
                  "\(c.shown(a)) \(Text.code(literal)) is not a UUID: integration ids look like `1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b`")
     }
 
-    static func isUUID(_ s: String) -> Bool {
-        let u = Array(s.utf8)
+    /// `a.isBlank`, answered by the first byte when it is ASCII and not white space.
+    static func isBlank(_ a: Attribute) -> Bool {
+        guard let value = a.value else { return true }
+        if let first = value.text.utf8.first, first < 0x80, !ASCII.isWhitespace(first) { return false }
+        return value.isBlank
+    }
+
+    static func isUUID(_ s: some StringProtocol) -> Bool {
+        let u = s.utf8
+        return u.withContiguousStorageIfAvailable(isUUID) ?? Array(u).withUnsafeBufferPointer { isUUID($0) }
+    }
+
+    private static func isUUID(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         guard u.count == 36 else { return false }
         for (i, b) in u.enumerated() {
             if i == 8 || i == 13 || i == 18 || i == 23 {

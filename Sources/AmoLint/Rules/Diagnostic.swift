@@ -36,6 +36,16 @@ public enum Applicability: String, Sendable, Equatable, Comparable {
     /// Safe when `meant` is `written` but for letter case, `-`/`_` (`postMessage`, `post-message` →
     /// `post_message`) and white space; unsafe otherwise.
     public static func replacing(_ written: some StringProtocol, with meant: some StringProtocol) -> Applicability {
+        guard ASCII.isASCII(written), ASCII.isASCII(meant) else { return plainReplacing(written, with: meant) }
+        // ASCII: white space and separators are bytes (`\r\n` is white space either way).
+        func normal(_ s: some StringProtocol) -> [UInt8] {
+            s.utf8.filter { !ASCII.isWhitespace($0) && $0 != Byte.dash && $0 != Byte.underscore }.map(ASCII.lower)
+        }
+        return normal(written) == normal(meant) ? .safe : .unsafe
+    }
+
+    /// The same on Characters, for text that is not ASCII.
+    static func plainReplacing(_ written: some StringProtocol, with meant: some StringProtocol) -> Applicability {
         func normal(_ s: some StringProtocol) -> String {
             String(s.lowercased().filter { !$0.isWhitespace && $0 != "-" && $0 != "_" })
         }

@@ -119,30 +119,38 @@ extension Rule {
 
 enum EnumerationChecks {
     /// `data-color` on a Kommo button: reported here and withheld from other checks.
-    static func classifyColor(_ c: inout ButtonContext, index: Int, attribute a: Attribute) -> Bool {
-        guard a.name == AttributeName.color, c.brand == .kommo else { return false }
+    static func classifyColor(_ c: ButtonContext, index: Int, attribute a: Attribute, number: Int?) -> Bool {
+        guard number == KnownName.color, c.brand == .kommo else { return false }
         c.markNoEffect(index)
         c.report(.ignoredColor, a.nameRange, "\(c.shown(a)) is ignored by Kommo's button: use `data-theme` (`light` or `dark`)",
                  unnecessary: true)
         return true
     }
 
-    static func check(_ c: inout ButtonContext) {
-        enumeration(&c, AttributeName.color, .invalidColor, effect: "the button falls back to `default`")
-        enumeration(&c, AttributeName.theme, .invalidTheme, effect: "the button uses `light`")
-        enumeration(&c, AttributeName.locale, .invalidLocale, effect: "the button shows English")
-        enumeration(&c, AttributeName.mode, .invalidMode, effect: "the script sends it unchecked and the authorization flow breaks")
-        compact(&c)
+    static func check(_ c: ButtonContext) {
+        enumeration(c, KnownName.color, .invalidColor, effect: "the button falls back to `default`")
+        enumeration(c, KnownName.theme, .invalidTheme, effect: "the button uses `light`")
+        enumeration(c, KnownName.locale, .invalidLocale, effect: "the button shows English")
+        enumeration(c, KnownName.mode, .invalidMode, effect: "the script sends it unchecked and the authorization flow breaks")
+        compact(c)
     }
 
-    private static func enumeration(_ c: inout ButtonContext, _ name: String, _ rule: Rule, effect: String) {
-        guard let a = c.effective(name), let spec = AttributeTable.spec(name), let value = a.value else { return }
-        if let literal = a.literal {
+    /// The allowed values of each table entry, as suggestion candidates.
+    private static let candidates = AttributeTable.all.map { Suggestions.Candidates($0.values) }
+
+    private static func enumeration(_ c: ButtonContext, _ k: Int, _ rule: Rule, effect: String) {
+        guard let a = c.effective(k), let value = a.value else { return }
+        let spec = KnownName.spec(k)
+        if let literal = value.literalText {
             guard !spec.values.contains(literal) else { return }
-            let suggestion = Suggestions.nearest(literal, in: spec.values)
-            let hint = suggestion.map { "; did you mean \(Text.code($0))?" } ?? "; use one of \(Text.choices(spec.values))"
-            c.report(rule, value.range, "\(c.shown(a)) \(Text.code(literal)) is not a known value: \(effect)\(hint)",
-                     fix: suggestion.map { Fix("Replace with \(Text.code($0))", replacing: value.range, with: $0, applicability: .replacing(literal, with: $0)) })
+            // The suggestion is worked out only for a finding that is kept.
+            c.sink.report(rule, value.range) {
+                let suggestion = Suggestions.nearest(literal, in: candidates[k])
+                let hint = suggestion.map { "; did you mean \(Text.code($0))?" } ?? "; use one of \(Text.choices(spec.values))"
+                return ("\(Text.code(a.writtenName)) \(Text.code(literal)) is not a known value: \(effect)\(hint)",
+                        suggestion.map { Fix("Replace with \(Text.code($0))", replacing: value.range, with: $0, applicability: .replacing(literal, with: $0)) },
+                        [])
+            }
         } else if !value.isDynamic {
             // `{{ $c }}-dark`: whatever the template gives, a literal part no allowed value
             // contains means the result can never be allowed.
@@ -153,8 +161,8 @@ enum EnumerationChecks {
         }
     }
 
-    private static func compact(_ c: inout ButtonContext) {
-        guard let a = c.effective(AttributeName.compact), let literal = a.literal, let value = a.value,
+    private static func compact(_ c: ButtonContext) {
+        guard let a = c.effective(KnownName.compact), let value = a.value, let literal = value.literalText,
               literal != "true", literal != "false"
         else { return }
         let key = literal.trimmingWhitespace().lowercased()

@@ -13,8 +13,17 @@ final class FindingSink {
     private(set) var kept: [Diagnostic] = []
     private var errorBudget = Linter.maximumFindings
     private var otherBudget = Linter.maximumFindings
+    /// Each rule's configured severity (nil inside: off), looked up once: a hostile
+    /// page reports one rule hundreds of thousands of times.
+    private var severities = [Severity??](repeating: nil, count: RuleID.allCases.count)
     /// Findings past the budget, by severity: counted, never built.
-    private(set) var unreported: [Severity: Int] = [:]
+    var unreported: [Severity: Int] {
+        var out: [Severity: Int] = [:]
+        for (k, n) in unreportedCounts.enumerated() where n > 0 { out[Severity.allCases[k]] = n }
+        return out
+    }
+    /// The same, by the severity's place in `Severity.allCases` (no hashing per finding).
+    private var unreportedCounts = [Int](repeating: 0, count: Severity.allCases.count)
 
     init(configuration: Configuration, suppressions: Suppressions?, lineIndex: LineIndex?) {
         self.configuration = configuration
@@ -30,15 +39,22 @@ final class FindingSink {
     func report(_ rule: Rule, _ range: Range<Int>, unnecessary: Bool = false,
                 _ make: () -> (message: String, fix: Fix?, related: [RelatedLocation]))
     {
-        guard let severity = configuration.severity(of: rule.id) else { return }
+        let configured: Severity?
+        if let known = severities[rule.ordinal] {
+            configured = known
+        } else {
+            configured = configuration.severity(of: rule.id)
+            severities[rule.ordinal] = configured
+        }
+        guard let severity = configured else { return }
         let mapped = sourceRange(range)
-        if let suppressions, let lineIndex,
+        if let suppressions, !suppressions.isEmpty, let lineIndex,
            suppressions.suppresses(rule.id, at: mapped.lowerBound, line: lineIndex.line(ofByte: mapped.lowerBound)) { return }
         if severity == .error {
-            guard errorBudget > 0 else { unreported[severity, default: 0] += 1; return }
+            guard errorBudget > 0 else { unreportedCounts[0] += 1; return }
             errorBudget -= 1
         } else {
-            guard otherBudget > 0 else { unreported[severity, default: 0] += 1; return }
+            guard otherBudget > 0 else { unreportedCounts[severity.place] += 1; return }
             otherBudget -= 1
         }
         let made = make()
@@ -58,5 +74,17 @@ final class FindingSink {
             edits.append(e)
         }
         return Fix(fix.description, edits, applicability: fix.applicability)
+    }
+}
+
+extension Severity {
+    /// The place in `allCases`.
+    var place: Int {
+        switch self {
+        case .error: return 0
+        case .warning: return 1
+        case .information: return 2
+        case .hint: return 3
+        }
     }
 }

@@ -25,6 +25,8 @@ public struct Rule: Sendable {
 
     public let ruleID: RuleID
     public var id: String { ruleID.rawValue }
+    /// The case's place in `RuleID.allCases`: an array index for per-rule tables.
+    let ordinal: Int
     public let area: Area
     public let severity: Severity
     /// One line: what the rule finds.
@@ -36,6 +38,7 @@ public struct Rule: Sendable {
 
     init(id: RuleID, area: Area, severity: Severity, summary: String, explanation: String, triggering: [Example], nonTriggering: [Example]) {
         ruleID = id
+        ordinal = RuleID.allCases.firstIndex(of: id) ?? 0
         self.area = area
         self.severity = severity
         self.summary = summary

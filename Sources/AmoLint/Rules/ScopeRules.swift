@@ -67,16 +67,41 @@ extension Rule {
 
 enum ScopeChecks {
     static let allowed = AttributeTable.documentedScopes + AttributeTable.undocumentedScopes
+    private static let allowedCandidates = Suggestions.Candidates(allowed)
 
     /// One comma-separated item: its trimmed text and UTF-8 ranges in the decoded value.
     struct Item {
         var text: Substring
         var full: Range<Int>
         var trimmed: Range<Int>
-        var isTemplate: Bool { text.contains(AttributeValue.templateMarker) }
+        var isTemplate: Bool { text.utf8.contains(0) }
     }
 
     static func items(_ text: String) -> [Item] {
+        guard ASCII.isASCII(text) else { return plainItems(text) }
+        // ASCII: commas and white space are bytes (`\r\n` is white space either way).
+        var items: [Item] = []
+        let u = text.utf8
+        var start = u.startIndex
+        var offset = 0
+        while true {
+            let end = u[start...].firstIndex(of: Byte.comma) ?? u.endIndex
+            let length = u.distance(from: start, to: end)
+            var lo = start, hi = end
+            while lo < hi, ASCII.isWhitespace(u[lo]) { lo = u.index(after: lo) }
+            while hi > lo, ASCII.isWhitespace(u[u.index(before: hi)]) { hi = u.index(before: hi) }
+            let lead = u.distance(from: start, to: lo)
+            items.append(Item(text: text[lo..<hi], full: offset..<offset + length,
+                              trimmed: offset + lead..<offset + lead + u.distance(from: lo, to: hi)))
+            offset += length + 1
+            guard end < u.endIndex else { break }
+            start = u.index(after: end)
+        }
+        return items
+    }
+
+    /// The same on Characters, for text that is not ASCII.
+    static func plainItems(_ text: String) -> [Item] {
         var items: [Item] = []
         var offset = 0
         for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
@@ -90,18 +115,22 @@ enum ScopeChecks {
         return items
     }
 
-    static func check(_ c: inout ButtonContext) {
-        guard let a = c.effective(AttributeName.scopes), let value = a.value, !value.isDynamic else { return }
+    static func check(_ c: ButtonContext) {
+        guard let a = c.effective(KnownName.scopes), let value = a.value, !value.isDynamic else { return }
         let list = items(value.text)
         var seen: [Substring: Int] = [:]
         for (k, item) in list.enumerated() where !item.isTemplate && !item.text.isEmpty {
             let range = value.sourceRange(item.trimmed)
             let name = String(item.text)
             if !allowed.contains(name) {
-                let suggestion = Suggestions.nearest(name, in: allowed)
-                let hint = suggestion.map { "did you mean \(Text.code($0))?" } ?? "the button documents `crm` and `notifications`"
-                c.report(.invalidScope, range, "Scope \(Text.code(name)) does not exist: amoCRM rejects the installation; \(hint)",
-                         fix: suggestion.map { Fix("Replace with \(Text.code($0))", replacing: range, with: $0, applicability: .replacing(name, with: $0)) })
+                // The suggestion is worked out only for a finding that is kept.
+                c.sink.report(.invalidScope, range) {
+                    let suggestion = Suggestions.nearest(name, in: allowedCandidates)
+                    let hint = suggestion.map { "did you mean \(Text.code($0))?" } ?? "the button documents `crm` and `notifications`"
+                    return ("Scope \(Text.code(name)) does not exist: amoCRM rejects the installation; \(hint)",
+                            suggestion.map { Fix("Replace with \(Text.code($0))", replacing: range, with: $0, applicability: .replacing(name, with: $0)) },
+                            [])
+                }
             } else if AttributeTable.undocumentedScopes.contains(name) {
                 c.report(.undocumentedScope, range,
                          "Scope \(Text.code(name)) is a token scope the button's documentation does not list: check that the button grants it")
@@ -119,11 +148,13 @@ enum ScopeChecks {
         let malformed = list.contains { $0.text.isEmpty || $0.trimmed != $0.full }
         if malformed {
             let bytes = c.bytes
-            let kept = list.filter { !$0.text.isEmpty }.map { value.sourceText($0.trimmed, in: bytes) }
-            let problem = list.contains { $0.text.isEmpty } ? "an empty item" : "white space around an item"
-            c.report(.malformedScopes, value.range,
-                     "\(c.shown(a)) has \(problem): the script splits on commas without trimming and sends it as a scope; write \(Text.code(kept.joined(separator: ",")))",
-                     fix: Fix("Write \(Text.code(kept.joined(separator: ",")))", replacing: value.range, with: kept.joined(separator: ",")))
+            // The corrected list is written only for a finding that is kept.
+            c.sink.report(.malformedScopes, value.range) {
+                let kept = list.filter { !$0.text.isEmpty }.map { value.sourceText($0.trimmed, in: bytes) }.joined(separator: ",")
+                let problem = list.contains { $0.text.isEmpty } ? "an empty item" : "white space around an item"
+                return ("\(Text.code(a.writtenName)) has \(problem): the script splits on commas without trimming and sends it as a scope; write \(Text.code(kept))",
+                        Fix("Write \(Text.code(kept))", replacing: value.range, with: kept), [])
+            }
         }
     }
 }

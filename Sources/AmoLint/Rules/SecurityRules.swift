@@ -144,31 +144,32 @@ extension Rule {
 }
 
 enum SecurityChecks {
-    static func check(_ c: inout ButtonContext) {
-        if c.first(AttributeName.state) == nil {
+    static func check(_ c: ButtonContext) {
+        if c.first(KnownName.state) == nil {
             c.report(.missingState, c.button.nameRange,
                      "The button has no `data-state`: the redirect cannot be tied to the user's session; render a per-session value")
         }
-        for spec in AttributeTable.all {
-            guard let a = c.effective(spec.name), let value = a.value, isPlaceholder(a) else { continue }
+        for k in 0..<KnownName.tableCount where mayBePlaceholder[k] {
+            guard let a = c.effective(k), let value = a.value, isPlaceholder(value.literalText, k) else { continue }
             c.report(.placeholderValue, value.range,
                      "\(c.shown(a)) \(Text.code(value.text)) is the documentation's placeholder: replace it with your own value")
         }
-        if let a = c.effective(AttributeName.state), let literal = a.literal, let value = a.value, !isPlaceholder(a) {
+        if let a = c.effective(KnownName.state), let value = a.value, let literal = value.literalText, !isPlaceholder(literal, KnownName.state) {
             c.report(.staticState, value.range,
                      "\(c.shown(a)) \(Text.code(literal)) is the same for every visitor, which defeats its CSRF check: render a per-session value")
         }
-        errorCallback(&c)
-        if let a = c.effective(AttributeName.title), let value = a.value, !value.isDynamic {
+        errorCallback(c)
+        if let a = c.effective(KnownName.title), let value = a.value, !value.isDynamic {
             let t = value.text
-            if t.contains("<") || t.contains(">") || containsCharacterReference(t) {
+            if ASCII.contains(t, Byte.lt) || ASCII.contains(t, Byte.gt) || containsCharacterReference(t) {
                 c.report(.markupInTitle, value.range,
                          "\(c.shown(a)) is inserted with `innerHTML`: its markup is rendered, not shown; keep the title plain text")
             }
         }
-        for spec in AttributeTable.all {
-            guard let limit = spec.maxLength, let a = c.effective(spec.name), let value = a.value, !value.isDynamic else { continue }
-            let count = value.text.unicodeScalars.count { $0 != "\u{0}" }
+        for k in 0..<KnownName.tableCount {
+            guard let limit = KnownName.maxLength[k], let a = c.effective(k), let value = a.value, !value.isDynamic else { continue }
+            // Unicode scalars but template stand-ins: the bytes that start a scalar, but NUL.
+            let count = value.text.utf8.count { $0 & 0xC0 != 0x80 && $0 != 0 }
             if count > limit {
                 c.report(.tooLong, value.range,
                          "\(c.shown(a)) has \(count) characters: amoCRM accepts at most \(limit); shorten it")
@@ -176,22 +177,44 @@ enum SecurityChecks {
         }
     }
 
-    static func isPlaceholder(_ a: Attribute) -> Bool {
-        guard let literal = a.literal else { return false }
+    /// The table entries a placeholder can be left in: URIs, the client id, and those the documentation fills in.
+    private static let mayBePlaceholder = (0..<KnownName.tableCount).map {
+        KnownName.isURI[$0] || $0 == KnownName.clientID || KnownName.placeholder[$0] != nil
+    }
+
+    /// A documentation placeholder left in `literal`, the value of the attribute numbered `k` (a table entry).
+    static func isPlaceholder(_ literal: String?, _ k: Int) -> Bool {
+        let isURI = KnownName.isURI[k], placeholder = KnownName.placeholder[k]
+        guard isURI || k == KnownName.clientID || placeholder != nil, let literal else { return false }
         let t = literal.trimmingWhitespace()
-        if let spec = AttributeTable.spec(a.name), spec.isURI {
-            guard let host = URIParts(String(t)).host?.lowercased() else { return false }
-            return ["example.com", "example.org", "example.net"].contains { host == $0 || host.hasSuffix("." + $0) }
+        if isURI {
+            guard let host = URIParts(String(t)).host else { return false }
+            return ["example.com", "example.org", "example.net"].contains { URIParts.host(host, isOrIsUnder: $0) }
         }
-        if a.name == AttributeName.clientID { return isClientIDPlaceholder(t) }
-        return AttributeTable.spec(a.name)?.placeholder == String(t)
+        if k == KnownName.clientID { return isClientIDPlaceholder(t) }
+        guard let placeholder else { return false }
+        return ASCII.equals(t, placeholder)
     }
 
     /// A client id that is not a UUID and still reads as the documentation's
     /// stand-in: a run of three `x`, `client_id` in any spelling, "your" (also
     /// Russian "ваш"/"твой"), or `<…>`: `xxxx`, `YOUR_CLIENT_ID`, `<client id>`.
     static func isClientIDPlaceholder(_ t: Substring) -> Bool {
-        guard !t.isEmpty, !CredentialChecks.isUUID(String(t)) else { return false }
+        guard !t.isEmpty, !CredentialChecks.isUUID(t) else { return false }
+        guard ASCII.isASCII(t) else { return plainIsClientIDPlaceholder(t) }
+        let u = t.utf8
+        if u.allSatisfy({ $0 == 0x78 || $0 == 0x58 }) { return true }
+        let lower = u.map(ASCII.lower)
+        for w in placeholderWords where lower.count >= w.count {
+            for i in 0...(lower.count - w.count) where lower[i] == w[0] && lower[i..<i + w.count].elementsEqual(w) { return true }
+        }
+        return u.first == Byte.lt && u.last == Byte.gt
+    }
+
+    private static let placeholderWords = ["xxx", "client_id", "client-id", "clientid", "your"].map { Array($0.utf8) }
+
+    /// The same on Characters, for an id that is not ASCII.
+    static func plainIsClientIDPlaceholder(_ t: Substring) -> Bool {
         if t.allSatisfy({ $0 == "x" || $0 == "X" }) { return true }
         let lower = t.lowercased()
         if lower.contains("xxx") { return true }
@@ -199,31 +222,52 @@ enum SecurityChecks {
         return t.hasPrefix("<") && t.hasSuffix(">")
     }
 
-    private static func errorCallback(_ c: inout ButtonContext) {
-        guard let a = c.effective(AttributeName.errorCallback), let literal = a.literal, let value = a.value else { return }
+    private static func errorCallback(_ c: ButtonContext) {
+        guard let a = c.effective(KnownName.errorCallback), let value = a.value, let literal = value.literalText else { return }
         let path = literal.trimmingWhitespace()
-        let segments = path.split(separator: ".", omittingEmptySubsequences: false)
-        guard segments.allSatisfy(isIdentifier) else {
-            c.report(.invalidErrorCallback, value.range,
-                     "\(c.shown(a)) \(Text.code(literal)) is not a function name or dotted path: the script `eval`s it and calls the result")
-            return
+        let segments: [Substring]
+        if ASCII.isASCII(path) {
+            segments = path.utf8.split(separator: Byte.dot, omittingEmptySubsequences: false).map { Substring($0) }
+            guard segments.allSatisfy(isASCIIIdentifier) else { return reportInvalidCallback(c, a, literal, value) }
+        } else {
+            segments = path.split(separator: ".", omittingEmptySubsequences: false)
+            guard segments.allSatisfy(isIdentifier) else { return reportInvalidCallback(c, a, literal, value) }
         }
-        guard !isPlaceholder(a) else { return }
+        guard !isPlaceholder(literal, KnownName.errorCallback) else { return }
         let name: Substring
         if segments.count == 1 { name = segments[0] }
         else if segments.count == 2, segments[0] == "window" { name = segments[1] }
         else { return }
-        let file = c.document.file.bytes
-        let defined = file.withUnsafeBufferPointer { bytes in c.document.codeRanges.contains { defines(name, in: bytes[$0]) } }
+        // Each name is looked for once per document: a page may hold hundreds of buttons and long scripts.
+        let key = Array(name.utf8)
+        let defined: Bool
+        if let known = c.memo.definesCallback[key] {
+            defined = known
+        } else {
+            let file = c.document.file.bytes
+            defined = file.withUnsafeBufferPointer { bytes in c.document.codeRanges.contains { defines(name, in: bytes[$0]) } }
+            c.memo.definesCallback[key] = defined
+        }
         if !defined {
             c.report(.undefinedErrorCallback, value.range,
                      "\(c.shown(a)) names \(Text.code(String(name))), which no code of this file defines: a refusal is reported to nobody if it does not exist")
         }
     }
 
+    private static func reportInvalidCallback(_ c: ButtonContext, _ a: Attribute, _ literal: String, _ value: AttributeValue) {
+        c.report(.invalidErrorCallback, value.range,
+                 "\(c.shown(a)) \(Text.code(literal)) is not a function name or dotted path: the script `eval`s it and calls the result")
+    }
+
     static func isIdentifier(_ s: Substring) -> Bool {
         guard let first = s.first, first.isLetter || first == "_" || first == "$" else { return false }
         return s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" }
+    }
+
+    /// `isIdentifier` of ASCII text.
+    private static func isASCIIIdentifier(_ s: Substring) -> Bool {
+        guard let first = s.utf8.first, Byte.isLetter(first) || first == Byte.underscore || first == Byte.dollar else { return false }
+        return s.utf8.allSatisfy { Byte.isLetter($0) || Byte.isDigit($0) || $0 == Byte.underscore || $0 == Byte.dollar }
     }
 
     /// `function X`, `var/let/const X`, `window.X =`, `X =` (not `==`) in a script body.
@@ -267,6 +311,22 @@ enum SecurityChecks {
     }
 
     static func containsCharacterReference(_ t: String) -> Bool {
+        let u = t.utf8
+        guard u.contains(Byte.ampersand) else { return false }
+        guard ASCII.isASCII(t) else { return plainContainsCharacterReference(t) }
+        // `&`, then letters, digits and `#`, then `;`.
+        var i = u.startIndex
+        while let amp = u[i...].firstIndex(of: Byte.ampersand) {
+            var j = u.index(after: amp)
+            while j < u.endIndex, Byte.isLetter(u[j]) || Byte.isDigit(u[j]) || u[j] == Byte.hash { j = u.index(after: j) }
+            if j > u.index(after: amp), j < u.endIndex, u[j] == Byte.semicolon { return true }
+            i = u.index(after: amp)
+        }
+        return false
+    }
+
+    /// The same on Characters, for text that is not ASCII.
+    static func plainContainsCharacterReference(_ t: String) -> Bool {
         var rest = Substring(t)
         while let amp = rest.firstIndex(of: "&") {
             let after = rest[rest.index(after: amp)...]

@@ -120,7 +120,7 @@ extension Rule {
 }
 
 enum StructureChecks {
-    static func check(_ c: inout ButtonContext) {
+    static func check(_ c: ButtonContext) {
         let b = c.button
         if b.marker == .legacyID, let id = b.markerAttribute {
             let hasClass = c.first("class") != nil || c.first("classname") != nil
@@ -159,31 +159,31 @@ enum StructureChecks {
             let valueRange = value?.range ?? loader.src.range
             let button = layer.button(at: loader.range)
             if loader.address.scheme == "http", let value {
-                // The scheme is found in the decoded, trimmed text; the edit is mapped to the source bytes behind it.
-                let trimmed = value.text.trimmingWhitespace()
-                let lead = value.text.utf8.distance(from: value.text.startIndex, to: trimmed.startIndex)
-                let scheme = value.sourceRange(lead..<lead + loader.address.schemeLength)
                 sink.report(.insecureScriptSrc, valueRange) {
-                    ("The button script is loaded over `http:`: browsers block it on https pages; use `https:`",
-                     Fix("Use `https:`", replacing: scheme, with: "https"), [])
+                    // The scheme is found in the decoded, trimmed text; the edit is mapped to the source bytes behind it.
+                    let trimmed = value.text.trimmingWhitespace()
+                    let lead = value.text.utf8.distance(from: value.text.startIndex, to: trimmed.startIndex)
+                    let scheme = value.sourceRange(lead..<lead + loader.address.schemeLength)
+                    return ("The button script is loaded over `http:`: browsers block it on https pages; use `https:`",
+                            Fix("Use `https:`", replacing: scheme, with: "https"), [])
                 }
             }
             if loader.ownBrand == nil, !document.classBrands.contains(brand) {
-                // A script that carries the button's attributes only lacks its class: add the
-                // attribute, or the class to a class list it already has (a second `class` would be dropped).
-                let fix = button.flatMap { b -> Fix? in
-                    guard let existing = b.first("class") ?? b.first("classname") else {
-                        let at = b.nameRange.upperBound
-                        return Fix("Add `class=\"\(brand.className)\"`", replacing: at..<at, with: " class=\"\(brand.className)\"")
-                    }
-                    guard let value = existing.value, value.isLiteral, existing.raw.quote == Byte.quote || existing.raw.quote == Byte.apostrophe
-                    else { return nil }
-                    let at = value.range.upperBound
-                    return Fix("Add the class `\(brand.className)`", replacing: at..<at, with: value.isBlank ? brand.className : " " + brand.className)
-                }
                 sink.report(.missingClass, valueRange) {
-                    ("No element has the class `\(brand.className)`: \(brand.displayName)'s script finds no button; add `class=\"\(brand.className)\"`",
-                     fix, [])
+                    // A script that carries the button's attributes only lacks its class: add the
+                    // attribute, or the class to a class list it already has (a second `class` would be dropped).
+                    let fix = button.flatMap { b -> Fix? in
+                        guard let existing = b.first("class") ?? b.first("classname") else {
+                            let at = b.nameRange.upperBound
+                            return Fix("Add `class=\"\(brand.className)\"`", replacing: at..<at, with: " class=\"\(brand.className)\"")
+                        }
+                        guard let value = existing.value, value.isLiteral, existing.raw.quote == Byte.quote || existing.raw.quote == Byte.apostrophe
+                        else { return nil }
+                        let at = value.range.upperBound
+                        return Fix("Add the class `\(brand.className)`", replacing: at..<at, with: value.isBlank ? brand.className : " " + brand.className)
+                    }
+                    return ("No element has the class `\(brand.className)`: \(brand.displayName)'s script finds no button; add `class=\"\(brand.className)\"`",
+                            fix, [])
                 }
             }
             if loader.origin.isInert, button == nil {

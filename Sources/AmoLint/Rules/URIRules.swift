@@ -88,11 +88,83 @@ extension Rule {
 /// (NUL in the decoded text) leave what they cover undecided.
 struct URIParts {
     enum Problem { case notAbsolute, protocolRelative, noSlashes, noHost, badHost }
-    var scheme: Range<String.Index>?
+    /// UTF-8 offsets of the scheme in the text.
+    var scheme: Range<Int>?
     var host: Substring?
     var problem: Problem?
 
     init(_ text: String) {
+        guard ASCII.isASCII(text) else { self.init(plain: text); return }
+        // ASCII: a byte is a Character (`\r\n` aside, which no test here tells apart).
+        var parts = URIParts(scheme: nil, host: nil, problem: nil)
+        var copy = text
+        let hostBounds: Range<Int>? = copy.withUTF8 { parts.parse($0) }
+        if let hostBounds {
+            let u = text.utf8
+            parts.host = text[u.index(u.startIndex, offsetBy: hostBounds.lowerBound)..<u.index(u.startIndex, offsetBy: hostBounds.upperBound)]
+        }
+        self = parts
+    }
+
+    private init(scheme: Range<Int>?, host: Substring?, problem: Problem?) {
+        self.scheme = scheme
+        self.host = host
+        self.problem = problem
+    }
+
+    /// Parses ASCII bytes; returns the host's bounds.
+    private mutating func parse(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var lo = 0, hi = b.count
+        while lo < hi, ASCII.isWhitespace(b[lo]) { lo += 1 }
+        while hi > lo, ASCII.isWhitespace(b[hi - 1]) { hi -= 1 }
+        guard lo < hi, b[lo] != 0 else { return nil }
+        if hi - lo >= 2, b[lo] == Byte.slash, b[lo + 1] == Byte.slash { problem = .protocolRelative; return nil }
+        var i = lo
+        while i < hi, Byte.isLetter(b[i]) || Byte.isDigit(b[i]) || b[i] == Byte.plus || b[i] == Byte.dot || b[i] == Byte.dash { i += 1 }
+        guard i < hi, b[i] == Byte.colon, i > lo, Byte.isLetter(b[lo]) else {
+            if i < hi, b[i] == 0 { return nil }  // `http{{ s }}://`
+            problem = .notAbsolute
+            return nil
+        }
+        scheme = lo..<i
+        let rest = i + 1
+        if rest < hi, b[rest] == 0 { return nil }
+        guard hi - rest >= 2, b[rest] == Byte.slash, b[rest + 1] == Byte.slash else { problem = .noSlashes; return nil }
+        let authorityStart = rest + 2
+        var authorityEnd = authorityStart
+        var hostStart = authorityStart
+        var templated = false
+        while authorityEnd < hi, b[authorityEnd] != Byte.slash, b[authorityEnd] != Byte.question, b[authorityEnd] != Byte.hash {
+            if b[authorityEnd] == Byte.at { hostStart = authorityEnd + 1 }
+            if b[authorityEnd] == 0 { templated = true }
+            authorityEnd += 1
+        }
+        var hostEnd = authorityEnd
+        if hostStart < hostEnd, b[hostStart] == Byte.lbracket {
+            hostStart += 1
+            var close = hostStart
+            while close < hostEnd, b[close] != Byte.rbracket { close += 1 }
+            hostEnd = close
+        } else {
+            var colon = hostEnd
+            while colon > hostStart, b[colon - 1] != Byte.colon { colon -= 1 }
+            if colon > hostStart { hostEnd = colon - 1 }
+        }
+        if hostStart == hostEnd, !templated { problem = .noHost; return nil }
+        for k in hostStart..<hostEnd {
+            switch b[k] {
+            case 0x09...0x0D, Byte.space, Byte.lt, Byte.gt, Byte.quote, Byte.apostrophe, Byte.lbrace, Byte.rbrace,
+                 Byte.pipe, Byte.backslash, 0x5E, Byte.backtick:
+                problem = .badHost
+                return nil
+            default: continue
+            }
+        }
+        return hostStart..<hostEnd
+    }
+
+    /// The same on Characters, for text that is not ASCII.
+    init(plain text: String) {
         let t = text.trimmingWhitespace()
         guard let first = t.first, first != AttributeValue.templateMarker else { return }
         if t.hasPrefix("//") { problem = .protocolRelative; return }
@@ -103,7 +175,7 @@ struct URIParts {
             problem = .notAbsolute
             return
         }
-        scheme = t.startIndex..<i
+        scheme = text.utf8.distance(from: text.startIndex, to: t.startIndex)..<text.utf8.distance(from: text.startIndex, to: i)
         let rest = t[t.index(after: i)...]
         if rest.first == AttributeValue.templateMarker { return }
         guard rest.hasPrefix("//") else { problem = .noSlashes; return }
@@ -119,20 +191,36 @@ struct URIParts {
         host = hostPart
     }
 
-    var hostIsLiteral: Bool { host.map { !$0.contains(AttributeValue.templateMarker) && !$0.isEmpty } ?? false }
+    var hostIsLiteral: Bool { host.map { !$0.utf8.contains(0) && !$0.isEmpty } ?? false }
+
+    /// The host, lower-cased, is `domain` or one of its subdomains.
+    static func host(_ host: Substring, isOrIsUnder domain: String) -> Bool {
+        guard ASCII.isASCII(host) else {
+            let h = host.lowercased()
+            return h == domain || h.hasSuffix("." + domain)
+        }
+        let h = host.utf8, d = domain.utf8
+        guard h.count >= d.count else { return false }
+        let tail = h.index(h.endIndex, offsetBy: -d.count)
+        guard zip(h[tail...], d).allSatisfy({ ASCII.lower($0) == $1 }) else { return false }
+        return tail == h.startIndex || h[h.index(before: tail)] == Byte.dot
+    }
 }
 
 enum URIChecks {
-    static let names = [AttributeName.redirectURI, AttributeName.secretsURI, AttributeName.logo]
+    static let names = [KnownName.redirectURI, KnownName.secretsURI, KnownName.logo]
 
-    static func check(_ c: inout ButtonContext) {
+    static func check(_ c: ButtonContext) {
         for name in names {
             guard let a = c.effective(name), let value = a.value, !value.isDynamic else { continue }
-            check(&c, a, value)
+            check(c, a, value)
         }
     }
 
-    private static func check(_ c: inout ButtonContext, _ a: Attribute, _ value: AttributeValue) {
+    /// What the script does not encode, as bytes and as shown in the message.
+    private static let unencoded: [(byte: UInt8, shown: String)] = [(Byte.ampersand, "`&`"), (Byte.hash, "`#`"), (Byte.plus, "`+`"), (Byte.space, "a space")]
+
+    private static func check(_ c: ButtonContext, _ a: Attribute, _ value: AttributeValue) {
         let text = value.text
         let parts = URIParts(text)
         if let problem = parts.problem {
@@ -153,26 +241,70 @@ enum URIChecks {
             return
         }
         if let schemeRange = parts.scheme {
-            let scheme = text[schemeRange]
-            if scheme.lowercased() != "https" {
-                let utf8 = text.utf8.distance(from: text.startIndex, to: schemeRange.lowerBound)..<text.utf8.distance(from: text.startIndex, to: schemeRange.upperBound)
-                let fix = scheme.lowercased() == "http" ? Fix("Use `https:`", replacing: value.sourceRange(utf8), with: "https") : nil
-                c.report(.insecureURI, value.range, "\(c.shown(a)) uses \(Text.code(String(scheme) + ":")): amoCRM accepts only https; use `https://`", fix: fix)
+            // A scheme is ASCII letters, digits, `+`, `.` and `-`.
+            let u = text.utf8
+            let scheme = u.dropFirst(schemeRange.lowerBound).prefix(schemeRange.count)
+            if !scheme.elementsEqual("https".utf8, by: { ASCII.lower($0) == $1 }) {
+                let isHTTP = scheme.elementsEqual("http".utf8, by: { ASCII.lower($0) == $1 })
+                let fix = isHTTP ? Fix("Use `https:`", replacing: value.sourceRange(schemeRange), with: "https") : nil
+                c.report(.insecureURI, value.range, "\(c.shown(a)) uses \(Text.code(String(decoding: scheme, as: UTF8.self) + ":")): amoCRM accepts only https; use `https://`", fix: fix)
             }
         }
         if parts.hostIsLiteral, let host = parts.host, isLocal(host) {
             c.report(.localURI, value.range,
                      "\(c.shown(a)) points at \(Text.code(String(host))), which amoCRM's servers cannot reach: use a public https address")
         }
-        let unencoded: [String] = ["&", "#", "+", " "].filter { text.contains($0) }
-        if !unencoded.isEmpty {
-            let shown = unencoded.map { $0 == " " ? "a space" : Text.code($0) }
+        let mayHold = text.utf8.contains { $0 == Byte.ampersand || $0 == Byte.hash || $0 == Byte.plus || $0 == Byte.space }
+        let found = mayHold ? unencoded.filter { ASCII.contains(text, $0.byte) } : []
+        if !found.isEmpty {
             c.report(.unencodedURI, value.range,
-                     "\(c.shown(a)) holds \(shown.joined(separator: ", ")), which the script does not encode: the authorization URL breaks there; percent-encode it or move it into `data-state`")
+                     "\(c.shown(a)) holds \(found.map(\.shown).joined(separator: ", ")), which the script does not encode: the authorization URL breaks there; percent-encode it or move it into `data-state`")
         }
     }
 
     static func isLocal(_ host: Substring) -> Bool {
+        guard ASCII.isASCII(host) else { return plainIsLocal(host) }
+        var h = Array(host.utf8).map(ASCII.lower)
+        if h.last == Byte.dot { h.removeLast() }
+        func equals(_ s: StaticString) -> Bool { h.count == s.utf8CodeUnitCount && h.elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+        func hasSuffix(_ s: StaticString) -> Bool {
+            h.count >= s.utf8CodeUnitCount && h.suffix(s.utf8CodeUnitCount).elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        }
+        func hasPrefix(_ s: StaticString) -> Bool {
+            h.count >= s.utf8CodeUnitCount && h.prefix(s.utf8CodeUnitCount).elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        }
+        if equals("localhost") || hasSuffix(".localhost") || hasSuffix(".local") { return true }
+        let labels = h.split(separator: Byte.dot, omittingEmptySubsequences: false)
+        if labels.count == 4 {
+            let o = labels.compactMap(octet)
+            if o.count == 4 {
+                return o[0] == 127 || o[0] == 10 || o[0] == 0 || (o[0] == 172 && (16...31).contains(o[1]))
+                    || (o[0] == 192 && o[1] == 168) || (o[0] == 169 && o[1] == 254)
+            }
+        }
+        if h.contains(Byte.colon) {
+            return equals("::1") || equals("::") || hasPrefix("fe80:") || hasPrefix("fc") || hasPrefix("fd")
+        }
+        return false
+    }
+
+    /// `Int(label)` when it is in 0...255, else nil: an optional sign, then digits.
+    private static func octet(_ label: ArraySlice<UInt8>) -> Int? {
+        var digits = label[...]
+        var negative = false
+        if let sign = digits.first, sign == Byte.plus || sign == Byte.dash {
+            negative = sign == Byte.dash
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty, digits.allSatisfy(Byte.isDigit) else { return nil }
+        var value = 0
+        for d in digits { value = min(value * 10 + Int(d - 0x30), 1000) }
+        if negative { return value == 0 ? 0 : nil }
+        return value <= 255 ? value : nil
+    }
+
+    /// The same on Characters, for a host that is not ASCII.
+    static func plainIsLocal(_ host: Substring) -> Bool {
         var h = host.lowercased()
         if h.hasSuffix(".") { h.removeLast() }
         if h == "localhost" || h.hasSuffix(".localhost") || h.hasSuffix(".local") { return true }

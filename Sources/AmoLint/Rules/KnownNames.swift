@@ -1,0 +1,65 @@
+/// The attribute names the rules ask for, numbered: the attribute table's, in
+/// its order, then `class` and `classname`. A button's attributes are numbered
+/// once, by bytes, so rules find them without hashing a `String` per question.
+enum KnownName {
+    static let names: [String] = AttributeTable.all.map(\.name) + ["class", "classname"]
+    static let tableCount = AttributeTable.all.count
+    static let `class` = tableCount, className = tableCount + 1
+    static let count = names.count
+
+    /// For each name length, the numbers of the names of that length.
+    private static let byLength: [[Int]] = {
+        var table = [[Int]](repeating: [], count: (names.map(\.utf8.count).max() ?? 0) + 1)
+        for (k, name) in names.enumerated() { table[name.utf8.count].append(k) }
+        return table
+    }()
+    private static let bytes: [[UInt8]] = names.map { Array($0.utf8) }
+
+    /// Each table entry's number, by name.
+    private static let numbers: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+
+    /// The number of a lower-cased attribute name, or nil. Every known name is
+    /// ASCII letters, `-` and `_`, which no other scalars are canonically
+    /// equivalent to, so comparing bytes is `String ==`.
+    static func number(of name: String) -> Int? {
+        if let n = name.utf8.withContiguousStorageIfAvailable({ number(of: $0) }) { return n }
+        return Array(name.utf8).withUnsafeBufferPointer { number(of: $0) }
+    }
+
+    static func number(of name: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard name.count < byLength.count else { return nil }
+        for k in byLength[name.count] where bytes[k].withUnsafeBufferPointer({ $0.elementsEqual(name) }) { return k }
+        return nil
+    }
+
+    /// The number of a name written in rule code (an `AttributeName` constant).
+    static func constant(_ name: String) -> Int? { numbers[name] }
+
+    /// The table entry of a number below `tableCount`.
+    static func spec(_ k: Int) -> AttributeSpec { AttributeTable.all[k] }
+
+    /// What the checks ask of each table entry, by number, without copying the entry.
+    static let isURI = AttributeTable.all.map(\.isURI)
+    static let isMetadata = AttributeTable.all.map(\.isMetadata)
+    static let placeholder = AttributeTable.all.map(\.placeholder)
+    static let maxLength = AttributeTable.all.map(\.maxLength)
+
+    /// Whether the brand's script reads the entry.
+    static func isRead(_ k: Int, by brand: Brand) -> Bool { brand == .amocrm ? readByAmoCRM[k] : readByKommo[k] }
+    private static let readByAmoCRM = AttributeTable.all.map { $0.brands.contains(.amocrm) }
+    private static let readByKommo = AttributeTable.all.map { $0.brands.contains(.kommo) }
+
+    static let clientID = constant(AttributeName.clientID)!
+    static let redirectURI = constant(AttributeName.redirectURI)!
+    static let secretsURI = constant(AttributeName.secretsURI)!
+    static let logo = constant(AttributeName.logo)!
+    static let scopes = constant(AttributeName.scopes)!
+    static let title = constant(AttributeName.title)!
+    static let compact = constant(AttributeName.compact)!
+    static let color = constant(AttributeName.color)!
+    static let theme = constant(AttributeName.theme)!
+    static let locale = constant(AttributeName.locale)!
+    static let mode = constant(AttributeName.mode)!
+    static let state = constant(AttributeName.state)!
+    static let errorCallback = constant(AttributeName.errorCallback)!
+}
