@@ -6,7 +6,7 @@ import LanguageServerProtocol
 extension Server {
     /// Lints a document's current version (cached until it or the settings change).
     func snapshot(_ uri: String) -> LintSnapshot? {
-        guard var document = documents[uri] else { return nil }
+        guard let document = documents[uri] else { return nil }
         if let cached = document.lastResult, cached.revision == document.revision, cached.settingsGeneration == settingsGeneration {
             return cached
         }
