@@ -1,6 +1,7 @@
 # `make install PREFIX=~/.local` puts a release binary (static Swift standard
-# library: it starts in about 2 ms and needs no Swift runtime) on the PATH, with
-# its man page and its bash, zsh and fish completions.
+# library, and on Linux a fully static executable: no dynamic loader at start,
+# about 1.5 ms for a small file, and no Swift runtime or glibc needed) on the
+# PATH, with its man page and its bash, zsh and fish completions.
 # `make dist` builds the release archive and the Python wheel in dist/.
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -9,13 +10,14 @@ MANDIR ?= $(DATADIR)/man
 SWIFT ?= swift
 PYTHON ?= python3
 VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/AmoLint/Version.swift)
+STATIC := --static-swift-stdlib $(if $(filter Linux,$(shell uname -s)),-Xswiftc -static-executable)
 # The binary installed and packaged (the release build unless given, e.g. AMOLINT=.build/debug/amolint).
-AMOLINT ?= $(shell $(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/amolint
+AMOLINT ?= $(shell $(SWIFT) build -c release $(STATIC) --show-bin-path)/amolint
 
 .PHONY: build install install-bin install-data uninstall test dist dist-only
 
 build:
-	$(SWIFT) build -c release --static-swift-stdlib --product amolint
+	$(SWIFT) build -c release $(STATIC) --product amolint
 
 install: build install-bin install-data
 

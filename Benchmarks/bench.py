@@ -149,8 +149,8 @@ def write_report(rows, bundles, mb10, mbd, mb1, mbt, count, cold, sessions, runs
         "# Benchmarks", "",
         f"Measured by `Benchmarks/run.sh` on {time.strftime('%Y-%m-%d')}: {cpu}, {CORES} cores, {mem // 1024} GiB, "
         f"{platform.system()} {platform.release()}, {swift}. Medians of {runs} cold runs (peers: fewer) of wall time; "
-        "peak RSS from `wait4`. amolint is what ships: the binary `make install` builds (release, static Swift "
-        "standard library) and installs.", "",
+        "peak RSS from `wait4`. amolint is what ships: the binary `make install` builds (release, a fully static "
+        "executable on Linux) and installs.", "",
         "Reproduce: `Benchmarks/run.sh` (builds and installs amolint, installs the peers, generates the inputs with a "
         "fixed seed, measures, rewrites this file). `Benchmarks/run.sh --quick` runs fewer repetitions.", "",
         "## Targets (issue 14)", "",

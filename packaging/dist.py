@@ -13,8 +13,9 @@ writes
         ship: `pip install` puts `amolint` on the PATH; `python -m amolint` runs it too.
 
 The wheel's tag must not promise more than the binary keeps: it is manylinux_2_28 when the binary
-needs glibc 2.28 at most (built on a glibc 2.28 system, such as the swift:6.0-rhel-ubi8 image), and
-manylinux_2_NN for the newest GLIBC_2.NN symbol version it needs otherwise (read from the binary).
+needs glibc 2.28 at most (the fully static binary `make dist` builds on Linux needs none; a dynamic one
+built on a glibc 2.28 system, such as the swift:6.0-rhel-ubi8 image), and manylinux_2_NN for the newest
+GLIBC_2.NN symbol version it needs otherwise (read from the binary).
 
 Standard library only: no build dependencies. Archives are reproducible (fixed times and owners).
 """
