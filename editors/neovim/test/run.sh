@@ -4,7 +4,7 @@
 source "$(dirname "$0")/../../test/common.sh"
 # Neovim with the amolint set-up, running one check script (SCRIPT FILE); it writes to $OUT.
 run_nvim() {
-  OUT="$out" EXPECTED_COUNT="$count" timeout 60 nvim --headless -u NONE -i NONE \
+  OUT="$out" EXPECTED_COUNT="$count" TEXT_OUT="${text_out:-}" OUT_FIRST="${out_first:-}" TEXT_FIRST="${text_first:-}" timeout 60 nvim --headless -u NONE -i NONE \
     --cmd "set rtp^=$root/editors/neovim" --cmd "filetype on" \
     --cmd "lua require('amolint').setup({ cmd = { '$bin', 'server' } })" \
     -c "luafile $here/$1" "$2"
@@ -44,4 +44,17 @@ if result.get("text") != expected:
     sys.exit(f"neovim: amolint.applyAllFixes did not give what amolint check --fix gives\n  result: {result}")
 print("neovim: amolint.applyAllFixes applied through workspace/applyEdit, as amolint check --fix")
 PY
+rm -rf "$work"
+
+# Typing (incremental didChange, the server resuming its scan): after each change the
+# diagnostics of the last version are at the positions `amolint check` gives the text.
+work="$(mktemp -d)"
+copy="$work/$(basename "$page")"
+cp "$page" "$copy"
+text_out="$work/typed$(basename "$page")" text_first="$work/first$(basename "$page")" out_first="$work/first.json"
+run_nvim typing.lua "$copy"
+"$bin" check "$text_first" --format json > "$work/expected.json" || true
+python3 "$root/editors/test/compare.py" "$work/expected.json" "$out_first" "$text_first" "neovim (typing, a line added above everything)"
+"$bin" check "$text_out" --format json > "$work/expected.json" || true
+python3 "$root/editors/test/compare.py" "$work/expected.json" "$out" "$text_out" "neovim (typing, after every change)"
 rm -rf "$work"
