@@ -9,17 +9,6 @@ import Testing
 /// every rule, the example pages and a generated page; after each edit the
 /// resumed document is compared with a fresh one, and so are their diagnostics.
 struct IncrementalScanTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let tokens = [
         "<", ">", "\"", "'", "=", "/", " ", "\n", "\r\n", "{", "}", "{{", "}}", "{%", "%}", "{#", "#}", "{{--", "--}}",
         "<!--", "-->", "<?php ", "?>", "<%", "%>", "${", "@if(", ")", "@endif", "<script>", "</script>", "<script ", "<style>",
@@ -49,7 +38,7 @@ struct IncrementalScanTests {
     /// About 60 KB: text, scripts, styles, comments, template blocks and buttons, so
     /// that checkpoints exist and edits land before, inside and after them.
     static func generatedPage() -> String {
-        var g = Generator(state: 7)
+        var g = SplitMix(seed: 7)
         var page = "<!doctype html>\n<html><head><title>Вход</title>\n"
         for k in 0..<400 {
             switch g.next() % 9 {
@@ -80,7 +69,7 @@ struct IncrementalScanTests {
 
     @Test("a document resumed after random edits equals the document scanned whole")
     func resumedEqualsScanned() throws {
-        var g = Generator(state: 42)
+        var g = SplitMix(seed: 42)
         var resumedSteps = 0
         for (path, text) in try Self.corpus() {
             var bytes = Array(text.utf8)
@@ -187,7 +176,7 @@ struct IncrementalScanTests {
 
     @Test("a line index updated after random edits equals the one built whole")
     func lineIndexUpdates() {
-        var g = Generator(state: 9)
+        var g = SplitMix(seed: 9)
         let pieces = ["\n", "\r", "\r\n", "a", "Пр", "🚀", "\n\n", String(repeating: "длинная строка ", count: 60)]
         var bytes = Array("первая\r\nвторая\rтретья\n\n".utf8)
         var index = LineIndex(bytes)

@@ -63,27 +63,14 @@ struct ScanPathTests {
         "return (<div className=\"amocrm_oauth\" />)", "/*", "*/", "//", "\n", " ", "auth", "_oauth", "amolint-", "Кнопка 🚀",
     ]
 
-    /// A deterministic generator (SplitMix64): the same pages on every run.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
-    static func page(_ random: inout Random, pieces count: Int) -> [UInt8] {
+    static func page(_ random: inout SplitMix, pieces count: Int) -> [UInt8] {
         var bytes: [UInt8] = []
         for _ in 0..<count { bytes += Array(pieces[random.below(pieces.count)].utf8) }
         return bytes
     }
 
     /// Deletes, duplicates or inserts a few stretches: unclosed quotes, constructs cut in half.
-    static func mutate(_ input: [UInt8], _ random: inout Random) -> [UInt8] {
+    static func mutate(_ input: [UInt8], _ random: inout SplitMix) -> [UInt8] {
         var bytes = input
         for _ in 0..<(1 + random.below(4)) {
             let at = bytes.isEmpty ? 0 : random.below(bytes.count + 1)
@@ -101,7 +88,7 @@ struct ScanPathTests {
     }
 
     @Test func ruleExamplesAndTheirMutations() {
-        var random = Random(state: 14)
+        var random = SplitMix(seed: 14)
         for file in Self.examples {
             #expect(Self.difference(file) == nil)
             for _ in 0..<3 {
@@ -112,7 +99,7 @@ struct ScanPathTests {
     }
 
     @Test func examplePagesAndTheirMutations() {
-        var random = Random(state: 3)
+        var random = SplitMix(seed: 3)
         #expect(Self.examplePages.count >= 9)
         for file in Self.examplePages {
             #expect(Self.difference(file) == nil)
@@ -124,7 +111,7 @@ struct ScanPathTests {
     }
 
     @Test func generatedPagesInEveryFileKind() {
-        var random = Random(state: 1)
+        var random = SplitMix(seed: 1)
         for k in 0..<1500 {
             var bytes = Self.page(&random, pieces: 20 + random.below(200))
             if k % 2 == 1 { bytes = Self.mutate(bytes, &random) }

@@ -203,9 +203,9 @@ struct DocumentBuilder {
                 built.trace = trace
                 collector = trace.collected
             } else {
-                collector = CollectedMarkup(Scanner.scan(bytes, dialect: file.dialect, phpBlocks: blocks, jsxTagStarts: jsxTagStarts,
-                                                         visitor: DocumentCollector(bytes: bytes, text: file.bytes, dialect: file.dialect, origins: .uniform(.markup),
-                                                                                 everyTag: everyTag)))
+                collector = Scanner.scan(bytes, dialect: file.dialect, phpBlocks: blocks, jsxTagStarts: jsxTagStarts,
+                                         visitor: DocumentCollector(bytes: bytes, text: file.bytes, dialect: file.dialect, origins: .uniform(.markup),
+                                                                    everyTag: everyTag)).collected
             }
             built.layers.append(Layer(text: file.bytes, map: nil, buttons: collector.buttons, loaders: collector.loaders))
             comments += collector.comments
@@ -290,7 +290,7 @@ struct DocumentBuilder {
     private func scan(_ text: CodeText, origins: OriginTable) -> Layer {
         let collected = text.bytes.withUnsafeBufferPointer { buffer in
             Scanner.scan(buffer, dialect: .markup, phpBlocks: [],
-                         visitor: DocumentCollector(bytes: buffer, text: text.bytes, dialect: .markup, origins: origins, map: text.map, everyTag: everyTag))
+                         visitor: DocumentCollector(bytes: buffer, text: text.bytes, dialect: .markup, origins: origins, map: text.map, everyTag: everyTag)).collected
         }
         return Layer(text: text.bytes, map: text.map, buttons: collected.buttons, loaders: collected.loaders)
     }

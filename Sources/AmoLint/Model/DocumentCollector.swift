@@ -14,13 +14,8 @@ struct DocumentCollector: ScanVisitor {
     let origins: OriginTable
     let map: SourceMap?
 
-    var buttons: [Button] = []
-    var loaders: [Loader] = []
-    var scripts: [Script] = []
-    /// Values of `v-html` attributes: JavaScript whose strings are inserted as HTML.
-    var innerHTMLValues: [Range<Int>] = []
-    var comments: [RawComment] = []
-    var htmlComments: [Range<Int>] = []
+    /// What it keeps: buttons, loaders, script bodies, `v-html` values, comments.
+    var collected = CollectedMarkup()
     private var lastScript: (hasSrc: Bool, isJavaScript: Bool) = (false, true)
     /// Every tag reaches `visitTag` (the plain path, which tests compare with the
     /// fast one). Otherwise only those of `needsTag` do: the others make no button
@@ -69,7 +64,7 @@ struct DocumentCollector: ScanVisitor {
                 }
                 if classBrand == nil, let brand = brandToken(in: raw, bound: true) { classBrand = brand; classRaw = raw }
             case (6, 0x76) where nameIs(name, "v-html"):  // v
-                if let value = raw.valueRange, raw.quote == Byte.quote || raw.quote == Byte.apostrophe { innerHTMLValues.append(value) }
+                if let value = raw.valueRange, raw.quote == Byte.quote || raw.quote == Byte.apostrophe { collected.innerHTMLValues.append(value) }
             case (2, 0x69) where nameIs(name, "id"):  // i
                 if idBrand == nil, let brand = brandToken(in: raw, bound: false) { idBrand = brand; idRaw = raw }
             case (3, 0x73) where nameIs(name, "src") && srcRaw == nil:  // s
@@ -88,7 +83,7 @@ struct DocumentCollector: ScanVisitor {
             let attribute = Attribute(srcRaw, in: text)
             if let literal = attribute.value?.text, let parsed = ScriptAddress(literal) {
                 address = parsed
-                loaders.append(Loader(range: tag.range, nameRange: tag.nameRange, src: attribute, address: parsed,
+                collected.loaders.append(Loader(range: tag.range, nameRange: tag.nameRange, src: attribute, address: parsed,
                                       ownBrand: classBrand ?? idBrand, origin: origin))
             }
         }
@@ -108,7 +103,7 @@ struct DocumentCollector: ScanVisitor {
         }
         let attributes = tag.attributes.map { Attribute($0, in: text) }
         let tagName = String(decoding: UnsafeBufferPointer(rebasing: bytes[tag.nameRange]), as: UTF8.self).lowercased()
-        buttons.append(Button(
+        collected.buttons.append(Button(
             range: tag.range, nameRange: tag.nameRange, tagName: tagName, brand: brand, marker: marker,
             attributes: attributes,
             markerAttribute: markerRaw.flatMap { m in attributes.first { $0.raw.nameRange == m.nameRange } },
@@ -116,13 +111,13 @@ struct DocumentCollector: ScanVisitor {
     }
 
     mutating func visitComment(_ comment: RawComment) {
-        if comment.kind == .html { htmlComments.append(comment.range) }
-        if ByteSearch.contains("amolint-", anchor: 7, in: bytes, comment.contentRange) { comments.append(comment) }
+        if comment.kind == .html { collected.htmlComments.append(comment.range) }
+        if ByteSearch.contains("amolint-", anchor: 7, in: bytes, comment.contentRange) { collected.comments.append(comment) }
     }
 
     mutating func visitRawText(element: Range<Int>, body: Range<Int>) {
         if nameIs(element, "script"), !lastScript.hasSrc, !body.isEmpty {
-            scripts.append(Script(body: body, isJavaScript: lastScript.isJavaScript))
+            collected.scripts.append(Script(body: body, isJavaScript: lastScript.isJavaScript))
         }
     }
 

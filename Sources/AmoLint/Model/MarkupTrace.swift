@@ -67,7 +67,7 @@ package struct MarkupTrace: Sendable {
         var scanner = Scanner(bytes: bytes, dialect: dialect, visitor: DocumentCollector(bytes: bytes, text: text, dialect: dialect, origins: .uniform(.markup)))
         var trace = MarkupTrace(checkpoints: [Checkpoint(offset: 0, horizon: 0, bracketScanFailedFrom: .max)], spacing: spacing, collected: CollectedMarkup())
         trace.run(&scanner, from: 0, syncingWith: nil)
-        trace.collected = CollectedMarkup(scanner.visitor)
+        trace.collected = scanner.visitor.collected
         return trace
     }
 
@@ -83,13 +83,13 @@ package struct MarkupTrace: Sendable {
         let restart = checkpoints[k]
 
         var collector = DocumentCollector(bytes: bytes, text: text, dialect: dialect, origins: .uniform(.markup))
-        collector.keep(collected.before(restart.offset, in: text))
+        collector.collected = collected.before(restart.offset, in: text)
         var scanner = Scanner(bytes: bytes, dialect: dialect, visitor: collector)
         scanner.closers.horizon = restart.horizon
         scanner.closers.bracketScanFailedFrom = restart.bracketScanFailedFrom
         var trace = MarkupTrace(checkpoints: Array(checkpoints[...k]), spacing: spacing, collected: CollectedMarkup())
         let synced = trace.run(&scanner, from: restart.offset, syncingWith: (self, edit))
-        trace.collected = CollectedMarkup(scanner.visitor)
+        trace.collected = scanner.visitor.collected
         guard let j = synced else { return trace }
 
         // From old checkpoint `j` on, the steps are the old ones, moved by `delta`.
@@ -149,17 +149,6 @@ struct CollectedMarkup: Sendable {
     var comments: [RawComment] = []
     var htmlComments: [Range<Int>] = []
 
-    init() {}
-
-    init(_ c: DocumentCollector) {
-        buttons = c.buttons
-        loaders = c.loaders
-        scripts = c.scripts
-        innerHTMLValues = c.innerHTMLValues
-        comments = c.comments
-        htmlComments = c.htmlComments
-    }
-
     /// What steps before `offset` collected (everything they collect starts before it),
     /// its buttons and loaders read from `text`.
     func before(_ offset: Int, in text: [UInt8]) -> CollectedMarkup {
@@ -194,17 +183,5 @@ struct CollectedMarkup: Sendable {
         innerHTMLValues += other.innerHTMLValues
         comments += other.comments
         htmlComments += other.htmlComments
-    }
-}
-
-extension DocumentCollector {
-    /// Starts from what earlier steps collected.
-    mutating func keep(_ collected: CollectedMarkup) {
-        buttons += collected.buttons
-        loaders += collected.loaders
-        scripts += collected.scripts
-        innerHTMLValues += collected.innerHTMLValues
-        comments += collected.comments
-        htmlComments += collected.htmlComments
     }
 }
