@@ -16,10 +16,9 @@ struct OpenDocument {
     /// Diagnostics of the last lint, for code actions and pull; dropped at the
     /// next edit (its document shares the text, which is then edited in place).
     var lastResult: LintSnapshot?
-    /// The last publish's diagnostics, serialised (push mode), and what changed since:
-    /// `unchanged`, one span, or nil for anything else (a whole new text).
+    /// The last publish's diagnostics, serialised (push mode), and what became of the text since.
     private(set) var encodings = DiagnosticEncodings()
-    private(set) var sincePublish: EditSpan?
+    private(set) var sincePublish = DiagnosticEncodings.Change.unknown
     /// What the next lint can resume: the last lint's scan, and the span edited since.
     private(set) var resumable: (scan: Document.Resumption, edit: EditSpan)?
 
@@ -40,7 +39,7 @@ struct OpenDocument {
         } else if let (scan, edit) = resumable {
             resumable = (scan, edit.then(replacing: range, count: text.count))
         }
-        sincePublish = sincePublish.map { $0 == DiagnosticEncodings.unchanged ? EditSpan(replacing: range, count: text.count) : $0.then(replacing: range, count: text.count) }
+        sincePublish.add(replacing: range, count: text.count)
         lineIndex.replace(range, with: text, in: &bytes)
         revision += 1
     }
@@ -51,18 +50,18 @@ struct OpenDocument {
         lineIndex = LineIndex(bytes)
         lastResult = nil
         resumable = nil
-        sincePublish = nil
+        sincePublish = .unknown
         revision += 1
     }
 
     /// Keeps what was just published.
     mutating func published(_ encodings: DiagnosticEncodings) {
         self.encodings = encodings
-        sincePublish = DiagnosticEncodings.unchanged
+        sincePublish = .none
     }
 
     /// The document of the current text: resumed from the last lint's scan when only a span changed.
-    func parsed() -> Document {
+    func currentDocument() -> Document {
         if let result = lastResult, result.revision == revision, let kept = result.kept { return kept }
         if let (scan, edit) = resumable { return Document(sourceFile, resuming: scan, after: edit) }
         return Document(traced: sourceFile)

@@ -79,14 +79,23 @@ struct DiagnosticEncodings {
         return nil
     }
 
-    /// The encodings of `diagnostics` of the text `edit` made of the published one
-    /// (nil: unknown, encode all), reusing what the edit left alone.
-    func next(_ diagnostics: [Diagnostic], after edit: EditSpan?, lineIndex: LineIndex, encode: (Diagnostic) -> Fragment) -> DiagnosticEncodings {
+    /// The encodings of `diagnostics` of the text `change` made of the published one,
+    /// reusing what the change left alone.
+    func next(_ diagnostics: [Diagnostic], after change: Change, lineIndex: LineIndex, encode: (Diagnostic) -> Fragment) -> DiagnosticEncodings {
         var out = DiagnosticEncodings()
         out.diagnostics = diagnostics
         out.lineCount = lineIndex.lineCount
         out.fragments.reserveCapacity(diagnostics.count)
-        guard let edit, !fragments.isEmpty else {
+        let edit: EditSpan
+        switch change {
+        // No edit: every diagnostic stands before one past the end of any text.
+        case .none: edit = EditSpan(start: .max, oldEnd: .max, newEnd: .max)
+        case .span(let span): edit = span
+        case .unknown:
+            out.fragments = diagnostics.map(encode)
+            return out
+        }
+        guard !fragments.isEmpty else {
             out.fragments = diagnostics.map(encode)
             return out
         }
@@ -119,8 +128,21 @@ struct DiagnosticEncodings {
         return out
     }
 
-    /// The text left unchanged since a publish: every diagnostic is before the "edit".
-    static let unchanged = EditSpan(start: .max, oldEnd: .max, newEnd: .max)
+    /// What became of the text since a publish.
+    enum Change: Equatable {
+        case none
+        case span(EditSpan)
+        /// A whole new text: nothing can be reused.
+        case unknown
+
+        mutating func add(replacing range: Range<Int>, count: Int) {
+            switch self {
+            case .none: self = .span(EditSpan(replacing: range, count: count))
+            case .span(let s): self = .span(s.then(replacing: range, count: count))
+            case .unknown: break
+            }
+        }
+    }
 
     /// A fragment whose lines were rewritten moved by `shift` (its version hole kept).
     private static func rebased(_ f: Fragment, moved: [UInt8], shift: Int) -> Fragment {

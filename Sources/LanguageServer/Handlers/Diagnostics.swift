@@ -10,7 +10,7 @@ extension Server {
         if let cached = document.lastResult, cached.revision == document.revision, cached.settingsGeneration == settingsGeneration {
             return cached
         }
-        let parsed = document.parsed()
+        let parsed = document.currentDocument()
         var diagnostics: [Diagnostic] = []
         if settings.enable, case .configuration(let configuration) = resolver.resolve(uri: uri, settings: settings, problem: warnUser) {
             let linted = Linter.lint(parsed, configuration: configuration, lineIndex: document.lineIndex)
