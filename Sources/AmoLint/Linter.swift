@@ -31,12 +31,15 @@ public enum Linter {
     }
 
     public static func lint(_ file: SourceFile, configuration: Configuration = Configuration()) -> Result {
-        lint(Document(file), configuration: configuration)
+        lint(Document(file), configuration: configuration, cache: ButtonFindingsCache(mode: .repeats))
     }
 
     /// Lints a document already built (the server keeps it for hover and completion,
     /// and passes the line index it keeps up to date edit by edit).
-    public static func lint(_ document: Document, configuration: Configuration = Configuration(), lineIndex known: LineIndex? = nil) -> Result {
+    /// `cache` keeps buttons' findings from one lint to the next (the server) or for
+    /// repeats within the document; the diagnostics are the same without it.
+    public static func lint(_ document: Document, configuration: Configuration = Configuration(), lineIndex known: LineIndex? = nil,
+                            cache: ButtonFindingsCache? = nil) -> Result {
         let file = document.file
         // Suppressions need lines; a file without directive comments never builds them here.
         var lineIndex = known
@@ -47,7 +50,7 @@ public enum Linter {
             suppressions = Suppressions(document, lineIndex: index)
         }
         let sink = FindingSink(configuration: configuration, suppressions: suppressions, lineIndex: lineIndex)
-        check(document, into: sink)
+        check(document, into: sink, cache: cache)
         if let suppressions {
             for range in suppressions.unknownIDs {
                 sink.report(.invalidDirective, range) {
@@ -67,30 +70,54 @@ public enum Linter {
     ///    so that the value checks see only those ("one mistake, one diagnostic");
     /// 2. per-button checks: structure, credentials, URIs, scopes, enumerations, security;
     /// 3. per-script checks of the layer's loaders.
-    static func check(_ document: Document, into sink: FindingSink) {
-        let memo = DocumentMemo()
+    static func check(_ document: Document, into sink: FindingSink, cache: ButtonFindingsCache? = nil) {
+        let memo = DocumentMemo(document)
+        cache?.begin()
+        defer { cache?.end() }
+        var loaders: UInt8 = 0
+        for (k, brand) in Brand.allCases.enumerated() where document.hasLoader(for: brand) { loaders |= 1 << k }
         for layer in document.layers {
             sink.map = layer.map
             layer.text.withUnsafeBufferPointer { bytes in
                 for button in layer.buttons {
-                    let c = ButtonContext(document: document, button: button, bytes: bytes, sink: sink, memo: memo)
-                    // A tag marked only by the legacy id or a button `src`, with no `data-*`, gets only its structure diagnostic.
-                    let onlyMarker = button.marker != .brandClass && !c.hasDataAttributes
-                    if !onlyMarker {
-                        AttributeChecks.classify(c)
-                        CredentialChecks.classify(c)
+                    guard let cache else {
+                        checkButton(button, document: document, bytes: bytes, sink: sink, memo: memo)
+                        continue
                     }
-                    StructureChecks.check(c)
-                    guard !onlyMarker else { continue }
-                    CredentialChecks.check(c)
-                    URIChecks.check(c)
-                    ScopeChecks.check(c)
-                    EnumerationChecks.check(c)
-                    SecurityChecks.check(c)
+                    switch cache.lookup(button, bytes: bytes, loaders: loaders, memo: memo) {
+                    case .replay(let recorded, let shift):
+                        recorded.replay(into: sink, shift: shift)
+                    case .record(let key):
+                        let recording = FindingRecording()
+                        (sink.recording, memo.recording) = (recording, recording)
+                        checkButton(button, document: document, bytes: bytes, sink: sink, memo: memo)
+                        (sink.recording, memo.recording) = (nil, nil)
+                        cache.store(recording, key: key, button: button, bytes: bytes, loaders: loaders)
+                    case .check:
+                        checkButton(button, document: document, bytes: bytes, sink: sink, memo: memo)
+                    }
                 }
                 StructureChecks.checkLoaders(layer, in: document, bytes: bytes, sink: sink)
             }
         }
         sink.map = nil
+    }
+
+    /// Phases 1 and 2 for one button.
+    private static func checkButton(_ button: Button, document: Document, bytes: UnsafeBufferPointer<UInt8>, sink: FindingSink, memo: DocumentMemo) {
+        let c = ButtonContext(document: document, button: button, bytes: bytes, sink: sink, memo: memo)
+        // A tag marked only by the legacy id or a button `src`, with no `data-*`, gets only its structure diagnostic.
+        let onlyMarker = button.marker != .brandClass && !c.hasDataAttributes
+        if !onlyMarker {
+            AttributeChecks.classify(c)
+            CredentialChecks.classify(c)
+        }
+        StructureChecks.check(c)
+        guard !onlyMarker else { return }
+        CredentialChecks.check(c)
+        URIChecks.check(c)
+        ScopeChecks.check(c)
+        EnumerationChecks.check(c)
+        SecurityChecks.check(c)
     }
 }

@@ -160,3 +160,41 @@ public enum Origin: Sendable, Equatable {
         }
     }
 }
+
+extension Button {
+    /// Folds into `h` how the scanner parsed the tag: a findings cache keys on this
+    /// besides the tag's bytes, since some of it (a template conditional around the
+    /// tag) comes from outside them.
+    func foldParse(into h: inout UInt64) {
+        var x = UInt64(records.count) << 32 | UInt64(UInt32(bitPattern: markerIndex))
+        x ^= UInt64(isJSX ? 1 : 0) << 63
+        switch origin {
+        case .markup: x ^= 1 << 60
+        case .string(let sink, let late): x ^= (sink == nil ? 2 : 3) << 60 | (late ? 1 << 59 : 0)
+        case .built(let late): x ^= 4 << 60 | (late ? 1 << 59 : 0)
+        }
+        h = ButtonFindingsCache.mix(h ^ x)
+        for i in 0..<records.count {
+            let r = records[i]
+            h = ButtonFindingsCache.mix(h ^ (UInt64(r.start) << 32 | UInt64(r.end)) ^ (UInt64(r.flags.rawValue) << 24 | UInt64(r.bits) << 16 | UInt64(r.quote)))
+        }
+    }
+
+    /// Parsed alike, wherever it stands: the same attribute records, marker, origin and
+    /// address, so checks that read only the tag find the same things.
+    func sameParse(as other: Button) -> Bool {
+        guard records.count == other.records.count, markerIndex == other.markerIndex, origin == other.origin, isJSX == other.isJSX,
+              brand == other.brand, marker == other.marker, tagName == other.tagName, address == other.address,
+              missingMask == other.missingMask, variant == other.variant, hasMetadata == other.hasMetadata,
+              range.count == other.range.count, nameRange.lowerBound - range.lowerBound == other.nameRange.lowerBound - other.range.lowerBound,
+              nameRange.count == other.nameRange.count
+        else { return false }
+        for i in 0..<records.count {
+            let a = records[i], b = other.records[i]
+            guard a.start == b.start, a.end == b.end, a.nameStart == b.nameStart, a.nameEnd == b.nameEnd, a.valueStart == b.valueStart,
+                  a.valueEnd == b.valueEnd, a.quote == b.quote, a.flags == b.flags, a.bits == b.bits
+            else { return false }
+        }
+        return true
+    }
+}

@@ -141,8 +141,28 @@ extension AttributeValue {
 
 /// What the checks of one document work out once for all its buttons.
 final class DocumentMemo {
+    let document: Document
     /// Whether some code of the file defines an error callback, by the bytes of its name.
-    var definesCallback: [[UInt8]: Bool] = [:]
+    private var callbacks: [[UInt8]: Bool] = [:]
+    /// While set, every question asked is kept with its answer (`ButtonFindingsCache`).
+    var recording: FindingRecording?
+
+    init(_ document: Document) { self.document = document }
+
+    func definesCallback(_ name: [UInt8]) -> Bool {
+        let defined: Bool
+        if let known = callbacks[name] {
+            defined = known
+        } else {
+            defined = SecurityChecks.codeDefines(name, in: document)
+            callbacks[name] = defined
+        }
+        recording?.asked(name, defined: defined)
+        return defined
+    }
+
+    /// Whether the answer for `name` is still `defined` in this document.
+    func knows(_ name: [UInt8], defined: Bool) -> Bool { definesCallback(name) == defined }
 }
 
 /// Message helpers: values from the page are quoted, shortened and stripped of

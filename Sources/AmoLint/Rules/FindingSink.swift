@@ -10,6 +10,8 @@ final class FindingSink {
     private let lineIndex: LineIndex?
     /// The source map of the layer being checked (nil: the file itself).
     var map: SourceMap?
+    /// While set, every finding is also kept here, its message built (`ButtonFindingsCache`).
+    var recording: FindingRecording?
     private(set) var kept: [Diagnostic] = []
     private var errorBudget = Linter.maximumFindings
     private var otherBudget = Linter.maximumFindings
@@ -39,17 +41,35 @@ final class FindingSink {
     func report(_ rule: Rule, _ range: Range<Int>, unnecessary: Bool = false,
                 _ make: () -> (message: String, fix: Fix?, related: [RelatedLocation]))
     {
+        if let recording {
+            // A hostile tag (100,000 repeated attributes) is not worth keeping: its messages stay lazy.
+            guard recording.findings.count < FindingRecording.limit else {
+                recording.overflowed = true
+                self.recording = nil
+                return deliver(rule.ruleID, ordinal: rule.ordinal, range, unnecessary: unnecessary, make)
+            }
+            let made = make()
+            recording.add(rule, range, unnecessary: unnecessary, made)
+            return deliver(rule.ruleID, ordinal: rule.ordinal, range, unnecessary: unnecessary) { made }
+        }
+        deliver(rule.ruleID, ordinal: rule.ordinal, range, unnecessary: unnecessary, make)
+    }
+
+    /// `report` by the rule's id and its place in `RuleID.allCases` (a `Rule` is a large value to copy).
+    func deliver(_ id: RuleID, ordinal: Int, _ range: Range<Int>, unnecessary: Bool,
+                 _ make: () -> (message: String, fix: Fix?, related: [RelatedLocation]))
+    {
         let configured: Severity?
-        if let known = severities[rule.ordinal] {
+        if let known = severities[ordinal] {
             configured = known
         } else {
-            configured = configuration.severity(of: rule.id)
-            severities[rule.ordinal] = configured
+            configured = configuration.severity(of: id.rawValue)
+            severities[ordinal] = configured
         }
         guard let severity = configured else { return }
         let mapped = sourceRange(range)
         if let suppressions, !suppressions.isEmpty, let lineIndex,
-           suppressions.suppresses(rule.id, at: mapped.lowerBound, line: lineIndex.line(ofByte: mapped.lowerBound)) { return }
+           suppressions.suppresses(id.rawValue, at: mapped.lowerBound, line: lineIndex.line(ofByte: mapped.lowerBound)) { return }
         if severity == .error {
             guard errorBudget > 0 else { unreportedCounts[0] += 1; return }
             errorBudget -= 1
@@ -58,7 +78,7 @@ final class FindingSink {
             otherBudget -= 1
         }
         let made = make()
-        kept.append(Diagnostic(rule: rule.id, severity: severity, message: made.message, range: mapped,
+        kept.append(Diagnostic(rule: id.rawValue, severity: severity, message: made.message, range: mapped,
                                fix: made.fix.flatMap { mappedFix($0) }, related: made.related.map { RelatedLocation(range: sourceRange($0.range), message: $0.message) },
                                unnecessary: unnecessary))
     }

@@ -239,16 +239,7 @@ enum SecurityChecks {
         else if segments.count == 2, segments[0] == "window" { name = segments[1] }
         else { return }
         // Each name is looked for once per document: a page may hold hundreds of buttons and long scripts.
-        let key = Array(name.utf8)
-        let defined: Bool
-        if let known = c.memo.definesCallback[key] {
-            defined = known
-        } else {
-            let file = c.document.file.bytes
-            defined = file.withUnsafeBufferPointer { bytes in c.document.codeRanges.contains { defines(name, in: bytes[$0]) } }
-            c.memo.definesCallback[key] = defined
-        }
-        if !defined {
+        if !c.memo.definesCallback(Array(name.utf8)) {
             c.report(.undefinedErrorCallback, value.range,
                      "\(c.shown(a)) names \(Text.code(String(name))), which no code of this file defines: a refusal is reported to nobody if it does not exist")
         }
@@ -268,6 +259,12 @@ enum SecurityChecks {
     private static func isASCIIIdentifier(_ s: Substring) -> Bool {
         guard let first = s.utf8.first, Byte.isLetter(first) || first == Byte.underscore || first == Byte.dollar else { return false }
         return s.utf8.allSatisfy { Byte.isLetter($0) || Byte.isDigit($0) || $0 == Byte.underscore || $0 == Byte.dollar }
+    }
+
+    /// Whether some code of the document defines the global `name`.
+    static func codeDefines(_ name: [UInt8], in document: Document) -> Bool {
+        let name = Substring(String(decoding: name, as: UTF8.self))
+        return document.file.bytes.withUnsafeBufferPointer { bytes in document.codeRanges.contains { defines(name, in: bytes[$0]) } }
     }
 
     /// `function X`, `var/let/const X`, `window.X =`, `X =` (not `==`) in a script body.

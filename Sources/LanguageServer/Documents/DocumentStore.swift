@@ -21,6 +21,8 @@ struct OpenDocument {
     private(set) var sincePublish = DiagnosticEncodings.Change.unknown
     /// What the next lint can resume: the last lint's scan, and the span edited since.
     private(set) var resumable: (scan: Document.Resumption, edit: EditSpan)?
+    /// Each button's findings, so that a lint re-checks only the buttons an edit changed.
+    let findings = ButtonFindingsCache()
 
     init(uri: String, languageID: String, version: Int, bytes: [UInt8]) {
         self.uri = uri

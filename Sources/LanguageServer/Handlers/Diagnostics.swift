@@ -13,7 +13,11 @@ extension Server {
         let parsed = document.currentDocument()
         var diagnostics: [Diagnostic] = []
         if settings.enable, case .configuration(let configuration) = resolver.resolve(uri: uri, settings: settings, problem: warnUser) {
-            let linted = Linter.lint(parsed, configuration: configuration, lineIndex: document.lineIndex)
+            // A document too large to keep (see `LintSnapshot.largestKept`) keeps no findings either.
+            let buttons = parsed.layers.reduce(0) { $0 + $1.buttons.count }
+            if buttons > LintSnapshot.largestKept { document.findings.removeAll() }
+            let cache = buttons > LintSnapshot.largestKept ? nil : document.findings
+            let linted = Linter.lint(parsed, configuration: configuration, lineIndex: document.lineIndex, cache: cache)
             diagnostics = linted.diagnostics
             if linted.unreported > 0 { log("\(uri): \(linted.unreported) more problems not reported (at most \(Linter.maximumFindings) a document)") }
         }
