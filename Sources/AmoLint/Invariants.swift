@@ -27,16 +27,23 @@ package enum Invariants {
             problems.append("--fix made the page worse: \(worse) appeared")
         }
         problems += resumptionViolations(file)
+        if result.diagnostics != Linter.lint(Document(file), cache: nil).diagnostics {
+            problems.append("the findings cache for repeated tags changed the diagnostics")
+        }
         return problems
     }
 
     /// The server's incremental path against the plain one: edits made from the
     /// input itself (a byte removed, delimiters inserted), each resumed from a scan
-    /// with a checkpoint at every step, must give the document a full scan gives.
+    /// with a checkpoint at every step and linted under one findings cache, must
+    /// give what a full scan and fresh checks give.
     package static func resumptionViolations(_ file: SourceFile) -> [String] {
         let n = file.bytes.count
         let traced = Document(traced: file, spacing: 1)
         var problems: [String] = []
+        // The server's findings cache, kept across the edits as it is across keystrokes.
+        let cache = ButtonFindingsCache()
+        _ = Linter.lint(traced, cache: cache)
         let edits: [(Range<Int>, [UInt8])] = [(n / 2..<min(n, n / 2 + 1), []), (n / 3..<n / 3, Array("-->".utf8)),
                                                (2 * n / 3..<2 * n / 3, Array("<".utf8)), (n / 4..<min(n, n / 4 + 3), Array("\"}}".utf8))]
         for (range, insert) in edits {
@@ -45,7 +52,7 @@ package enum Invariants {
             let edited = SourceFile(path: file.path, bytes: bytes)
             let resumed = Document(edited, resuming: traced.resumption, after: EditSpan(replacing: range, count: insert.count))
             let scanned = Document(traced: edited, spacing: 1)
-            if Linter.lint(resumed).diagnostics != Linter.lint(scanned).diagnostics
+            if Linter.lint(resumed, cache: cache).diagnostics != Linter.lint(scanned).diagnostics
                 || resumed.layers.map({ $0.buttons.map(\.range) }) != scanned.layers.map({ $0.buttons.map(\.range) })
                 || resumed.directiveComments != scanned.directiveComments || resumed.codeRanges != scanned.codeRanges
             {

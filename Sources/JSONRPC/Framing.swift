@@ -302,21 +302,31 @@ public final class FrameWriter: @unchecked Sendable {
     deinit { pthread_mutex_destroy(&mutex) }
 
     public func send(_ body: String) {
-        var frame = "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+        var body = body
+        body.withUTF8 { send(bytes: $0) }
+    }
+
+    /// Sends a body already in UTF-8 (a large `publishDiagnostics` is built as bytes:
+    /// no `String` to validate and no second copy with the header in front).
+    public func send(bytes body: UnsafeBufferPointer<UInt8>) {
+        let header = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
-        frame.withUTF8 { bytes in
-            guard var p = bytes.baseAddress else { return }
-            var left = bytes.count
-            while left > 0 {
-                let n = systemWrite(fileDescriptor, p, left)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                p += n
-                left -= n
+        header.withUnsafeBufferPointer { writeAll($0) }
+        writeAll(body)
+    }
+
+    private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard var p = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let n = systemWrite(fileDescriptor, p, left)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
             }
+            p += n
+            left -= n
         }
     }
 }

@@ -33,7 +33,7 @@ public enum LanguageServerMain {
                 if events.last == .end { return }
             }
         }
-        let server = Server(send: writer.send)
+        let server = Server(send: writer.send, sendBytes: writer.send(bytes:))
         server.isCancelled = cancellations.contains
         while true {
             if let code = server.handle(inbox.takeAll()) { return code }

@@ -11,6 +11,8 @@ final class Server {
     enum Pending { case configuration, registration, refresh, applyEdit, showDocument }
 
     let send: (String) -> Void
+    /// Sends a message already serialised as UTF-8 (the large publishes).
+    let sendBytes: (UnsafeBufferPointer<UInt8>) -> Void
     var lifecycle = Lifecycle.uninitialized
     var encoding = PositionEncoding.utf16
     var client = JSON.null
@@ -36,8 +38,11 @@ final class Server {
     /// The request being handled.
     private(set) var currentRequest: RequestID?
 
-    init(send: @escaping (String) -> Void, logSink: @escaping (String) -> Void = { Platform.write(2, "amolint: \($0)\n") }) {
+    init(send: @escaping (String) -> Void, sendBytes: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil,
+         logSink: @escaping (String) -> Void = { Platform.write(2, "amolint: \($0)\n") })
+    {
         self.send = send
+        self.sendBytes = sendBytes ?? { send(String(decoding: $0, as: UTF8.self)) }
         self.logSink = logSink
     }
 

@@ -41,19 +41,20 @@ extension Server {
         for uri in documents.uris where documents[uri]?.dirty == true {
             guard let result = snapshot(uri) else { continue }
             documents[uri]?.dirty = false
-            send(publishMessage(result, uri: uri))
+            publishMessage(result, uri: uri).withUnsafeBufferPointer(sendBytes)
         }
     }
 
     /// The `publishDiagnostics` notification, as `notify` would write it, from the
     /// document's last publish: only the diagnostics on the edited lines are serialised.
-    func publishMessage(_ result: LintSnapshot, uri: String) -> String {
-        guard let document = documents[uri] else { return "" }
+    func publishMessage(_ result: LintSnapshot, uri: String) -> [UInt8] {
+        guard let document = documents[uri] else { return [] }
         let encodings = document.encodings.next(result.diagnostics, after: document.sincePublish, lineIndex: result.lineIndex) {
             DiagnosticEncodings.fragment(json($0, lineIndex: result.lineIndex, version: DiagnosticEncodings.markerVersion, uri: uri))
         }
         var out = Array(#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":["#.utf8)
         let version = Array(String(result.version).utf8)
+        out.reserveCapacity(encodings.fragments.reduce(out.count + uri.utf8.count + 64) { $0 + $1.bytes.count + version.count + 1 })
         for (k, fragment) in encodings.fragments.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
             fragment.write(into: &out, version: version, shift: 0)
@@ -64,7 +65,7 @@ extension Server {
         out += version
         out += "}}".utf8
         documents[uri]?.published(encodings)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Pull mode: `textDocument/diagnostic`.
