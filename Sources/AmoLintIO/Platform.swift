@@ -164,8 +164,27 @@ public enum FileSystem {
     static func readAll(_ fd: Int32, sizeHint: Int, limit: Int) -> [UInt8]? {
         let limit = min(limit, Int.max - 1)
         let cap = min(max(sizeHint, 0), limit) + 1
-        var bytes = [UInt8](repeating: 0, count: cap)
-        var count = 0
+        // The expected size is read into storage left uninitialised: zero-filling a
+        // 10 MB page first cost a tenth of checking it.
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: cap) { buffer, initialized in
+            var count = 0
+            while count < cap, let base = buffer.baseAddress {
+                let n = pread(fd, base + count, cap - count, off_t(count))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    break
+                }
+                if n == 0 { break }
+                count += n
+            }
+            initialized = count
+        }
+        if failed { return nil }
+        // Shorter than the room: the end was reached. Otherwise the file grew: read on.
+        guard bytes.count == cap, cap <= limit else { return bytes }
+        var count = bytes.count
         while count <= limit {
             if count == bytes.count { bytes += repeatElement(0, count: min(max(bytes.count, 1 << 16), limit + 1 - count)) }
             let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + count, $0.count - count, off_t(count)) }
