@@ -69,7 +69,9 @@ extension Paths {
 
     /// The name for people: each byte that is not UTF-8 shown as `\xNN`.
     public static func display(_ path: String) -> String {
-        guard path.utf8.contains(0xF4) else { return path }
+        // Read as contiguous bytes: reports pass every message through here.
+        var copy = path
+        guard copy.withUTF8({ $0.contains(0xF4) }) else { return path }
         var out = ""
         for scalar in path.unicodeScalars {
             if escapedBytes.contains(scalar.value) {

@@ -11,12 +11,21 @@ public enum TerminalSafety {
 
     /// `s` with each unsafe character written as `\u{…}`.
     public static func escaped(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: isUnsafe) else { return s }
+        guard mayHoldUnsafe(s), s.unicodeScalars.contains(where: isUnsafe) else { return s }
         var out = ""
         for scalar in s.unicodeScalars {
             if isUnsafe(scalar) { out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" }
             else { out.unicodeScalars.append(scalar) }
         }
         return out
+    }
+
+    /// False when no byte can start an unsafe character: every one is a C0 control,
+    /// DEL, or starts with `C2` (C1 controls) or `E2` (the marks and separators).
+    /// A report prints thousands of messages and paths; reading bytes is several
+    /// times cheaper than reading scalars.
+    private static func mayHoldUnsafe(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 } }
     }
 }

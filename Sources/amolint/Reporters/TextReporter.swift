@@ -16,6 +16,7 @@ struct TextReporter: Reporter {
     func render(_ reports: [FileReport]) -> String {
         var out = ""
         for report in reports {
+            let path = Safe.terminal(report.path)
             for d in report.diagnostics {
                 let r = CLIRange(d.range, in: report.lineIndex)
                 let severityColor: String
@@ -25,7 +26,7 @@ struct TextReporter: Reporter {
                 case .information: severityColor = "1;34"
                 case .hint: severityColor = "2"
                 }
-                out += paint("\(Safe.terminal(report.path)):\(r.line):\(r.column)", "1") + ": "
+                out += paint("\(path):\(r.line):\(r.column)", "1") + ": "
                 out += paint(d.severity.rawValue, severityColor) + ": "
                 out += Safe.terminal(d.message) + " " + paint("[\(d.rule)]", "2") + "\n"
             }
