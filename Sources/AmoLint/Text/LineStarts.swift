@@ -11,46 +11,62 @@ public struct LineStarts: RandomAccessCollection, Sendable {
     private var storage: Storage
     public private(set) var count: Int
 
-    /// Counts the lines first, so the array is allocated once at its size.
+    /// One pass into room for a line every 16 bytes, left uninitialised (pages a text
+    /// of longer lines never writes are never touched); a text of shorter lines is
+    /// counted first, so the array is allocated once at its size (issue 15, defect 11).
     init(_ bytes: [UInt8]) {
-        let lines = bytes.withUnsafeBufferPointer { buf in
-            var count = 1
-            LineStarts.forEachStart(in: buf) { _ in count += 1 }
-            return count
-        }
-        count = lines
         if bytes.count < Int(UInt32.max) {
-            storage = .narrow(LineStarts.collect(bytes, count: lines, as: UInt32.self))
+            let starts = LineStarts.collect(bytes, as: UInt32.self)
+            count = starts.count
+            storage = .narrow(starts)
         } else {
-            storage = .wide(LineStarts.collect(bytes, count: lines, as: Int.self))
+            let starts = LineStarts.collect(bytes, as: Int.self)
+            count = starts.count
+            storage = .wide(starts)
         }
     }
 
-    private static func collect<T: FixedWidthInteger>(_ bytes: [UInt8], count: Int, as: T.Type) -> [T] {
-        [T](unsafeUninitializedCapacity: count) { out, initialized in
-            out[0] = 0
-            var k = 1
-            bytes.withUnsafeBufferPointer { buf in
+    private static func collect<T: FixedWidthInteger>(_ bytes: [UInt8], as: T.Type) -> [T] {
+        bytes.withUnsafeBufferPointer { buf in
+            var full = false
+            let guess = [T](unsafeUninitializedCapacity: buf.count / 16 + 16) { out, initialized in
+                out[0] = 0
+                var k = 1
+                forEachStart(in: buf) { start in
+                    guard k < out.count else { full = true; return false }
+                    out[k] = T(truncatingIfNeeded: start)
+                    k += 1
+                    return true
+                }
+                initialized = k
+            }
+            guard full else { return guess }
+            var lines = 1
+            forEachStart(in: buf) { _ in lines += 1; return true }
+            return [T](unsafeUninitializedCapacity: lines) { out, initialized in
+                out[0] = 0
+                var k = 1
                 forEachStart(in: buf) { start in
                     out[k] = T(truncatingIfNeeded: start)
                     k += 1
+                    return true
                 }
+                initialized = k
             }
-            initialized = k
         }
     }
 
-    /// Calls `body` with the start of every line but the first. Line breaks are
-    /// `\\n`, `\\r\\n` and `\\r`.
+    /// Calls `body` with the start of every line but the first, until it returns
+    /// false. Line breaks are `\\n`, `\\r\\n` and `\\r`.
     @inline(__always)
-    private static func forEachStart(in buf: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+    private static func forEachStart(in buf: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) {
         var i = 0
         let n = buf.count
         while i < n {
             i = ByteSearch.first(0x0A, 0x0D, in: buf, from: i, to: n)
             guard i < n else { break }
             if buf[i] == 0x0D, i + 1 < n, buf[i + 1] == 0x0A { i += 1 }
-            body(i + 1)
+            guard body(i + 1) else { return }
             i += 1
         }
     }
