@@ -1,3 +1,8 @@
+#if arch(x86_64) && canImport(_Builtin_intrinsics)
+// SSE2's `pmovmskb` (one instruction) for `laneBits`; Swift has no portable spelling of it.
+import _Builtin_intrinsics.intel
+#endif
+
 /// Finding bytes sixteen at a time (SIMD lanes), and eight at a time near the
 /// end of the buffer (SWAR: a 64-bit word tested for a byte value with a few
 /// arithmetic operations). The scanner spends most of its time in
@@ -13,6 +18,26 @@ enum ByteSearch {
     @inline(__always) private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
         let x = word ^ pattern
         return (x &- ones) & ~x & highs
+    }
+
+    /// Bit `k` set for each lane `k` of `mask` that is set: the lanes of a
+    /// comparison as an integer whose set bits can be walked in order.
+    @inline(__always)
+    static func laneBits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
+        #if arch(x86_64) && canImport(_Builtin_intrinsics)
+        let lanes = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: mask)
+        return UInt32(truncatingIfNeeded: _mm_movemask_epi8(unsafeBitCast(lanes, to: __m128i.self)))
+        #else
+        return portableLaneBits(mask)
+        #endif
+    }
+
+    /// `laneBits` without SSE2: each half's high bits gathered into its top byte by one multiply.
+    @inline(__always)
+    static func portableLaneBits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
+        let halves = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0x80, where: mask), to: SIMD2<UInt64>.self)
+        let low = (halves[0] &* 0x0002_0408_1020_4081) &>> 56, high = (halves[1] &* 0x0002_0408_1020_4081) &>> 56
+        return UInt32(truncatingIfNeeded: low | high &<< 8)
     }
 
     @inline(__always) private static func word(_ raw: UnsafeRawPointer, at i: Int) -> UInt64 {
@@ -91,7 +116,8 @@ enum ByteSearch {
     }
 
     /// Whether `bytes[range]` holds `needle`, found through its byte at `anchor`
-    /// (pick the rarest): a block at a time to each candidate.
+    /// (pick the rarest): sixteen bytes compared with it at once, the needle
+    /// compared only where they match.
     @inline(__always)
     static func contains(_ needle: StaticString, anchor: Int, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let count = needle.utf8CodeUnitCount
@@ -99,10 +125,21 @@ enum ByteSearch {
         // Where the anchor byte of a match can be.
         var j = range.lowerBound &+ anchor
         let end = range.upperBound &- count &+ anchor &+ 1
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let lastBlock = bytes.count &- 16
+            while j < end, j <= lastBlock {
+                var found = laneBits(raw.loadUnaligned(fromByteOffset: j, as: SIMD16<UInt8>.self) .== SIMD16(repeating: key))
+                if end &- j < 16 { found &= UInt32(1) &<< UInt32(end &- j) &- 1 }
+                while found != 0 {
+                    if Lexing.hasPrefix(needle, at: j &+ found.trailingZeroBitCount &- anchor, in: bytes) { return true }
+                    found &= found &- 1
+                }
+                j &+= 16
+            }
+        }
         while j < end {
-            j = first(key, in: bytes, from: j, to: end)
-            guard j < end else { return false }
-            if Lexing.hasPrefix(needle, at: j &- anchor, in: bytes) { return true }
+            if bytes[j] == key, Lexing.hasPrefix(needle, at: j &- anchor, in: bytes) { return true }
             j &+= 1
         }
         return false
