@@ -1,8 +1,8 @@
 import Testing
 @testable import AmoLint
 
-/// `ByteSearch.contains` (a block of anchor bytes at a time) answers what a
-/// plain search of the range answers, for needles cut at every range edge and
+/// The block-at-a-time searches (`ByteSearch.contains`, `CloserSearch.find`)
+/// answer what a plain search answers, for needles cut at every range edge and
 /// every block offset, and near the buffer's end.
 struct ByteSearchTests {
     @Test("contains answers what a plain search answers")
@@ -21,6 +21,48 @@ struct ByteSearchTests {
                 let found = text.withUnsafeBufferPointer { ByteSearch.contains(needle, anchor: anchor, in: $0, range) }
                 #expect(found == expected, "\(String(decoding: text, as: UTF8.self).debugDescription) \(range)")
             }
+        }
+    }
+
+    @Test("every closer's packed bytes are its pattern")
+    func packedPatterns() {
+        for closer in CloserSearch.Closer.allCases {
+            let (packed, count) = closer.packed
+            #expect((0..<count).map { UInt8(truncatingIfNeeded: packed >> (8 * UInt32($0))) } == closer.pattern)
+        }
+    }
+
+    @Test("find answers what a plain search answers, asked again from later positions")
+    func findAgreesWithPlainSearch() {
+        var random = SplitMix(seed: 23)
+        let pieces = ["-->", "--", "-", ">", "?>", "?", "%>", "%}", "}}", "}", "#}", "--}}", "*/", "*", "/", "x", " ", "é"].map { Array($0.utf8) }
+        for _ in 0..<5_000 {
+            var text: [UInt8] = []
+            for _ in 0..<random.below(40) { text += pieces[random.below(pieces.count)] }
+            var search = CloserSearch()
+            var from = 0
+            for _ in 0..<6 {
+                from = min(text.count, from + random.below(12))
+                let closer = CloserSearch.Closer.allCases[random.below(CloserSearch.Closer.allCases.count)]
+                let pattern = closer.pattern
+                let expected = text.count < pattern.count ? nil
+                    : (from...max(from, text.count - pattern.count)).first { $0 + pattern.count <= text.count && Array(text[$0..<$0 + pattern.count]) == pattern }
+                let found = text.withUnsafeBufferPointer { search.find(closer, from: from, in: $0) }
+                #expect(found == expected, "\(String(decoding: text, as: UTF8.self).debugDescription) \(closer) from \(from)")
+                #expect(search.horizon >= (found.map { $0 + pattern.count } ?? text.count))
+            }
+        }
+    }
+
+    @Test("firstPair answers what a byte loop answers")
+    func firstPairAgreesWithLoop() {
+        var random = SplitMix(seed: 24)
+        for _ in 0..<20_000 {
+            let text = (0..<random.below(60)).map { _ in [0x3C, 0x2F, 0x61][random.below(3)] as UInt8 }
+            guard text.count >= 1 else { continue }
+            let to = random.below(text.count), from = random.below(to + 1)
+            let expected = (from..<to).first { text[$0] == 0x3C && text[$0 + 1] == 0x2F } ?? to
+            #expect(text.withUnsafeBufferPointer { ByteSearch.firstPair(0x3C, 0x2F, in: $0, from: from, to: to) } == expected)
         }
     }
 }

@@ -9,7 +9,7 @@ struct TagEndTests {
     static let pieces = [
         " ", "  ", "\n", "\t", "\r", "\u{0C}", "\u{0B}", "\0", "a", "class", "data-x", "x:y", "@click", "v-on:", "é", "🚀",
         "=", "\"", "'", "\"x\"", "'y'", "=\"v\"", "='v'", "=\"a b\"", "=\"/p/q.png\"", "=\"a>b\"", "='a\"b'", "=\"a'b\"",
-        "=\"<?= $x ?>\"", "=\"{{ y }}\"", "=\"${z}\"", "=\"m@x.ru\"", "=\"&amp;\"", "=x", " = \"v\"", "= \"v\"", " =\"v\"",
+        "=\"<?= $x ?>\"", "=\"https://www.example.com/a/b/c.png?x=1&y='2'\"", "='a long value \" that spans a block or two'", "=\"{{ y }}\"", "=\"${z}\"", "=\"m@x.ru\"", "=\"&amp;\"", "=x", " = \"v\"", "= \"v\"", " =\"v\"",
         "/", "/>", ">", "<", "{", "}", "$", "@", "{{ a }}", "<?php ?>", "&", "#", "%", "\"\"",
     ]
 
@@ -63,17 +63,27 @@ struct TagEndTests {
         }
     }
 
-    @Test("laneBits without SSE2 gives the same bits")
-    func portableLaneBits() {
+    @Test("ByteBlock gives the bits PortableByteBlock gives")
+    func portableByteBlock() {
         var random = SplitMix(seed: 16)
         for _ in 0..<2_000 {
-            var v = SIMD16<UInt8>()
-            for k in 0..<16 { v[k] = UInt8(random.below(4)) }
-            let mask = v .== SIMD16(repeating: 1)
-            var expected: UInt32 = 0
-            for k in 0..<16 where mask[k] { expected |= 1 << UInt32(k) }
-            #expect(ByteSearch.laneBits(mask) == expected)
-            #expect(ByteSearch.portableLaneBits(mask) == expected)
+            let bytes = (0..<32).map { _ in [0x00, 0x20, 0x21, 0x3E, 0x7F, 0x80, 0xFF][random.below(7)] as UInt8 }
+            let probe = [0x00, 0x20, 0x3E, 0x80, 0xFF][random.below(5)] as UInt8
+            let offset = random.below(17)
+            bytes.withUnsafeBytes { raw in
+                let fast = ByteBlock(raw.baseAddress!, at: offset), portable = PortableByteBlock(raw.baseAddress!, at: offset)
+                var equal: UInt32 = 0, atMost: UInt32 = 0
+                for k in 0..<16 {
+                    if bytes[offset + k] == probe { equal |= 1 << UInt32(k) }
+                    if bytes[offset + k] <= probe { atMost |= 1 << UInt32(k) }
+                }
+                #expect(fast.lanes(equalTo: probe).bits == equal)
+                #expect(portable.lanes(equalTo: probe).bits == equal)
+                #expect(fast.lanes(atMost: probe).bits == atMost)
+                #expect(portable.lanes(atMost: probe).bits == atMost)
+                #expect((fast.lanes(equalTo: probe) | fast.lanes(atMost: 0x20)).bits == (portable.lanes(equalTo: probe) | portable.lanes(atMost: 0x20)).bits)
+                #expect((fast.lanes(equalTo: probe) & fast.lanes(atMost: 0x20)).bits == (portable.lanes(equalTo: probe) & portable.lanes(atMost: 0x20)).bits)
+            }
         }
     }
 }

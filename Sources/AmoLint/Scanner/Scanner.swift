@@ -140,6 +140,11 @@ public struct Scanner<Visitor: ScanVisitor> {
     /// (Static, like the other hot helpers: a non-mutating method copies the scanner.)
     @inline(__always)
     private static func greaterThanEnd(from p: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        // Most end tags end in the first block.
+        if let base = bytes.baseAddress, p <= bytes.count &- 16 {
+            let found = ByteBlock(UnsafeRawPointer(base), at: p).lanes(equalTo: Byte.gt).bits
+            if found != 0 { return p &+ found.trailingZeroBitCount &+ 1 }
+        }
         let gt = ByteSearch.first(Byte.gt, in: bytes, from: p, to: bytes.count)
         return gt < bytes.count ? gt + 1 : bytes.count
     }
@@ -481,9 +486,9 @@ public struct Scanner<Visitor: ScanVisitor> {
         let nameBytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         var p = start
         while p + 1 < n {
-            p = ByteSearch.first(Byte.lt, Byte.lt, in: bytes, from: p, to: n - 1)
+            p = ByteSearch.firstPair(Byte.lt, Byte.slash, in: bytes, from: p, to: n - 1)
             guard p + 1 < n else { break }
-            if bytes[p] == Byte.lt, bytes[p + 1] == Byte.slash, p + 2 + nameBytes.count <= n {
+            if p + 2 + nameBytes.count <= n {
                 var k = 0
                 while k < nameBytes.count, Byte.lower(bytes[p + 2 + k]) == nameBytes[k] { k += 1 }
                 let after = p + 2 + k

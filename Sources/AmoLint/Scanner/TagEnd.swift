@@ -45,15 +45,15 @@ enum TagEnd {
     /// `start`, or nil: then the caller runs the byte loops.
     ///
     /// It answers only for tags of a stricter shape than `plain` accepts, where
-    /// the two readings provably agree: outside quoted values no `<`, `{`, `$` or
-    /// `@`; each `=` right after a name byte (not white space, not a quote) and
-    /// right before a quote; each quote that opens a value right after `=`; a `/`
-    /// only in the `/>` that ends the tag; inside values no `<`, `{` or `$`. Then
-    /// every name `plain` reads is a run of name bytes, every value it reads is
-    /// the quoted stretch opened here, and its `>` is the first outside values.
-    /// So only the bytes that can matter (`interesting`) are visited, found
-    /// sixteen at a time; blocks are read whole, up to 16 bytes past the tag
-    /// (within `MarkupTrace.slack`), and never past the input.
+    /// the two readings provably agree: outside quoted values no quote, `<`, `{`,
+    /// `$` or `@`; each `=` right after a name byte (not white space, not a
+    /// quote) and right before the quote that opens its value; a `/` only in the
+    /// `/>` that ends the tag; inside values no `<`, `{` or `$`. Then every name
+    /// `plain` reads is a run of name bytes, every value it reads is the quoted
+    /// stretch found here, and its `>` is the first outside values. So only the
+    /// bytes that can matter are visited, found sixteen at a time, and a value is
+    /// skipped to its closing quote at once. Blocks are read whole, up to 16
+    /// bytes past the tag (within `MarkupTrace.slack`), never past the input.
     @inline(__always)
     static func skim(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Found? {
         guard let base = bytes.baseAddress else { return nil }
@@ -62,68 +62,77 @@ enum TagEnd {
         let lastBlock = bytes.count &- 17
         var block = start
         guard block <= lastBlock else { return nil }
+        var v = ByteBlock(raw, at: block)
 
         // The name: up to the first white space, `/` or `>`, in the first block.
-        var v = raw.loadUnaligned(fromByteOffset: block, as: SIMD16<UInt8>.self)
-        let nameStops = bits(v .<= SIMD16(repeating: Byte.space) .| v .== SIMD16(repeating: Byte.slash) .| v .== SIMD16(repeating: Byte.gt))
+        let nameStops = (v.lanes(atMost: Byte.space) | v.lanes(equalTo: Byte.slash) | v.lanes(equalTo: Byte.gt)).bits
         guard nameStops != 0 else { return nil }
         let nameEnd = block &+ nameStops.trailingZeroBitCount
         // Below the space: white space, or a control byte that belongs to the name (rare).
         guard Byte.isTagNameStop(base[nameEnd]) else { return nil }
 
-        var events = bits(interesting(v)) & (~0 &<< UInt32(nameEnd &- block))
-        var quote: UInt8 = 0  // the quote of the value being read, 0 outside values
+        var from = UInt32(nameEnd &- block)  // the block's bytes below this bit are read
+        var quote: UInt8 = 0  // the quote of a value whose closing quote is in a later block
         while true {
-            while events != 0 {
-                let pos = block &+ events.trailingZeroBitCount
-                events &= events &- 1
-                let b = base[pos]
+            let quotes = v.lanes(equalTo: Byte.quote).bits, apostrophes = v.lanes(equalTo: Byte.apostrophe).bits
+            let templates = (v.lanes(equalTo: Byte.lt) | v.lanes(equalTo: Byte.lbrace) | v.lanes(equalTo: Byte.dollar)).bits
+            let others = (v.lanes(equalTo: Byte.gt) | v.lanes(equalTo: Byte.slash) | v.lanes(equalTo: Byte.equals) | v.lanes(equalTo: Byte.at)).bits
+            nextBlock: do {
                 if quote != 0 {
-                    if b == quote {
-                        quote = 0
-                    } else if b == Byte.lt || b == Byte.lbrace || b == Byte.dollar {
+                    // The rest of a value: its closing quote, and no template byte before it.
+                    let closes = atOrAbove(from, quote == Byte.quote ? quotes : apostrophes)
+                    guard atOrAbove(from, templates) & belowLowest(closes) == 0 else { return nil }
+                    if closes == 0 {
+                        from = 0
+                        break nextBlock
+                    }
+                    quote = 0
+                    from = UInt32(closes.trailingZeroBitCount) &+ 1
+                }
+                var events = atOrAbove(from, quotes | apostrophes | templates | others)
+                while events != 0 {
+                    let k = events.trailingZeroBitCount
+                    let pos = block &+ k
+                    events &= events &- 1
+                    switch base[pos] {
+                    case Byte.equals:
+                        let before = base[pos &- 1], after = base[pos &+ 1]
+                        guard !Byte.isSpace(before), before != Byte.quote, before != Byte.apostrophe,
+                              after == Byte.quote || after == Byte.apostrophe
+                        else { return nil }
+                        // The value: from after its opening quote to the next such quote.
+                        let valueFrom = UInt32(k &+ 2)
+                        let closes = atOrAbove(valueFrom, after == Byte.quote ? quotes : apostrophes)
+                        guard atOrAbove(valueFrom, templates) & belowLowest(closes) == 0 else { return nil }
+                        if closes == 0 {
+                            // It goes on in the next block (whose first byte is the opening quote when `=` is this one's last).
+                            quote = after
+                            from = valueFrom > 16 ? 1 : 0
+                            break nextBlock
+                        }
+                        events &= ~(closes ^ (closes &- 1))  // past the closing quote
+                    case Byte.gt:
+                        return Found(nameEnd: nameEnd, end: pos &+ 1, selfClosing: false)
+                    case Byte.slash:
+                        guard base[pos &+ 1] == Byte.gt else { return nil }
+                        return Found(nameEnd: nameEnd, end: pos &+ 2, selfClosing: true)
+                    default:  // a quote that opens no value, `<`, `{`, `$`, `@`
                         return nil
                     }
-                    continue
                 }
-                switch b {
-                case Byte.gt:
-                    return Found(nameEnd: nameEnd, end: pos &+ 1, selfClosing: false)
-                case Byte.slash:
-                    guard base[pos &+ 1] == Byte.gt else { return nil }
-                    return Found(nameEnd: nameEnd, end: pos &+ 2, selfClosing: true)
-                case Byte.equals:
-                    let before = base[pos &- 1], after = base[pos &+ 1]
-                    guard !Byte.isSpace(before), before != Byte.quote, before != Byte.apostrophe,
-                          after == Byte.quote || after == Byte.apostrophe
-                    else { return nil }
-                case Byte.quote, Byte.apostrophe:
-                    guard base[pos &- 1] == Byte.equals else { return nil }
-                    quote = b
-                default:  // `<`, `{`, `$`, `@`
-                    return nil
-                }
+                from = 0
             }
             block &+= 16
             guard block <= lastBlock else { return nil }
-            v = raw.loadUnaligned(fromByteOffset: block, as: SIMD16<UInt8>.self)
-            events = bits(interesting(v))
+            v = ByteBlock(raw, at: block)
         }
     }
 
-    /// The bytes that can change how a tag is read: `>`, `/`, `=`, the quotes
-    /// and the first bytes of template constructs and directives.
+    /// The bits of `mask` at `k` or above (`k` at most 17).
     @inline(__always)
-    private static func interesting(_ v: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
-        v .== SIMD16(repeating: Byte.gt) .| v .== SIMD16(repeating: Byte.slash) .| v .== SIMD16(repeating: Byte.equals)
-            .| v .== SIMD16(repeating: Byte.quote) .| v .== SIMD16(repeating: Byte.apostrophe)
-            .| v .== SIMD16(repeating: Byte.lt) .| v .== SIMD16(repeating: Byte.lbrace)
-            .| v .== SIMD16(repeating: Byte.dollar) .| v .== SIMD16(repeating: Byte.at)
-    }
+    private static func atOrAbove(_ k: UInt32, _ mask: UInt32) -> UInt32 { mask & (UInt32.max &<< k) }
 
-    /// Bit `k` set for each lane `k` of `mask` that is set.
+    /// The bits below the lowest set bit of `mask`; all of them when none is set.
     @inline(__always)
-    static func bits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
-        ByteSearch.laneBits(mask)
-    }
+    private static func belowLowest(_ mask: UInt32) -> UInt32 { (mask &- 1) & ~mask }
 }

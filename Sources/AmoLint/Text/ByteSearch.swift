@@ -1,8 +1,3 @@
-#if arch(x86_64) && canImport(_Builtin_intrinsics)
-// SSE2's `pmovmskb` (one instruction) for `laneBits`; Swift has no portable spelling of it.
-import _Builtin_intrinsics.intel
-#endif
-
 /// Finding bytes sixteen at a time (SIMD lanes), and eight at a time near the
 /// end of the buffer (SWAR: a 64-bit word tested for a byte value with a few
 /// arithmetic operations). The scanner spends most of its time in
@@ -18,26 +13,6 @@ enum ByteSearch {
     @inline(__always) private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
         let x = word ^ pattern
         return (x &- ones) & ~x & highs
-    }
-
-    /// Bit `k` set for each lane `k` of `mask` that is set: the lanes of a
-    /// comparison as an integer whose set bits can be walked in order.
-    @inline(__always)
-    static func laneBits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
-        #if arch(x86_64) && canImport(_Builtin_intrinsics)
-        let lanes = SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: mask)
-        return UInt32(truncatingIfNeeded: _mm_movemask_epi8(unsafeBitCast(lanes, to: __m128i.self)))
-        #else
-        return portableLaneBits(mask)
-        #endif
-    }
-
-    /// `laneBits` without SSE2: each half's high bits gathered into its top byte by one multiply.
-    @inline(__always)
-    static func portableLaneBits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt32 {
-        let halves = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0x80, where: mask), to: SIMD2<UInt64>.self)
-        let low = (halves[0] &* 0x0002_0408_1020_4081) &>> 56, high = (halves[1] &* 0x0002_0408_1020_4081) &>> 56
-        return UInt32(truncatingIfNeeded: low | high &<< 8)
     }
 
     @inline(__always) private static func word(_ raw: UnsafeRawPointer, at i: Int) -> UInt64 {
@@ -115,6 +90,25 @@ enum ByteSearch {
                      matches: { $0 == a || $0 == b || $0 == c || $0 == d })
     }
 
+    /// The first index `i` in `from..<to` where `a` is followed by `b`, or `to`
+    /// (`to` at most `bytes.count - 1`): sixteen pairs compared at once, so a
+    /// text full of `a` alone costs no more than one without it.
+    @inline(__always)
+    static func firstPair(_ a: UInt8, _ b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var i = from
+        guard let base = bytes.baseAddress else { return to }
+        let raw = UnsafeRawPointer(base)
+        // Blocks at `i` and `i + 1` must lie in the buffer.
+        let lastBlock = bytes.count &- 17
+        while i < to, i <= lastBlock {
+            let pairs = (ByteBlock(raw, at: i).lanes(equalTo: a) & ByteBlock(raw, at: i &+ 1).lanes(equalTo: b)).bits
+            if pairs != 0 { return min(i &+ pairs.trailingZeroBitCount, to) }
+            i &+= 16
+        }
+        while i < to, !(base[i] == a && base[i &+ 1] == b) { i &+= 1 }
+        return min(i, to)
+    }
+
     /// Whether `bytes[range]` holds `needle`, found through its byte at `anchor`
     /// (pick the rarest): sixteen bytes compared with it at once, the needle
     /// compared only where they match.
@@ -129,7 +123,7 @@ enum ByteSearch {
             let raw = UnsafeRawPointer(base)
             let lastBlock = bytes.count &- 16
             while j < end, j <= lastBlock {
-                var found = laneBits(raw.loadUnaligned(fromByteOffset: j, as: SIMD16<UInt8>.self) .== SIMD16(repeating: key))
+                var found = ByteBlock(raw, at: j).lanes(equalTo: key).bits
                 if end &- j < 16 { found &= UInt32(1) &<< UInt32(end &- j) &- 1 }
                 while found != 0 {
                     if Lexing.hasPrefix(needle, at: j &+ found.trailingZeroBitCount &- anchor, in: bytes) { return true }
