@@ -65,4 +65,22 @@ struct ByteSearchTests {
             #expect(text.withUnsafeBufferPointer { ByteSearch.firstPair(0x3C, 0x2F, in: $0, from: from, to: to) } == expected)
         }
     }
+
+    @Test("first answers what a byte loop answers, in long stretches without a match too")
+    func firstAgreesWithLoop() {
+        var random = SplitMix(seed: 25)
+        for _ in 0..<4_000 {
+            // Sparse targets: the search runs through several blocks before one.
+            let rare = random.below(4) == 0 ? 3 : 200
+            let text = (0..<random.below(200)).map { _ in random.below(rare) == 0 ? [0x3C, 0x7B, 0x0A, 0x2F][random.below(4)] : 0x61 as UInt8 }
+            let to = random.below(text.count + 1), from = random.below(to + 1)
+            func loop(_ targets: Set<UInt8>) -> Int { (from..<to).first { targets.contains(text[$0]) } ?? to }
+            text.withUnsafeBufferPointer { bytes in
+                #expect(min(ByteSearch.first(0x3C, in: bytes, from: from, to: to), to) == loop([0x3C]))
+                #expect(min(ByteSearch.first(0x3C, 0x7B, in: bytes, from: from, to: to), to) == loop([0x3C, 0x7B]))
+                #expect(min(ByteSearch.first(0x3C, 0x7B, 0x0A, in: bytes, from: from, to: to), to) == loop([0x3C, 0x7B, 0x0A]))
+                #expect(min(ByteSearch.first(0x3C, 0x7B, 0x0A, 0x2F, in: bytes, from: from, to: to), to) == loop([0x3C, 0x7B, 0x0A, 0x2F]))
+            }
+        }
+    }
 }

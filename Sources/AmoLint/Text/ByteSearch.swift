@@ -1,4 +1,4 @@
-/// Finding bytes sixteen at a time (SIMD lanes), and eight at a time near the
+/// Finding bytes sixteen at a time (`ByteBlock`), and eight at a time near the
 /// end of the buffer (SWAR: a 64-bit word tested for a byte value with a few
 /// arithmetic operations). The scanner spends most of its time in
 /// text between tags and the line index in text between line breaks; this is
@@ -20,26 +20,37 @@ enum ByteSearch {
     }
 
     /// The first index in `from..<to` holding a byte that `lanes` (sixteen at a
-    /// time) and `flags` (eight at a time, a combination of `hasByte`) find, or
-    /// `to`. Whole blocks are read as long as they lie in the buffer, even past
-    /// `to`: the lowest found byte is exact, so a short stretch (an end tag, a
-    /// class name) costs one block, not a byte loop.
+    /// time, two blocks a turn in long stretches) and `flags` (eight at a time,
+    /// a combination of `hasByte`) find, or `to`. Whole blocks are read as long
+    /// as they lie in the buffer, even past `to`: the lowest found byte is
+    /// exact, so a short stretch (an end tag, a class name) costs one block.
     @inline(__always)
     private static func first(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
-                              lanes: (SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>>,
+                              lanes: (ByteBlock) -> ByteBlock,
                               flags: (UInt64) -> UInt64, matches: (UInt8) -> Bool) -> Int {
         var i = from
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
-            let lastBlock = bytes.count &- 16
-            while i < to, i <= lastBlock {
-                let found = lanes(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self))
-                if any(found) {
-                    let marks = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: found), to: SIMD2<UInt64>.self)
-                    let k = marks[0] != 0 ? marks[0].trailingZeroBitCount &>> 3 : 8 &+ marks[1].trailingZeroBitCount &>> 3
-                    return min(i &+ k, to)
-                }
+            // The first block alone: most stretches end in it.
+            if i < to, i <= bytes.count &- 16 {
+                let found = lanes(ByteBlock(raw, at: i)).bits
+                if found != 0 { return min(i &+ found.trailingZeroBitCount, to) }
                 i &+= 16
+                let pairEnd = min(to, bytes.count &- 31)  // both blocks of a turn lie in the buffer
+                while i < pairEnd {
+                    let low = lanes(ByteBlock(raw, at: i)), high = lanes(ByteBlock(raw, at: i &+ 16))
+                    if (low | high).bits != 0 {
+                        let lowBits = low.bits
+                        let k = lowBits != 0 ? lowBits.trailingZeroBitCount : 16 &+ high.bits.trailingZeroBitCount
+                        return min(i &+ k, to)
+                    }
+                    i &+= 32
+                }
+                if i < to, i <= bytes.count &- 16 {
+                    let found = lanes(ByteBlock(raw, at: i)).bits
+                    if found != 0 { return min(i &+ found.trailingZeroBitCount, to) }
+                    i &+= 16
+                }
             }
             let lastWord = bytes.count &- 8
             while i < to, i <= lastWord {
@@ -56,16 +67,14 @@ enum ByteSearch {
     @inline(__always)
     static func first(_ a: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         let pa = UInt64(a) &* ones
-        let va = SIMD16<UInt8>(repeating: a)
-        return first(in: bytes, from: from, to: to, lanes: { $0 .== va }, flags: { hasByte($0, pa) }, matches: { $0 == a })
+        return first(in: bytes, from: from, to: to, lanes: { $0.lanes(equalTo: a) }, flags: { hasByte($0, pa) }, matches: { $0 == a })
     }
 
     /// The first index in `from..<to` holding `a` or `b`, or `to`.
     @inline(__always)
     static func first(_ a: UInt8, _ b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones
-        let va = SIMD16<UInt8>(repeating: a), vb = SIMD16<UInt8>(repeating: b)
-        return first(in: bytes, from: from, to: to, lanes: { $0 .== va .| $0 .== vb },
+        return first(in: bytes, from: from, to: to, lanes: { $0.lanes(equalTo: a) | $0.lanes(equalTo: b) },
                      flags: { hasByte($0, pa) | hasByte($0, pb) }, matches: { $0 == a || $0 == b })
     }
 
@@ -73,8 +82,7 @@ enum ByteSearch {
     @inline(__always)
     static func first(_ a: UInt8, _ b: UInt8, _ c: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones, pc = UInt64(c) &* ones
-        let va = SIMD16<UInt8>(repeating: a), vb = SIMD16<UInt8>(repeating: b), vc = SIMD16<UInt8>(repeating: c)
-        return first(in: bytes, from: from, to: to, lanes: { $0 .== va .| $0 .== vb .| $0 .== vc },
+        return first(in: bytes, from: from, to: to, lanes: { $0.lanes(equalTo: a) | $0.lanes(equalTo: b) | $0.lanes(equalTo: c) },
                      flags: { hasByte($0, pa) | hasByte($0, pb) | hasByte($0, pc) },
                      matches: { $0 == a || $0 == b || $0 == c })
     }
@@ -83,9 +91,8 @@ enum ByteSearch {
     @inline(__always)
     static func first(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones, pc = UInt64(c) &* ones, pd = UInt64(d) &* ones
-        let va = SIMD16<UInt8>(repeating: a), vb = SIMD16<UInt8>(repeating: b)
-        let vc = SIMD16<UInt8>(repeating: c), vd = SIMD16<UInt8>(repeating: d)
-        return first(in: bytes, from: from, to: to, lanes: { $0 .== va .| $0 .== vb .| $0 .== vc .| $0 .== vd },
+        return first(in: bytes, from: from, to: to,
+                     lanes: { $0.lanes(equalTo: a) | $0.lanes(equalTo: b) | $0.lanes(equalTo: c) | $0.lanes(equalTo: d) },
                      flags: { hasByte($0, pa) | hasByte($0, pb) | hasByte($0, pc) | hasByte($0, pd) },
                      matches: { $0 == a || $0 == b || $0 == c || $0 == d })
     }
