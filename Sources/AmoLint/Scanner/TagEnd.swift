@@ -52,8 +52,9 @@ enum TagEnd {
     /// `plain` reads is a run of name bytes, every value it reads is the quoted
     /// stretch found here, and its `>` is the first outside values. So only the
     /// bytes that can matter are visited, found sixteen at a time, and a value is
-    /// skipped to its closing quote at once. Blocks are read whole, up to 16
-    /// bytes past the tag (within `MarkupTrace.slack`), never past the input.
+    /// skipped to its closing quote at once (searched for alone when it is past
+    /// the block). Blocks are read whole, up to 16 bytes past the tag (within
+    /// `MarkupTrace.slack`), never past the input.
     @inline(__always)
     static func skim(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Found? {
         guard let base = bytes.baseAddress else { return nil }
@@ -69,60 +70,57 @@ enum TagEnd {
         guard nameStops != 0 else { return nil }
         let nameEnd = block &+ nameStops.trailingZeroBitCount
         // Below the space: white space, or a control byte that belongs to the name (rare).
-        guard Byte.isTagNameStop(base[nameEnd]) else { return nil }
+        let stop = base[nameEnd]
+        guard Byte.isTagNameStop(stop) else { return nil }
+        // A tag of a name alone (`<p>`, `<div>`) ends at once.
+        if stop == Byte.gt { return Found(nameEnd: nameEnd, end: nameEnd &+ 1, selfClosing: false) }
 
         var from = UInt32(nameEnd &- block)  // the block's bytes below this bit are read
-        var quote: UInt8 = 0  // the quote of a value whose closing quote is in a later block
         while true {
             let quotes = v.lanes(equalTo: Byte.quote).bits, apostrophes = v.lanes(equalTo: Byte.apostrophe).bits
             let templates = (v.lanes(equalTo: Byte.lt) | v.lanes(equalTo: Byte.lbrace) | v.lanes(equalTo: Byte.dollar)).bits
             let others = (v.lanes(equalTo: Byte.gt) | v.lanes(equalTo: Byte.slash) | v.lanes(equalTo: Byte.equals) | v.lanes(equalTo: Byte.at)).bits
-            nextBlock: do {
-                if quote != 0 {
-                    // The rest of a value: its closing quote, and no template byte before it.
-                    let closes = atOrAbove(from, quote == Byte.quote ? quotes : apostrophes)
-                    guard atOrAbove(from, templates) & belowLowest(closes) == 0 else { return nil }
-                    if closes == 0 {
-                        from = 0
-                        break nextBlock
-                    }
-                    quote = 0
-                    from = UInt32(closes.trailingZeroBitCount) &+ 1
-                }
-                var events = atOrAbove(from, quotes | apostrophes | templates | others)
-                while events != 0 {
-                    let k = events.trailingZeroBitCount
-                    let pos = block &+ k
-                    events &= events &- 1
-                    switch base[pos] {
-                    case Byte.equals:
-                        let before = base[pos &- 1], after = base[pos &+ 1]
-                        guard !Byte.isSpace(before), before != Byte.quote, before != Byte.apostrophe,
-                              after == Byte.quote || after == Byte.apostrophe
-                        else { return nil }
-                        // The value: from after its opening quote to the next such quote.
-                        let valueFrom = UInt32(k &+ 2)
-                        let closes = atOrAbove(valueFrom, after == Byte.quote ? quotes : apostrophes)
-                        guard atOrAbove(valueFrom, templates) & belowLowest(closes) == 0 else { return nil }
-                        if closes == 0 {
-                            // It goes on in the next block (whose first byte is the opening quote when `=` is this one's last).
-                            quote = after
-                            from = valueFrom > 16 ? 1 : 0
-                            break nextBlock
-                        }
+            var events = atOrAbove(from, quotes | apostrophes | templates | others)
+            var next = block &+ 16  // where the next block starts
+            scan: while events != 0 {
+                let k = events.trailingZeroBitCount
+                let pos = block &+ k
+                events &= events &- 1
+                switch base[pos] {
+                case Byte.equals:
+                    let before = base[pos &- 1], after = base[pos &+ 1]
+                    guard !Byte.isSpace(before), before != Byte.quote, before != Byte.apostrophe,
+                          after == Byte.quote || after == Byte.apostrophe
+                    else { return nil }
+                    // The value: from after its opening quote to the next such quote.
+                    let valueFrom = UInt32(k &+ 2)
+                    let closes = atOrAbove(valueFrom, after == Byte.quote ? quotes : apostrophes)
+                    guard atOrAbove(valueFrom, templates) & belowLowest(closes) == 0 else { return nil }
+                    if closes != 0 {
                         events &= ~(closes ^ (closes &- 1))  // past the closing quote
-                    case Byte.gt:
-                        return Found(nameEnd: nameEnd, end: pos &+ 1, selfClosing: false)
-                    case Byte.slash:
-                        guard base[pos &+ 1] == Byte.gt else { return nil }
-                        return Found(nameEnd: nameEnd, end: pos &+ 2, selfClosing: true)
-                    default:  // a quote that opens no value, `<`, `{`, `$`, `@`
-                        return nil
+                        continue
                     }
+                    // The value runs past this block: its closing quote is searched for alone
+                    // (from this block's end, or from after the opening quote when that is the next block's first byte).
+                    let close = ByteSearch.first(after, Byte.lt, Byte.lbrace, Byte.dollar, in: bytes, from: max(next, pos &+ 2), to: bytes.count)
+                    guard close < bytes.count, base[close] == after else { return nil }
+                    // Most tags end right after their last value.
+                    if close &+ 1 < bytes.count, base[close &+ 1] == Byte.gt {
+                        return Found(nameEnd: nameEnd, end: close &+ 2, selfClosing: false)
+                    }
+                    next = close &+ 1
+                    break scan
+                case Byte.gt:
+                    return Found(nameEnd: nameEnd, end: pos &+ 1, selfClosing: false)
+                case Byte.slash:
+                    guard base[pos &+ 1] == Byte.gt else { return nil }
+                    return Found(nameEnd: nameEnd, end: pos &+ 2, selfClosing: true)
+                default:  // a quote that opens no value, `<`, `{`, `$`, `@`
+                    return nil
                 }
-                from = 0
             }
-            block &+= 16
+            block = next
+            from = 0
             guard block <= lastBlock else { return nil }
             v = ByteBlock(raw, at: block)
         }

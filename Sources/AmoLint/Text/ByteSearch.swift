@@ -126,8 +126,20 @@ enum ByteSearch {
         // Where the anchor byte of a match can be.
         var j = range.lowerBound &+ anchor
         let end = range.upperBound &- count &+ anchor &+ 1
+        guard j < end else { return false }
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
+            // Up to 32 places (most tags): two blocks and one test.
+            if end &- j <= 32, j <= bytes.count &- 32 {
+                var found = UInt64(ByteBlock(raw, at: j).lanes(equalTo: key).bits)
+                    | UInt64(ByteBlock(raw, at: j &+ 16).lanes(equalTo: key).bits) &<< 16
+                found &= UInt64(1) &<< UInt64(end &- j) &- 1
+                while found != 0 {
+                    if Lexing.hasPrefix(needle, at: j &+ found.trailingZeroBitCount &- anchor, in: bytes) { return true }
+                    found &= found &- 1
+                }
+                return false
+            }
             let lastBlock = bytes.count &- 16
             while j < end, j <= lastBlock {
                 var found = ByteBlock(raw, at: j).lanes(equalTo: key).bits
