@@ -51,15 +51,25 @@ struct CloserSearch {
         let k = closer.rawValue
         let (pattern, count) = closer.packed
         let n = bytes.count
-        if searchedFrom[k] <= start, foundAt[k] >= start {
-            horizon = max(horizon, foundAt[k] == Int.max ? n : foundAt[k] + count)
-            return foundAt[k] == Int.max ? nil : foundAt[k]
+        let found = CloserSearch.lane(k, of: &foundAt)
+        if CloserSearch.lane(k, of: &searchedFrom) <= start, found >= start {
+            horizon = max(horizon, found == Int.max ? n : found + count)
+            return found == Int.max ? nil : found
         }
         let result = CloserSearch.first(pattern, count: count, in: bytes, from: start)
-        searchedFrom[k] = start
-        foundAt[k] = result
+        CloserSearch.setLane(k, of: &searchedFrom, to: start)
+        CloserSearch.setLane(k, of: &foundAt, to: result)
         horizon = max(horizon, result == Int.max ? n : result + count)
         return result == Int.max ? nil : result
+    }
+
+    // Lanes read and written through memory: `SIMD8`'s subscript setter copies all eight.
+    @inline(__always) private static func lane(_ k: Int, of lanes: inout SIMD8<Int>) -> Int {
+        withUnsafeMutableBytes(of: &lanes) { $0.load(fromByteOffset: k &* 8, as: Int.self) }
+    }
+
+    @inline(__always) private static func setLane(_ k: Int, of lanes: inout SIMD8<Int>, to value: Int) {
+        withUnsafeMutableBytes(of: &lanes) { $0.storeBytes(of: value, toByteOffset: k &* 8, as: Int.self) }
     }
 
     /// The first index at or after `start` where the `count` bytes of `pattern`
