@@ -53,8 +53,9 @@ enum TagEnd {
     /// stretch found here, and its `>` is the first outside values. So only the
     /// bytes that can matter are visited, found sixteen at a time, and a value is
     /// skipped to its closing quote at once (searched for alone when it is past
-    /// the block). Blocks are read whole, up to 16 bytes past the tag (within
-    /// `MarkupTrace.slack`), never past the input.
+    /// the block). Blocks are read whole, up to 32 bytes past the tag (within
+    /// `MarkupTrace.slack`), never past the input; an answer depends only on the
+    /// tag's bytes, and on nil the byte loops decide.
     @inline(__always)
     static func skim(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Found? {
         guard let base = bytes.baseAddress else { return nil }
