@@ -34,7 +34,7 @@ struct DocumentCollector: ScanVisitor {
     /// Scripts (for the body that follows) and tags holding `auth`: every class or id
     /// brand needs `_oauth` in the tag and every loader `/auth/button`.
     mutating func needsTag(range: Range<Int>, name: Range<Int>) -> Bool {  // mutating: asked without copying the collector
-        nameIs(name, "script") || ByteSearch.containsAuth(in: bytes, range)
+        (name.count == 6 && Lexing.hasPrefixIgnoringCase("script", at: name.lowerBound, in: bytes)) || ByteSearch.containsAuth(in: bytes, range)
     }
 
     mutating func visitTag(_ tag: RawTag) {
