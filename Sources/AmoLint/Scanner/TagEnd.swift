@@ -98,6 +98,9 @@ enum TagEnd {
                     let closes = atOrAbove(valueFrom, after == Byte.quote ? quotes : apostrophes)
                     guard atOrAbove(valueFrom, templates) & belowLowest(closes) == 0 else { return nil }
                     if closes != 0 {
+                        // Most tags end right after their last value, often in the next block.
+                        let close = block &+ closes.trailingZeroBitCount
+                        if base[close &+ 1] == Byte.gt { return Found(nameEnd: nameEnd, end: close &+ 2, selfClosing: false) }
                         events &= ~(closes ^ (closes &- 1))  // past the closing quote
                         continue
                     }
