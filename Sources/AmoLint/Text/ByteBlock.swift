@@ -17,7 +17,7 @@ struct ByteBlock {
 
     /// The sixteen bytes at `offset`, which must all lie in the buffer.
     @inline(__always) init(_ raw: UnsafeRawPointer, at offset: Int) {
-        lanes = _mm_loadu_si128((raw + offset).assumingMemoryBound(to: __m128i.self))
+        lanes = raw.loadUnaligned(fromByteOffset: offset, as: __m128i.self)
     }
 
     /// The lanes equal to `byte`.
