@@ -55,8 +55,9 @@ public protocol ScanVisitor {
     /// only if `needsTag` says so. Comments and raw text are reported either way.
     var needsEveryTag: Bool { get }
     /// Asked of a visitor that does not need every tag: whether it needs the start
-    /// tag spanning `range` (`<` through `>`), named `name`.
-    func needsTag(range: Range<Int>, name: Range<Int>) -> Bool
+    /// tag spanning `range` (`<` through `>`), named `name`. (Mutating only so
+    /// that asking costs no copy of the visitor; a plain `func` satisfies it.)
+    mutating func needsTag(range: Range<Int>, name: Range<Int>) -> Bool
 }
 
 extension ScanVisitor {

@@ -79,6 +79,16 @@ public struct Scanner<Visitor: ScanVisitor> {
         guard i < n else { return n }
         switch bytes[i] {
         case Byte.lt:
+            // The two constructs most of a page is made of are read here, the rest in `lessThan`.
+            if i + 2 < n {
+                let next = bytes[i + 1]
+                if next == Byte.slash, Byte.isLetter(bytes[i + 2]) {
+                    return Scanner.greaterThanEnd(from: i + 2, in: bytes)
+                }
+                if dialect == .markup, skipsUnneededTags, Byte.isLetter(next), let tag = TagEnd.skim(at: i, in: bytes) {
+                    return unneededTag(start: i, nameEnd: tag.nameEnd, end: tag.end, selfClosing: tag.selfClosing)
+                }
+            }
             return lessThan(at: i)
         case Byte.lbrace where dialect == .markup:
             return textTemplate(at: i)
@@ -95,7 +105,6 @@ public struct Scanner<Visitor: ScanVisitor> {
 
     // MARK: Text
 
-    @inline(__always)
     private mutating func lessThan(at i: Int) -> Int {
         let n = bytes.count
         guard i + 1 < n else { return n }
@@ -129,7 +138,13 @@ public struct Scanner<Visitor: ScanVisitor> {
     /// After the first `>` at or after `p`, or the end of input. The scan resumes
     /// there, so no byte is searched twice and no memo is needed.
     /// (Static, like the other hot helpers: a non-mutating method copies the scanner.)
+    @inline(__always)
     private static func greaterThanEnd(from p: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        // Most end tags end in the first block.
+        if let base = bytes.baseAddress, p <= bytes.count &- 16 {
+            let found = ByteBlock(UnsafeRawPointer(base), at: p).lanes(equalTo: Byte.gt).bits
+            if found != 0 { return p &+ found.trailingZeroBitCount &+ 1 }
+        }
         let gt = ByteSearch.first(Byte.gt, in: bytes, from: p, to: bytes.count)
         return gt < bytes.count ? gt + 1 : bytes.count
     }
@@ -181,61 +196,64 @@ public struct Scanner<Visitor: ScanVisitor> {
 
     // MARK: Tags
 
-    @inline(__always)
+    /// Most tags are of no use to the collector: their end is found without
+    /// parsing attributes (`TagEnd`), and the few it needs are parsed again.
+    /// (In markup, `step` has tried `TagEnd.skim` already.)
     private mutating func startTag(at start: Int) -> Int {
+        if dialect == .jsx, skipsUnneededTags, let tag = TagEnd.skim(at: start, in: bytes) {
+            return unneededTag(start: start, nameEnd: tag.nameEnd, end: tag.end, selfClosing: tag.selfClosing)
+        }
         let n = bytes.count
         var p = start + 1
         while p < n, !Byte.isTagNameStop(bytes[p]) { p += 1 }
         let nameRange = start + 1..<p
-        let rawName = Scanner.rawTextElement(nameRange, in: bytes)
-        // Most tags are of no use to the collector: parsed for their end only (no attributes kept),
-        // and the few it needs parsed again.
         recording = !skipsUnneededTags
-        let found = recording ? tagEnd(from: p, reportComments: true)
-            : Scanner.plainTagEnd(from: p, in: bytes) ?? tagEnd(from: p, reportComments: true)
-        guard let (end, selfClosing) = found else { return n }
         if recording {
+            guard let (end, selfClosing) = tagEnd(from: p, reportComments: true) else { return n }
             visitor.visitTag(RawTag(range: start..<end, nameRange: nameRange, attributes: attributes, selfClosing: selfClosing))
-        } else if visitor.needsTag(range: start..<end, name: nameRange) {
+            return afterTag(end: end, nameRange: nameRange, selfClosing: selfClosing)
+        }
+        if let (end, selfClosing) = TagEnd.plain(from: p, in: bytes) {
+            return unneededTag(start: start, nameEnd: p, end: end, selfClosing: selfClosing)
+        }
+        guard let (end, selfClosing) = tagEnd(from: p, reportComments: true) else { return n }
+        if visitor.needsTag(range: start..<end, name: nameRange) {
             // Parsed again, now keeping attributes; its comments were reported the first time.
             recording = true
             _ = tagEnd(from: p, reportComments: false)
             visitor.visitTag(RawTag(range: start..<end, nameRange: nameRange, attributes: attributes, selfClosing: selfClosing))
         }
-        if let rawName, !(dialect == .jsx && selfClosing) {
+        return afterTag(end: end, nameRange: nameRange, selfClosing: selfClosing)
+    }
+
+    /// A tag of names and plain quoted values, read so far only for its end:
+    /// visited (parsed again, keeping attributes) if the visitor needs it. Such a
+    /// tag holds no template comment, so there is nothing to report.
+    @inline(__always)
+    private mutating func unneededTag(start: Int, nameEnd: Int, end: Int, selfClosing: Bool) -> Int {
+        let nameRange = start + 1..<nameEnd
+        if visitor.needsTag(range: start..<end, name: nameRange) {
+            visitAgain(start: start, nameEnd: nameEnd, end: end, selfClosing: selfClosing)
+        }
+        // Only raw-text elements (names of 5, 6 or 8 bytes) need more; most names are shorter.
+        let count = nameEnd &- start &- 1
+        return count == 5 || count == 6 || count == 8 ? afterTag(end: end, nameRange: nameRange, selfClosing: selfClosing) : end
+    }
+
+    /// Parses a tag read for its end again, now keeping attributes, and visits it.
+    @inline(never)
+    private mutating func visitAgain(start: Int, nameEnd: Int, end: Int, selfClosing: Bool) {
+        recording = true
+        _ = tagEnd(from: nameEnd, reportComments: false)
+        visitor.visitTag(RawTag(range: start..<end, nameRange: start + 1..<nameEnd, attributes: attributes, selfClosing: selfClosing))
+    }
+
+    /// Where the step after a start tag ending at `end` starts: past the body of a raw-text element.
+    private mutating func afterTag(end: Int, nameRange: Range<Int>, selfClosing: Bool) -> Int {
+        if let rawName = Scanner.rawTextElement(nameRange, in: bytes), !(dialect == .jsx && selfClosing) {
             return rawText(after: end, element: nameRange, name: rawName)
         }
         return end
-    }
-
-    /// The end of a tag made only of names and plain quoted values (most tags),
-    /// found without parsing attributes; nil when the tag holds anything else (a
-    /// template construct, a directive, an unquoted value, the end of input):
-    /// `tagEnd` then parses it from the start. Reports nothing, changes nothing.
-    @inline(__always)
-    private static func plainTagEnd(from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, selfClosing: Bool)? {
-        let n = bytes.count
-        var p = start
-        while true {
-            while p < n, Byte.isSpace(bytes[p]) { p += 1 }
-            guard p < n else { return nil }
-            let c = bytes[p]
-            if c == Byte.gt { return (p + 1, false) }
-            if c == Byte.slash { return p + 1 < n && bytes[p + 1] == Byte.gt ? (p + 2, true) : nil }
-            if c == Byte.lt || c == Byte.lbrace || c == Byte.dollar || c == Byte.at { return nil }
-            // A name, as `attribute` reads it: its first byte may be anything.
-            p += 1
-            while p < n, !Byte.isNameStop(bytes[p]) { p += 1 }
-            var q = p
-            while q < n, Byte.isSpace(bytes[q]) { q += 1 }
-            guard q < n, bytes[q] == Byte.equals else { continue }
-            q += 1
-            while q < n, Byte.isSpace(bytes[q]) { q += 1 }
-            guard q < n, bytes[q] == Byte.quote || bytes[q] == Byte.apostrophe else { return nil }
-            let close = ByteSearch.first(bytes[q], Byte.lt, Byte.lbrace, Byte.dollar, in: bytes, from: q + 1, to: n)
-            guard close < n, bytes[close] == bytes[q] else { return nil }
-            p = close + 1
-        }
     }
 
     /// Parses attributes from `p` (after the tag name) to the tag's end: the index
@@ -468,9 +486,9 @@ public struct Scanner<Visitor: ScanVisitor> {
         let nameBytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         var p = start
         while p + 1 < n {
-            p = ByteSearch.first(Byte.lt, Byte.lt, in: bytes, from: p, to: n - 1)
+            p = ByteSearch.firstPair(Byte.lt, Byte.slash, in: bytes, from: p, to: n - 1)
             guard p + 1 < n else { break }
-            if bytes[p] == Byte.lt, bytes[p + 1] == Byte.slash, p + 2 + nameBytes.count <= n {
+            if p + 2 + nameBytes.count <= n {
                 var k = 0
                 while k < nameBytes.count, Byte.lower(bytes[p + 2 + k]) == nameBytes[k] { k += 1 }
                 let after = p + 2 + k

@@ -40,11 +40,13 @@ enum TemplateConstructs {
             }
             return Match(end: close + 2, kind: .code, content: p + 2..<close)
         case (Byte.lbrace, Byte.lbrace):
-            if Lexing.hasPrefix("{{--", at: p, in: bytes) {
+            // `{{--` and `{{!--` compared here, not through `Lexing.hasPrefix`: every `{{` of a page asks.
+            let third: UInt8 = p + 2 < n ? bytes[p + 2] : 0
+            if third == Byte.dash, p + 3 < n, bytes[p + 3] == Byte.dash {
                 guard let close = closers.find(.bladeComment, from: p + 4, in: bytes) else { return nil }
                 return Match(end: close + 4, kind: .comment(.blade), content: p + 4..<close)
             }
-            if Lexing.hasPrefix("{{!--", at: p, in: bytes) {
+            if third == Byte.bang, p + 4 < n, bytes[p + 3] == Byte.dash, bytes[p + 4] == Byte.dash {
                 guard let close = closers.find(.bladeComment, from: p + 5, in: bytes), close + 4 < n, bytes[close + 4] == Byte.rbrace
                 else { return nil }
                 return Match(end: close + 5, kind: .comment(.handlebars), content: p + 5..<close)

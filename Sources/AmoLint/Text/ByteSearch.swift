@@ -1,4 +1,4 @@
-/// Finding bytes sixteen at a time (SIMD lanes), and eight at a time near the
+/// Finding bytes sixteen at a time (`ByteBlock`), and eight at a time near the
 /// end of the buffer (SWAR: a 64-bit word tested for a byte value with a few
 /// arithmetic operations). The scanner spends most of its time in
 /// text between tags and the line index in text between line breaks; this is
@@ -20,26 +20,37 @@ enum ByteSearch {
     }
 
     /// The first index in `from..<to` holding a byte that `lanes` (sixteen at a
-    /// time) and `flags` (eight at a time, a combination of `hasByte`) find, or
-    /// `to`. Whole blocks are read as long as they lie in the buffer, even past
-    /// `to`: the lowest found byte is exact, so a short stretch (an end tag, a
-    /// class name) costs one block, not a byte loop.
+    /// time, two blocks a turn in long stretches) and `flags` (eight at a time,
+    /// a combination of `hasByte`) find, or `to`. Whole blocks are read as long
+    /// as they lie in the buffer, even past `to`: the lowest found byte is
+    /// exact, so a short stretch (an end tag, a class name) costs one block.
     @inline(__always)
     private static func first(in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
-                              lanes: (SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>>,
+                              lanes: (ByteBlock) -> ByteBlock,
                               flags: (UInt64) -> UInt64, matches: (UInt8) -> Bool) -> Int {
         var i = from
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
-            let lastBlock = bytes.count &- 16
-            while i < to, i <= lastBlock {
-                let found = lanes(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self))
-                if any(found) {
-                    let marks = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: found), to: SIMD2<UInt64>.self)
-                    let k = marks[0] != 0 ? marks[0].trailingZeroBitCount &>> 3 : 8 &+ marks[1].trailingZeroBitCount &>> 3
-                    return min(i &+ k, to)
-                }
+            // The first block alone: most stretches end in it.
+            if i < to, i <= bytes.count &- 16 {
+                let found = lanes(ByteBlock(raw, at: i)).bits
+                if found != 0 { return min(i &+ found.trailingZeroBitCount, to) }
                 i &+= 16
+                let pairEnd = min(to, bytes.count &- 31)  // both blocks of a turn lie in the buffer
+                while i < pairEnd {
+                    let low = lanes(ByteBlock(raw, at: i)), high = lanes(ByteBlock(raw, at: i &+ 16))
+                    if (low | high).bits != 0 {
+                        let lowBits = low.bits
+                        let k = lowBits != 0 ? lowBits.trailingZeroBitCount : 16 &+ high.bits.trailingZeroBitCount
+                        return min(i &+ k, to)
+                    }
+                    i &+= 32
+                }
+                if i < to, i <= bytes.count &- 16 {
+                    let found = lanes(ByteBlock(raw, at: i)).bits
+                    if found != 0 { return min(i &+ found.trailingZeroBitCount, to) }
+                    i &+= 16
+                }
             }
             let lastWord = bytes.count &- 8
             while i < to, i <= lastWord {
@@ -56,16 +67,14 @@ enum ByteSearch {
     @inline(__always)
     static func first(_ a: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         let pa = UInt64(a) &* ones
-        let va = SIMD16<UInt8>(repeating: a)
-        return first(in: bytes, from: from, to: to, lanes: { $0 .== va }, flags: { hasByte($0, pa) }, matches: { $0 == a })
+        return first(in: bytes, from: from, to: to, lanes: { $0.lanes(equalTo: a) }, flags: { hasByte($0, pa) }, matches: { $0 == a })
     }
 
     /// The first index in `from..<to` holding `a` or `b`, or `to`.
     @inline(__always)
     static func first(_ a: UInt8, _ b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones
-        let va = SIMD16<UInt8>(repeating: a), vb = SIMD16<UInt8>(repeating: b)
-        return first(in: bytes, from: from, to: to, lanes: { $0 .== va .| $0 .== vb },
+        return first(in: bytes, from: from, to: to, lanes: { $0.lanes(equalTo: a) | $0.lanes(equalTo: b) },
                      flags: { hasByte($0, pa) | hasByte($0, pb) }, matches: { $0 == a || $0 == b })
     }
 
@@ -73,8 +82,7 @@ enum ByteSearch {
     @inline(__always)
     static func first(_ a: UInt8, _ b: UInt8, _ c: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones, pc = UInt64(c) &* ones
-        let va = SIMD16<UInt8>(repeating: a), vb = SIMD16<UInt8>(repeating: b), vc = SIMD16<UInt8>(repeating: c)
-        return first(in: bytes, from: from, to: to, lanes: { $0 .== va .| $0 .== vb .| $0 .== vc },
+        return first(in: bytes, from: from, to: to, lanes: { $0.lanes(equalTo: a) | $0.lanes(equalTo: b) | $0.lanes(equalTo: c) },
                      flags: { hasByte($0, pa) | hasByte($0, pb) | hasByte($0, pc) },
                      matches: { $0 == a || $0 == b || $0 == c })
     }
@@ -83,15 +91,34 @@ enum ByteSearch {
     @inline(__always)
     static func first(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         let pa = UInt64(a) &* ones, pb = UInt64(b) &* ones, pc = UInt64(c) &* ones, pd = UInt64(d) &* ones
-        let va = SIMD16<UInt8>(repeating: a), vb = SIMD16<UInt8>(repeating: b)
-        let vc = SIMD16<UInt8>(repeating: c), vd = SIMD16<UInt8>(repeating: d)
-        return first(in: bytes, from: from, to: to, lanes: { $0 .== va .| $0 .== vb .| $0 .== vc .| $0 .== vd },
+        return first(in: bytes, from: from, to: to,
+                     lanes: { $0.lanes(equalTo: a) | $0.lanes(equalTo: b) | $0.lanes(equalTo: c) | $0.lanes(equalTo: d) },
                      flags: { hasByte($0, pa) | hasByte($0, pb) | hasByte($0, pc) | hasByte($0, pd) },
                      matches: { $0 == a || $0 == b || $0 == c || $0 == d })
     }
 
+    /// The first index `i` in `from..<to` where `a` is followed by `b`, or `to`
+    /// (`to` at most `bytes.count - 1`): sixteen pairs compared at once, so a
+    /// text full of `a` alone costs no more than one without it.
+    @inline(__always)
+    static func firstPair(_ a: UInt8, _ b: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var i = from
+        guard let base = bytes.baseAddress else { return to }
+        let raw = UnsafeRawPointer(base)
+        // Blocks at `i` and `i + 1` must lie in the buffer.
+        let lastBlock = bytes.count &- 17
+        while i < to, i <= lastBlock {
+            let pairs = (ByteBlock(raw, at: i).lanes(equalTo: a) & ByteBlock(raw, at: i &+ 1).lanes(equalTo: b)).bits
+            if pairs != 0 { return min(i &+ pairs.trailingZeroBitCount, to) }
+            i &+= 16
+        }
+        while i < to, !(base[i] == a && base[i &+ 1] == b) { i &+= 1 }
+        return min(i, to)
+    }
+
     /// Whether `bytes[range]` holds `needle`, found through its byte at `anchor`
-    /// (pick the rarest): a block at a time to each candidate.
+    /// (pick the rarest): sixteen bytes compared with it at once, the needle
+    /// compared only where they match.
     @inline(__always)
     static func contains(_ needle: StaticString, anchor: Int, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         let count = needle.utf8CodeUnitCount
@@ -99,10 +126,33 @@ enum ByteSearch {
         // Where the anchor byte of a match can be.
         var j = range.lowerBound &+ anchor
         let end = range.upperBound &- count &+ anchor &+ 1
+        guard j < end else { return false }
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            // Up to 32 places (most tags): two blocks and one test.
+            if end &- j <= 32, j <= bytes.count &- 32 {
+                var found = UInt64(ByteBlock(raw, at: j).lanes(equalTo: key).bits)
+                    | UInt64(ByteBlock(raw, at: j &+ 16).lanes(equalTo: key).bits) &<< 16
+                found &= UInt64(1) &<< UInt64(end &- j) &- 1
+                while found != 0 {
+                    if Lexing.hasPrefix(needle, at: j &+ found.trailingZeroBitCount &- anchor, in: bytes) { return true }
+                    found &= found &- 1
+                }
+                return false
+            }
+            let lastBlock = bytes.count &- 16
+            while j < end, j <= lastBlock {
+                var found = ByteBlock(raw, at: j).lanes(equalTo: key).bits
+                if end &- j < 16 { found &= UInt32(1) &<< UInt32(end &- j) &- 1 }
+                while found != 0 {
+                    if Lexing.hasPrefix(needle, at: j &+ found.trailingZeroBitCount &- anchor, in: bytes) { return true }
+                    found &= found &- 1
+                }
+                j &+= 16
+            }
+        }
         while j < end {
-            j = first(key, in: bytes, from: j, to: end)
-            guard j < end else { return false }
-            if Lexing.hasPrefix(needle, at: j &- anchor, in: bytes) { return true }
+            if bytes[j] == key, Lexing.hasPrefix(needle, at: j &- anchor, in: bytes) { return true }
             j &+= 1
         }
         return false
