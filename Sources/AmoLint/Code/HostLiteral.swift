@@ -45,15 +45,19 @@ struct HostLiteral {
     struct Pieces: Sequence {
         let first: Piece?
         let rest: [Piece]
-        func makeIterator() -> AnyIterator<Piece> {
-            var index = -1
-            return AnyIterator {
+        /// A concrete iterator (not `AnyIterator`: a closure and a box for each literal read).
+        struct Iterator: IteratorProtocol {
+            var first: Piece?
+            let rest: [Piece]
+            var index = 0
+            mutating func next() -> Piece? {
+                if let piece = first { first = nil; return piece }
+                guard index < rest.count else { return nil }
                 defer { index += 1 }
-                if index == -1 { return first ?? (rest.isEmpty ? nil : rest[0]) }
-                let k = first == nil ? index + 1 : index
-                return k < rest.count ? rest[k] : nil
+                return rest[index]
             }
         }
+        func makeIterator() -> Iterator { Iterator(first: first, rest: rest) }
     }
     /// The significant bytes around the literal (0 at the edges): tell a lone
     /// array key or call argument (`$_SESSION['state']`, `route('cb')`) from markup.
