@@ -129,10 +129,10 @@ extension CodeText {
         let id = map.addLiteral(literal.style)
         func encoded(_ b: UInt8) -> [UInt8]? {
             switch b {
-            case Byte.quote: return Array("&quot;".utf8)
-            case Byte.ampersand: return Array("&amp;".utf8)
-            case Byte.lt: return Array("&lt;".utf8)
-            case Byte.lbrace: return Array("&#123;".utf8)
+            case Byte.quote: return CodeText.quotReference
+            case Byte.ampersand: return CodeText.ampReference
+            case Byte.lt: return CodeText.ltReference
+            case Byte.lbrace: return CodeText.braceReference
             default: return nil
             }
         }
@@ -155,11 +155,17 @@ extension CodeText {
         }
     }
 
+    // Built once: a value with many such bytes makes no array for each.
+    private static let quotReference = Array("&quot;".utf8)
+    private static let ampReference = Array("&amp;".utf8)
+    private static let ltReference = Array("&lt;".utf8)
+    private static let braceReference = Array("&#123;".utf8)
+
     /// The markup of an element built in code: `<script class="…" data-…="…">`.
     mutating func append(_ element: CodeAnalysis.BuiltElement, literals: [HostLiteral], in bytes: UnsafeBufferPointer<UInt8>) {
         let tag = literals[Int(element.tagLiteral)].range
         appendSynthetic("<", at: tag.lowerBound)
-        appendMapped(Array(element.tagName.utf8), source: tag, literal: -1)
+        appendMapped(element.tagName.utf8, source: tag, literal: -1)
         func value(_ parts: [CodeAnalysis.ValuePart], at anchor: Int) {
             appendSynthetic("=\"", at: anchor)
             var end = anchor
@@ -174,7 +180,7 @@ extension CodeText {
         }
         if !element.classParts.isEmpty, let anchor = element.classAnchor {
             appendSynthetic(" ", at: anchor.lowerBound)
-            appendMapped(Array("class".utf8), source: anchor, literal: -1)
+            appendMapped("class".utf8, source: anchor, literal: -1)
             appendSynthetic("=\"", at: anchor.upperBound)
             for (k, parts) in element.classParts.enumerated() {
                 if k > 0 { appendSynthetic(" ", at: anchor.upperBound) }
@@ -192,7 +198,7 @@ extension CodeText {
             switch attribute.name {
             case .derived(let name, let range):
                 appendSynthetic(" ", at: range.lowerBound)
-                appendMapped(Array(name.utf8), source: range, literal: -1)
+                appendMapped(name.utf8, source: range, literal: -1)
                 nameEnd = range.upperBound
             case .literal(let l):
                 appendSynthetic(" ", at: literals[Int(l)].range.lowerBound)
@@ -204,7 +210,7 @@ extension CodeText {
         }
         let end = element.attributes.last.map { _ in tag.upperBound } ?? tag.upperBound
         appendSynthetic("></", at: end)
-        appendMapped(Array(element.tagName.utf8), source: tag, literal: -1)
+        appendMapped(element.tagName.utf8, source: tag, literal: -1)
         appendSynthetic(">", at: end)
         appendSynthetic("\n", at: end)
     }
