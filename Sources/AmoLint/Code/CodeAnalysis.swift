@@ -218,36 +218,27 @@ struct CodeAnalysis {
 
     /// Reads the chain starting at identifier `i` (`a.b['c'].d`) and acts on what follows it.
     private mutating func member(at start: Int, late: Bool, keys: inout [String: Int]) -> Int {
-        // Walk the chain's tokens first, without building strings: most chains of
-        // a bundle (`e.length`, `t.push`) are of no interest and cost only this.
-        var i = start
-        chain.removeAll(keepingCapacity: true)
-        while i < tokens.count, tokens[i].kind == .identifier {
-            chain.append(i)
-            i += 1
-            if isPunct(i, ".") || isPunct(i, "?.") { i += 1; continue }
-            if isPunct(i, "["), stringLiteral(i + 1) != nil, isPunct(i + 2, "]") {
-                chain.append(i + 1)
-                i += 3
-                if isPunct(i, ".") { i += 1; continue }
-            }
-            break
-        }
-        guard let firstToken = chain.first, let lastToken = chain.last else { return start + 1 }
+        // Walk the chain's tokens first, without building strings or keeping them:
+        // most chains of a bundle (`e.length`, `t.push`) are of no interest and cost only this.
+        guard start < tokens.count, tokens[start].kind == .identifier else { return start + 1 }
+        let (lastToken, i) = walkChain(from: start, collect: false)
+        guard mayBuild(first: start, last: lastToken, anyKeys: !keys.isEmpty) else { return i }
+        _ = walkChain(from: start, collect: true)
         let nameTokens = chain
-        let interesting = isIdent(firstToken, "document") || isIdent(firstToken, "window") || isIdent(firstToken, "Object") || isIdent(firstToken, "__html")
-            || isIdent(lastToken, "innerHTML") || isIdent(lastToken, "outerHTML") || isIdent(lastToken, "insertAdjacentHTML")
-            || (!keys.isEmpty && (isIdent(firstToken, oneOf: keyHeads) || isIdent(lastToken, oneOf: CodeAnalysis.insertions)))
-        guard interesting else { return i }
         var names: [String] = []
+        names.reserveCapacity(nameTokens.count)
+        // The chain's names joined with dots are only written out when a string key holds a dot
+        // (an identifier never does): otherwise comparing the names one by one gives the same
+        // answer without building a string.
+        var dotted = plainChains
         for t in nameTokens {
             if let name = identText(t) { names.append(name) }
-            else if let lit = stringLiteral(t), let key = literalText(lit) { names.append(key) }
+            else if let lit = stringLiteral(t), let key = literalText(lit) {
+                names.append(key)
+                if key.utf8.contains(Byte.dot) { dotted = true }
+            }
             else { return i }
         }
-        // The chain's names joined with dots are only written out when a string key holds a dot:
-        // otherwise comparing the names one by one gives the same answer without building a string.
-        let dotted = plainChains || names.contains { $0.utf8.contains(Byte.dot) }
         let chain = dotted ? names.joined(separator: ".") : ""
         func chainIs(_ whole: String, _ parts: [String]) -> Bool {
             dotted ? chain == whole : names == parts
@@ -300,6 +291,46 @@ struct CodeAnalysis {
             }
         }
         return i
+    }
+
+    /// Walks the chain from identifier `start` (`a.b['c'].d`): its last name token
+    /// and the token after it; with `collect`, `chain` receives every name token.
+    private mutating func walkChain(from start: Int, collect: Bool) -> (last: Int, end: Int) {
+        if collect { chain.removeAll(keepingCapacity: true) }
+        var i = start, last = start
+        while i < tokens.count, tokens[i].kind == .identifier {
+            if collect { chain.append(i) }
+            last = i
+            i += 1
+            if isPunct(i, ".") || isPunct(i, "?.") { i += 1; continue }
+            if isPunct(i, "["), stringLiteral(i + 1) != nil, isPunct(i + 2, "]") {
+                if collect { chain.append(i + 1) }
+                last = i + 1
+                i += 3
+                if isPunct(i, ".") { i += 1; continue }
+            }
+            break
+        }
+        return (last, i)
+    }
+
+    /// Whether a chain from `first` to `last` may build, fill or insert an element, or write
+    /// markup: it starts at `document`, `window`, `Object`, `__html` or a built element's
+    /// variable, or ends at `innerHTML`, `outerHTML`, `insertAdjacentHTML` or an insertion.
+    /// The names are told apart by their length first (most identifiers match none).
+    private func mayBuild(first: Int, last: Int, anyKeys: Bool) -> Bool {
+        let head = tokens[first].range
+        switch head.count {
+        case 8: if equals(head, "document") { return true }
+        case 6: if equals(head, "window") || equals(head, "Object") || equals(head, "__html") { return true }
+        default: break
+        }
+        if tokens[last].kind == .identifier {
+            let tail = tokens[last].range
+            if tail.count == 9, equals(tail, "innerHTML") || equals(tail, "outerHTML") { return true }
+            if tail.count == 18, equals(tail, "insertAdjacentHTML") { return true }
+        }
+        return anyKeys && (isIdent(first, oneOf: keyHeads) || isIdent(last, oneOf: CodeAnalysis.insertions))
     }
 
     private static let insertionNames = ["appendChild", "append", "prepend", "insertBefore", "after", "before",

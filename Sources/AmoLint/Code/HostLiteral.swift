@@ -102,11 +102,12 @@ extension CodeText {
         var text = CodeText()
         var used: [Int] = []
         var lastEnd: Int?
-        for (k, literal) in literals.enumerated() where literal.isMarkupPart(bytes) {
-            if let lastEnd { text.appendHole(source: lastEnd..<max(lastEnd, literal.contentStart)) }
-            text.append(literal, in: bytes)
+        // By index: a literal is read in place, not copied (a bundle has hundreds of thousands).
+        for k in literals.indices where literals[k].isMarkupPart(bytes) {
+            if let lastEnd { text.appendHole(source: lastEnd..<max(lastEnd, literals[k].contentStart)) }
+            text.append(literals[k], in: bytes)
             used.append(k)
-            lastEnd = literal.contentEnd
+            lastEnd = literals[k].contentEnd
         }
         return (text, used)
     }

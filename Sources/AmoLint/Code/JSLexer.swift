@@ -117,8 +117,13 @@ struct JSLexer {
     private mutating func code(at p: Int, end n: Int, depth: Int, hole: (literal: Int, start: Int, token: Int)?) -> Int {
         let b = bytes[p]
         if Byte.isSpace(b) {
-            if b == Byte.newline { newline = true }
-            return p + 1
+            // A run of white space at once: the mode cannot change inside it.
+            var q = p
+            while q < n, Byte.isSpace(bytes[q]) {
+                if bytes[q] == Byte.newline { newline = true }
+                q += 1
+            }
+            return q
         }
         switch b {
         case Byte.slash:

@@ -239,9 +239,10 @@ struct DocumentBuilder {
             }
             if region.sink == nil { built.codeRanges.append(region.range) }
             let analysis = CodeAnalysis.analyse(lexer, componentCode: region.component)
-            for (k, literal) in lexer.literals.enumerated() {
-                let use = analysis.literalUses[k]
-                jsLiterals.append(literal)
+            // The first region's literals are shared, not copied one by one (a script file has one region).
+            if jsLiterals.isEmpty { jsLiterals = lexer.literals } else { jsLiterals += lexer.literals }
+            jsOrigins.reserveCapacity(jsOrigins.count + lexer.literals.count)
+            for use in analysis.literalUses {
                 jsOrigins.append(.string(sink: region.sink ?? use.sink, late: use.late))
             }
             for element in analysis.elements {
