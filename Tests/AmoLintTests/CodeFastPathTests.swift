@@ -84,3 +84,40 @@ struct CodeFastPathTests {
         }
     }
 }
+
+extension CodeFastPathTests {
+    /// PHP literals inside HTML comments are dropped by one merge pass exactly as by
+    /// asking every comment: comments touching, nested ranges, literals at their edges.
+    @Test func literalsOutsideCommentsMergeAsThePlainFilter() {
+        var random = SplitMix(seed: 0x0C_0C_4E)
+        for round in 0..<3000 {
+            var comments: [Range<Int>] = []
+            var at = random.below(5)
+            for _ in 0..<random.below(12) {
+                let length = random.below(8)
+                comments.append(at..<at + length)
+                at += length + random.below(4)
+            }
+            if round % 10 == 0, comments.count > 1 { comments.swapAt(0, comments.count - 1) }  // out of order: the plain filter
+            var literals: [HostLiteral] = []
+            var start = 0
+            for _ in 0..<random.below(20) {
+                start += random.below(4)
+                literals.append(HostLiteral(range: start..<start + 1 + random.below(5), style: .phpSingle))
+            }
+            let fast = DocumentBuilder.outside(comments, literals).map(\.range)
+            let plain = DocumentBuilder.outsidePlain(comments, literals).map(\.range)
+            #expect(fast == plain, "\(comments) \(literals.map(\.range))")
+        }
+    }
+
+    /// An escape's bytes kept inline read back as the array they came from.
+    @Test func escapeBytesReadBackAsWritten() {
+        var random = SplitMix(seed: 0xE5_CA_9E)
+        for _ in 0..<2000 {
+            let bytes = (0..<random.below(5)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            #expect(Array(EscapeBytes(bytes)) == bytes)
+            if let first = bytes.first { #expect(Array(EscapeBytes(byte: first)) == [first]) }
+        }
+    }
+}

@@ -4,7 +4,7 @@ struct HostLiteral {
     enum Piece {
         case verbatim(Range<Int>)
         /// An escape sequence (`\"`, `\n`, `\u{41}`) and what it means.
-        case escaped([UInt8], Range<Int>)
+        case escaped(EscapeBytes, Range<Int>)
         /// Interpolation or `${…}`: decided at run time.
         case hole(Range<Int>)
     }
@@ -90,6 +90,34 @@ struct HostLiteral {
         if hasMarkup(bytes) { return true }
         if before == Byte.lparen || before == Byte.comma, after == Byte.rparen || after == Byte.comma { return false }
         return before == Byte.dot || after == Byte.dot || before == Byte.plus || after == Byte.plus
+    }
+}
+
+/// What an escape stands for: at most four bytes (one UTF-8 sequence; a control
+/// character, a byte, or nothing), kept inline so a literal's pieces hold no
+/// array each and copying a literal copies no enum payload.
+struct EscapeBytes: RandomAccessCollection, Equatable {
+    private var packed: UInt32 = 0
+    private var length: UInt8 = 0
+
+    init(byte: UInt8) {
+        packed = UInt32(byte)
+        length = 1
+    }
+
+    init<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        precondition(bytes.count <= 4, "an escape stands for one UTF-8 sequence at most")
+        for b in bytes {
+            packed |= UInt32(b) << (8 * UInt32(length))
+            length += 1
+        }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { Int(length) }
+    subscript(i: Int) -> UInt8 {
+        precondition(i >= 0 && i < Int(length))
+        return UInt8(truncatingIfNeeded: packed >> (8 * UInt32(i)))
     }
 }
 

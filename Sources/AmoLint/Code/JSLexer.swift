@@ -278,7 +278,7 @@ struct JSLexer {
             if b == Byte.backslash, p + 1 < n {
                 if run < p { literal.add(.verbatim(run..<p)) }
                 let (value, length) = escape(at: p, end: n)
-                literal.add(.escaped(value, p..<p + length))
+                literal.add(.escaped(EscapeBytes(value), p..<p + length))
                 p += length
                 run = p
                 continue
@@ -316,7 +316,7 @@ struct JSLexer {
             return q + 1
         case Byte.backslash:
             let (value, length) = escape(at: q, end: n)
-            literals[literal].add(.escaped(value, q..<q + length))
+            literals[literal].add(.escaped(EscapeBytes(value), q..<q + length))
             return q + length
         default:  // `${`
             push(.code(depth: 0, hole: (literal, q, token)))
