@@ -36,7 +36,9 @@ struct CodeText: Sendable {
     /// A part decided at run time (concatenation, interpolation, `${…}`).
     mutating func appendHole(source: Range<Int>) {
         // Adjacent holes are one: `' . $a . $b . '` is one run-time part.
-        if bytes.count >= 4, bytes.suffix(4).elementsEqual(CodeText.hole), let last = map.segments.last,
+        let c = bytes.count
+        if c >= 4, bytes[c - 4] == Byte.lbrace, bytes[c - 3] == Byte.lbrace, bytes[c - 2] == Byte.rbrace, bytes[c - 1] == Byte.rbrace,
+           let last = map.segments.last,
            last.literal == -1, last.virtualStart == bytes.count - 4, !last.verbatim
         {
             map.extendLast(to: max(last.sourceEnd, source.upperBound))
