@@ -121,3 +121,12 @@ extension CodeFastPathTests {
         }
     }
 }
+
+extension CodeFastPathTests {
+    /// Nested templates keep a literal and two lexer modes per level: their layouts stay compact.
+    @Test func literalsAndLexerModesStayCompact() {
+        #expect(MemoryLayout<HostLiteral>.stride <= 56, "HostLiteral: \(MemoryLayout<HostLiteral>.stride) bytes")
+        #expect(MemoryLayout<HostLiteral.Piece>.stride <= 32, "Piece: \(MemoryLayout<HostLiteral.Piece>.stride) bytes")
+        #expect(JSLexer.modeStride <= 24, "JSLexer.Mode: \(JSLexer.modeStride) bytes")
+    }
+}

@@ -9,13 +9,19 @@ struct HostLiteral {
         case hole(Range<Int>)
     }
 
+    // Stored properties are laid out in this order: the one-byte fields last pack
+    // together (a nested-template file keeps millions of literals).
     /// The whole literal, quotes included.
     var range: Range<Int>
-    var style: StringStyle
+    private var otherPieces: [Piece] = []
     /// Most literals are one piece: it is kept inline, so a bundle's hundred
     /// thousand strings cost no allocation each.
     private var firstPiece: Piece?
-    private var otherPieces: [Piece] = []
+    var style: StringStyle
+    /// The significant bytes around the literal (0 at the edges): tell a lone
+    /// array key or call argument (`$_SESSION['state']`, `route('cb')`) from markup.
+    var before: UInt8 = 0
+    var after: UInt8 = 0
 
     init(range: Range<Int>, style: StringStyle) {
         self.range = range
@@ -59,10 +65,6 @@ struct HostLiteral {
         }
         func makeIterator() -> Iterator { Iterator(first: first, rest: rest) }
     }
-    /// The significant bytes around the literal (0 at the edges): tell a lone
-    /// array key or call argument (`$_SESSION['state']`, `route('cb')`) from markup.
-    var before: UInt8 = 0
-    var after: UInt8 = 0
 
     /// Whether the literal's text holds a byte of markup (`<`, `>`, `"`, `=`).
     func hasMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
