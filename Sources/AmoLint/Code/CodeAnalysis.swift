@@ -52,9 +52,16 @@ struct CodeAnalysis {
     /// The first names of the built elements' variables (`s`, `this`): a chain
     /// starting with another name cannot touch one.
     private var keyHeads: [[UInt8]] = []
+    /// The most names in a built element's key (`s`: 1, `this.s`: 2): a longer
+    /// prefix of a chain cannot be a key, and is not joined to be looked up.
+    private var longestKey = 0
+    private var plainChains = false
 
-    static func analyse(_ lexer: JSLexer, componentCode: Bool) -> CodeAnalysis {
+    /// `plainChains`: join every chain's names into a string and look each prefix up,
+    /// as before the shortcuts in `member` (only tests ask, to compare the two).
+    static func analyse(_ lexer: JSLexer, componentCode: Bool, plainChains: Bool = false) -> CodeAnalysis {
         var analysis = CodeAnalysis(lexer, componentCode: componentCode)
+        analysis.plainChains = plainChains
         analysis.run()
         return analysis
     }
@@ -211,48 +218,49 @@ struct CodeAnalysis {
 
     /// Reads the chain starting at identifier `i` (`a.b['c'].d`) and acts on what follows it.
     private mutating func member(at start: Int, late: Bool, keys: inout [String: Int]) -> Int {
-        // Walk the chain's tokens first, without building strings: most chains of
-        // a bundle (`e.length`, `t.push`) are of no interest and cost only this.
-        var i = start
-        chain.removeAll(keepingCapacity: true)
-        while i < tokens.count, tokens[i].kind == .identifier {
-            chain.append(i)
-            i += 1
-            if isPunct(i, ".") || isPunct(i, "?.") { i += 1; continue }
-            if isPunct(i, "["), stringLiteral(i + 1) != nil, isPunct(i + 2, "]") {
-                chain.append(i + 1)
-                i += 3
-                if isPunct(i, ".") { i += 1; continue }
-            }
-            break
-        }
-        guard let firstToken = chain.first, let lastToken = chain.last else { return start + 1 }
+        // Walk the chain's tokens first, without building strings or keeping them:
+        // most chains of a bundle (`e.length`, `t.push`) are of no interest and cost only this.
+        guard start < tokens.count, tokens[start].kind == .identifier else { return start + 1 }
+        let (lastToken, i) = walkChain(from: start, collect: false)
+        guard mayBuild(first: start, last: lastToken, anyKeys: !keys.isEmpty) else { return i }
+        _ = walkChain(from: start, collect: true)
         let nameTokens = chain
-        let interesting = isIdent(firstToken, "document") || isIdent(firstToken, "window") || isIdent(firstToken, "Object") || isIdent(firstToken, "__html")
-            || isIdent(lastToken, "innerHTML") || isIdent(lastToken, "outerHTML") || isIdent(lastToken, "insertAdjacentHTML")
-            || (!keys.isEmpty && (isIdent(firstToken, oneOf: keyHeads) || isIdent(lastToken, oneOf: CodeAnalysis.insertions)))
-        guard interesting else { return i }
         var names: [String] = []
+        names.reserveCapacity(nameTokens.count)
+        // The chain's names joined with dots are only written out when a string key holds a dot
+        // (an identifier never does): otherwise comparing the names one by one gives the same
+        // answer without building a string.
+        var dotted = plainChains
         for t in nameTokens {
             if let name = identText(t) { names.append(name) }
-            else if let lit = stringLiteral(t), let key = literalText(lit) { names.append(key) }
+            else if let lit = stringLiteral(t), let key = literalText(lit) {
+                names.append(key)
+                if key.utf8.contains(Byte.dot) { dotted = true }
+            }
             else { return i }
         }
-        let chain = names.joined(separator: ".")
+        let chain = dotted ? names.joined(separator: ".") : ""
+        func chainIs(_ whole: String, _ parts: [String]) -> Bool {
+            dotted ? chain == whole : names == parts
+        }
+        let createsElement = dotted
+            ? chain == "document.createElement" || chain.hasSuffix(".document.createElement")
+            : names.count >= 2 && names[names.count - 1] == "createElement" && names[names.count - 2] == "document"
 
         // `x = document.createElement('script')`, `const x: HTMLScriptElement = …`.
-        if chain == "document.createElement" || chain.hasSuffix(".document.createElement"), isPunct(i, "("),
+        if createsElement, isPunct(i, "("),
            let lit = stringLiteral(i + 1), isPunct(i + 2, ")"),
            let tag = literalText(lit), let key = assignmentTarget(before: start)
         {
             keys[key] = elements.count
+            longestKey = max(longestKey, 1 + key.utf8.reduce(0) { $0 + ($1 == Byte.dot ? 1 : 0) })
             if let head = key.split(separator: ".").first.map({ Array($0.utf8) }), !keyHeads.contains(head) { keyHeads.append(head) }
             elements.append(BuiltElement(tagLiteral: lit, tagName: tag.lowercased(), key: key, late: late))
             return i + 3
         }
 
         // `Object.assign(x.dataset, {…})`, `Object.assign(x, {…})`.
-        if chain == "Object.assign", isPunct(i, "(") {
+        if chainIs("Object.assign", ["Object", "assign"]), isPunct(i, "(") {
             return objectAssign(at: i, keys: keys)
         }
 
@@ -270,7 +278,7 @@ struct CodeAnalysis {
         }
 
         // Element properties and calls.
-        if let (index, rest) = element(for: names, keys: keys) {
+        if let (index, rest) = element(for: names, keys: keys, dotted: dotted) {
             act(on: index, rest: rest, nameTokens: Array(nameTokens.suffix(rest.count)), next: i, late: late)
         } else if names.count >= 2, CodeAnalysis.insertionNames.contains(names[names.count - 1]), isPunct(i, "("), let close = closing(of: i) {
             // `parent.appendChild(x)`: inserting late makes the element late.
@@ -285,15 +293,61 @@ struct CodeAnalysis {
         return i
     }
 
+    /// Walks the chain from identifier `start` (`a.b['c'].d`): its last name token
+    /// and the token after it; with `collect`, `chain` receives every name token.
+    private mutating func walkChain(from start: Int, collect: Bool) -> (last: Int, end: Int) {
+        if collect { chain.removeAll(keepingCapacity: true) }
+        var i = start, last = start
+        while i < tokens.count, tokens[i].kind == .identifier {
+            if collect { chain.append(i) }
+            last = i
+            i += 1
+            if isPunct(i, ".") || isPunct(i, "?.") { i += 1; continue }
+            if isPunct(i, "["), stringLiteral(i + 1) != nil, isPunct(i + 2, "]") {
+                if collect { chain.append(i + 1) }
+                last = i + 1
+                i += 3
+                if isPunct(i, ".") { i += 1; continue }
+            }
+            break
+        }
+        return (last, i)
+    }
+
+    /// Whether a chain from `first` to `last` may build, fill or insert an element, or write
+    /// markup: it starts at `document`, `window`, `Object`, `__html` or a built element's
+    /// variable, or ends at `innerHTML`, `outerHTML`, `insertAdjacentHTML` or an insertion.
+    /// The names are told apart by their length first (most identifiers match none).
+    private func mayBuild(first: Int, last: Int, anyKeys: Bool) -> Bool {
+        let head = tokens[first].range
+        switch head.count {
+        case 8: if equals(head, "document") { return true }
+        case 6: if equals(head, "window") || equals(head, "Object") || equals(head, "__html") { return true }
+        default: break
+        }
+        if tokens[last].kind == .identifier {
+            let tail = tokens[last].range
+            if tail.count == 9, equals(tail, "innerHTML") || equals(tail, "outerHTML") { return true }
+            if tail.count == 18, equals(tail, "insertAdjacentHTML") { return true }
+        }
+        return anyKeys && (isIdent(first, oneOf: keyHeads) || isIdent(last, oneOf: CodeAnalysis.insertions))
+    }
+
     private static let insertionNames = ["appendChild", "append", "prepend", "insertBefore", "after", "before",
                                          "replaceWith", "insertAdjacentElement", "replaceChildren"]
     private static let insertions = words(insertionNames)
 
     /// The built element a chain starts with, and the rest of the chain.
-    private func element(for names: [String], keys: [String: Int]) -> (Int, ArraySlice<String>)? {
+    /// `dotted`: some name holds a dot, so a prefix of any length may join to a key.
+    private func element(for names: [String], keys: [String: Int], dotted: Bool) -> (Int, ArraySlice<String>)? {
         guard names.count >= 2 else { return nil }
         for split in stride(from: names.count - 1, through: 1, by: -1) {
-            if let index = keys[names[..<split].joined(separator: ".")] { return (index, names[split...]) }
+            // A key is identifiers joined by dots: without dotted names, a prefix of more names than the longest key is none.
+            if split == 1, !plainChains {
+                if let index = keys[names[0]] { return (index, names[1...]) }
+            } else if dotted || split <= longestKey, let index = keys[names[..<split].joined(separator: ".")] {
+                return (index, names[split...])
+            }
         }
         return nil
     }
@@ -492,6 +546,22 @@ struct CodeAnalysis {
 
     /// `clientId` → `client-id`, as the DOM maps `dataset` keys to attributes.
     static func kebab(_ key: String) -> String {
+        // Upper-case ASCII letters are single UTF-8 bytes, and no byte of another scalar is one.
+        var out: [UInt8] = []
+        out.reserveCapacity(key.utf8.count + 4)
+        for b in key.utf8 {
+            if b >= 0x41, b <= 0x5A {
+                out.append(Byte.dash)
+                out.append(b | 0x20)
+            } else {
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The plain mapping, scalar by scalar (tests compare the two).
+    static func kebabPlain(_ key: String) -> String {
         var out = ""
         for scalar in key.unicodeScalars {
             if scalar.value >= 0x41, scalar.value <= 0x5A {

@@ -36,7 +36,9 @@ struct CodeText: Sendable {
     /// A part decided at run time (concatenation, interpolation, `${…}`).
     mutating func appendHole(source: Range<Int>) {
         // Adjacent holes are one: `' . $a . $b . '` is one run-time part.
-        if bytes.count >= 4, bytes.suffix(4).elementsEqual(CodeText.hole), let last = map.segments.last,
+        let c = bytes.count
+        if c >= 4, bytes[c - 4] == Byte.lbrace, bytes[c - 3] == Byte.lbrace, bytes[c - 2] == Byte.rbrace, bytes[c - 1] == Byte.rbrace,
+           let last = map.segments.last,
            last.literal == -1, last.virtualStart == bytes.count - 4, !last.verbatim
         {
             map.extendLast(to: max(last.sourceEnd, source.upperBound))
@@ -68,8 +70,18 @@ public struct SourceMap: Sendable {
     private(set) var segments: [Segment] = []
     /// How each literal escapes text written into it.
     private(set) var styles: [StringStyle] = []
+    /// For each block of `blockSize` virtual bytes, the segment holding its
+    /// first byte: a lookup searches one block's segments, not the whole map
+    /// (a layer of a 10 MB file has hundreds of thousands, and every finding maps).
+    private var blockSegments: [Int32] = []
+    static let blockShift = 8
 
-    mutating func add(_ s: Segment) { segments.append(s) }
+    mutating func add(_ s: Segment) {
+        // Blocks starting before this segment belong to the one before it.
+        let previous = Int32(truncatingIfNeeded: max(0, segments.count - 1))
+        while blockSegments.count << SourceMap.blockShift < s.virtualStart { blockSegments.append(previous) }
+        segments.append(s)
+    }
     mutating func extendLast(to end: Int) { if !segments.isEmpty { segments[segments.count - 1].sourceEnd = end } }
     mutating func addLiteral(_ style: StringStyle) -> Int32 {
         styles.append(style)
@@ -77,7 +89,24 @@ public struct SourceMap: Sendable {
     }
 
     /// The segment holding virtual byte `v` (the last one for `v` past the end).
-    private func segmentIndex(_ v: Int) -> Int? {
+    /// Exactly `segmentIndexPlain`'s answer: the block index only narrows the search.
+    func segmentIndex(_ v: Int) -> Int? {
+        guard !segments.isEmpty else { return nil }
+        let block = max(0, v) >> SourceMap.blockShift
+        var lo = block < blockSegments.count ? Int(blockSegments[block]) : Int(blockSegments.last ?? 0)
+        var hi = block + 1 < blockSegments.count ? Int(blockSegments[block + 1]) : segments.count - 1
+        // Offsets outside the text (the table's bounds hold for every other).
+        if hi + 1 < segments.count, segments[hi + 1].virtualStart <= v { hi = segments.count - 1 }
+        if lo > 0, segments[lo].virtualStart > v { lo = 0 }
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if segments[mid].virtualStart <= v { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// The plain binary search over every segment (tests compare the two).
+    func segmentIndexPlain(_ v: Int) -> Int? {
         guard !segments.isEmpty else { return nil }
         var lo = 0, hi = segments.count - 1
         while lo < hi {

@@ -4,18 +4,24 @@ struct HostLiteral {
     enum Piece {
         case verbatim(Range<Int>)
         /// An escape sequence (`\"`, `\n`, `\u{41}`) and what it means.
-        case escaped([UInt8], Range<Int>)
+        case escaped(EscapeBytes, Range<Int>)
         /// Interpolation or `${…}`: decided at run time.
         case hole(Range<Int>)
     }
 
+    // Stored properties are laid out in this order: the one-byte fields last pack
+    // together (a nested-template file keeps millions of literals).
     /// The whole literal, quotes included.
     var range: Range<Int>
-    var style: StringStyle
+    private var otherPieces: [Piece] = []
     /// Most literals are one piece: it is kept inline, so a bundle's hundred
     /// thousand strings cost no allocation each.
     private var firstPiece: Piece?
-    private var otherPieces: [Piece] = []
+    var style: StringStyle
+    /// The significant bytes around the literal (0 at the edges): tell a lone
+    /// array key or call argument (`$_SESSION['state']`, `route('cb')`) from markup.
+    var before: UInt8 = 0
+    var after: UInt8 = 0
 
     init(range: Range<Int>, style: StringStyle) {
         self.range = range
@@ -45,20 +51,20 @@ struct HostLiteral {
     struct Pieces: Sequence {
         let first: Piece?
         let rest: [Piece]
-        func makeIterator() -> AnyIterator<Piece> {
-            var index = -1
-            return AnyIterator {
+        /// A concrete iterator (not `AnyIterator`: a closure and a box for each literal read).
+        struct Iterator: IteratorProtocol {
+            var first: Piece?
+            let rest: [Piece]
+            var index = 0
+            mutating func next() -> Piece? {
+                if let piece = first { first = nil; return piece }
+                guard index < rest.count else { return nil }
                 defer { index += 1 }
-                if index == -1 { return first ?? (rest.isEmpty ? nil : rest[0]) }
-                let k = first == nil ? index + 1 : index
-                return k < rest.count ? rest[k] : nil
+                return rest[index]
             }
         }
+        func makeIterator() -> Iterator { Iterator(first: first, rest: rest) }
     }
-    /// The significant bytes around the literal (0 at the edges): tell a lone
-    /// array key or call argument (`$_SESSION['state']`, `route('cb')`) from markup.
-    var before: UInt8 = 0
-    var after: UInt8 = 0
 
     /// Whether the literal's text holds a byte of markup (`<`, `>`, `"`, `=`).
     func hasMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -89,6 +95,34 @@ struct HostLiteral {
     }
 }
 
+/// What an escape stands for: at most four bytes (one UTF-8 sequence; a control
+/// character, a byte, or nothing), kept inline so a literal's pieces hold no
+/// array each and copying a literal copies no enum payload.
+struct EscapeBytes: RandomAccessCollection, Equatable {
+    private var packed: UInt32 = 0
+    private var length: UInt8 = 0
+
+    init(byte: UInt8) {
+        packed = UInt32(byte)
+        length = 1
+    }
+
+    init<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        precondition(bytes.count <= 4, "an escape stands for one UTF-8 sequence at most")
+        for b in bytes {
+            packed |= UInt32(b) << (8 * UInt32(length))
+            length += 1
+        }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { Int(length) }
+    subscript(i: Int) -> UInt8 {
+        precondition(i >= 0 && i < Int(length))
+        return UInt8(truncatingIfNeeded: packed >> (8 * UInt32(i)))
+    }
+}
+
 extension CodeText {
     /// Assembles the markup held by a file's string literals: each literal's
     /// text, with a hole between literals (what joins them is code). Literals
@@ -98,11 +132,12 @@ extension CodeText {
         var text = CodeText()
         var used: [Int] = []
         var lastEnd: Int?
-        for (k, literal) in literals.enumerated() where literal.isMarkupPart(bytes) {
-            if let lastEnd { text.appendHole(source: lastEnd..<max(lastEnd, literal.contentStart)) }
-            text.append(literal, in: bytes)
+        // By index: a literal is read in place, not copied (a bundle has hundreds of thousands).
+        for k in literals.indices where literals[k].isMarkupPart(bytes) {
+            if let lastEnd { text.appendHole(source: lastEnd..<max(lastEnd, literals[k].contentStart)) }
+            text.append(literals[k], in: bytes)
             used.append(k)
-            lastEnd = literal.contentEnd
+            lastEnd = literals[k].contentEnd
         }
         return (text, used)
     }
@@ -125,10 +160,10 @@ extension CodeText {
         let id = map.addLiteral(literal.style)
         func encoded(_ b: UInt8) -> [UInt8]? {
             switch b {
-            case Byte.quote: return Array("&quot;".utf8)
-            case Byte.ampersand: return Array("&amp;".utf8)
-            case Byte.lt: return Array("&lt;".utf8)
-            case Byte.lbrace: return Array("&#123;".utf8)
+            case Byte.quote: return CodeText.quotReference
+            case Byte.ampersand: return CodeText.ampReference
+            case Byte.lt: return CodeText.ltReference
+            case Byte.lbrace: return CodeText.braceReference
             default: return nil
             }
         }
@@ -151,11 +186,17 @@ extension CodeText {
         }
     }
 
+    // Built once: a value with many such bytes makes no array for each.
+    private static let quotReference = Array("&quot;".utf8)
+    private static let ampReference = Array("&amp;".utf8)
+    private static let ltReference = Array("&lt;".utf8)
+    private static let braceReference = Array("&#123;".utf8)
+
     /// The markup of an element built in code: `<script class="…" data-…="…">`.
     mutating func append(_ element: CodeAnalysis.BuiltElement, literals: [HostLiteral], in bytes: UnsafeBufferPointer<UInt8>) {
         let tag = literals[Int(element.tagLiteral)].range
         appendSynthetic("<", at: tag.lowerBound)
-        appendMapped(Array(element.tagName.utf8), source: tag, literal: -1)
+        appendMapped(element.tagName.utf8, source: tag, literal: -1)
         func value(_ parts: [CodeAnalysis.ValuePart], at anchor: Int) {
             appendSynthetic("=\"", at: anchor)
             var end = anchor
@@ -170,7 +211,7 @@ extension CodeText {
         }
         if !element.classParts.isEmpty, let anchor = element.classAnchor {
             appendSynthetic(" ", at: anchor.lowerBound)
-            appendMapped(Array("class".utf8), source: anchor, literal: -1)
+            appendMapped("class".utf8, source: anchor, literal: -1)
             appendSynthetic("=\"", at: anchor.upperBound)
             for (k, parts) in element.classParts.enumerated() {
                 if k > 0 { appendSynthetic(" ", at: anchor.upperBound) }
@@ -188,7 +229,7 @@ extension CodeText {
             switch attribute.name {
             case .derived(let name, let range):
                 appendSynthetic(" ", at: range.lowerBound)
-                appendMapped(Array(name.utf8), source: range, literal: -1)
+                appendMapped(name.utf8, source: range, literal: -1)
                 nameEnd = range.upperBound
             case .literal(let l):
                 appendSynthetic(" ", at: literals[Int(l)].range.lowerBound)
@@ -200,7 +241,7 @@ extension CodeText {
         }
         let end = element.attributes.last.map { _ in tag.upperBound } ?? tag.upperBound
         appendSynthetic("></", at: end)
-        appendMapped(Array(element.tagName.utf8), source: tag, literal: -1)
+        appendMapped(element.tagName.utf8, source: tag, literal: -1)
         appendSynthetic(">", at: end)
         appendSynthetic("\n", at: end)
     }

@@ -35,14 +35,24 @@ struct JSLexer {
         }
     }
 
+    /// The template literal whose `${` opened a code frame, with the hole's start and the template's token.
+    private struct Hole {
+        let literal: Int32, start: Int32, token: Int32
+    }
+
+    /// In 32 bits (offsets of code are, see `Token`): nested templates put two
+    /// modes on the stack for every level, and a hostile file has millions.
     private enum Mode {
         /// Code; `depth` counts open braces of this frame. `hole` is the template
         /// literal whose `${` opened it, with the hole's start.
-        case code(depth: Int, hole: (literal: Int, start: Int, token: Int)?)
-        case template(literal: Int, token: Int)
+        case code(depth: Int32, hole: Hole?)
+        case template(literal: Int32, token: Int32)
         /// JSX: `depth` open elements; inside a tag's `<…>` or in children text.
-        case jsx(depth: Int, inTag: Bool, closing: Bool)
+        case jsx(depth: Int32, inTag: Bool, closing: Bool)
     }
+
+    /// The size of a mode on the stack (tests keep it small).
+    static var modeStride: Int { MemoryLayout<Mode>.stride }
 
     let bytes: UnsafeBufferPointer<UInt8>
     let jsx: Bool
@@ -91,9 +101,9 @@ struct JSLexer {
         while p < n {
             guard let mode = stack.last else { break }
             switch mode {
-            case .code(let depth, let hole): p = code(at: p, end: n, depth: depth, hole: hole)
-            case .template(let literal, let token): p = template(at: p, end: n, literal: literal, token: token)
-            case .jsx(let depth, let inTag, let closing): p = jsxStep(at: p, end: n, depth: depth, inTag: inTag, closing: closing)
+            case .code(let depth, let hole): p = code(at: p, end: n, depth: Int(depth), hole: hole)
+            case .template(let literal, let token): p = template(at: p, end: n, literal: Int(literal), token: Int(token))
+            case .jsx(let depth, let inTag, let closing): p = jsxStep(at: p, end: n, depth: Int(depth), inTag: inTag, closing: closing)
             }
         }
         // An element still open at the end (being typed) runs to the end.
@@ -101,8 +111,8 @@ struct JSLexer {
         // Unclosed templates run to the end.
         for mode in stack {
             if case .template(let literal, let token) = mode {
-                literals[literal].range = literals[literal].range.lowerBound..<n
-                tokens[token].range = tokens[token].range.lowerBound..<n
+                literals[Int(literal)].range = literals[Int(literal)].range.lowerBound..<n
+                tokens[Int(token)].range = tokens[Int(token)].range.lowerBound..<n
             }
         }
     }
@@ -114,11 +124,16 @@ struct JSLexer {
 
     // MARK: Code
 
-    private mutating func code(at p: Int, end n: Int, depth: Int, hole: (literal: Int, start: Int, token: Int)?) -> Int {
+    private mutating func code(at p: Int, end n: Int, depth: Int, hole: Hole?) -> Int {
         let b = bytes[p]
         if Byte.isSpace(b) {
-            if b == Byte.newline { newline = true }
-            return p + 1
+            // A run of white space at once: the mode cannot change inside it.
+            var q = p
+            while q < n, Byte.isSpace(bytes[q]) {
+                if bytes[q] == Byte.newline { newline = true }
+                q += 1
+            }
+            return q
         }
         switch b {
         case Byte.slash:
@@ -149,10 +164,10 @@ struct JSLexer {
             literals.append(HostLiteral(range: p..<n, style: .jsTemplate))
             literals[index].before = Lexing.significant(before: p, in: bytes, limit: regionStart)
             emit(.template, p..<n, literal: Int32(index))
-            push(.template(literal: index, token: tokens.count - 1))
+            push(.template(literal: Int32(index), token: Int32(tokens.count - 1)))
             return p + 1
         case Byte.lbrace:
-            stack[stack.count - 1] = .code(depth: depth + 1, hole: hole)
+            stack[stack.count - 1] = .code(depth: Int32(depth + 1), hole: hole)
             emit(.punctuator, p..<p + 1)
             expressionExpected = true
             return p + 1
@@ -160,13 +175,13 @@ struct JSLexer {
             if depth == 0, stack.count > 1 {
                 pop()
                 if let hole {
-                    literals[hole.literal].add(.hole(hole.start..<p + 1))
+                    literals[Int(hole.literal)].add(.hole(Int(hole.start)..<p + 1))
                     return p + 1
                 }
                 // The end of a JSX `{…}`: back in the element.
                 return p + 1
             }
-            stack[stack.count - 1] = .code(depth: max(0, depth - 1), hole: hole)
+            stack[stack.count - 1] = .code(depth: Int32(max(0, depth - 1)), hole: hole)
             emit(.punctuator, p..<p + 1)
             expressionExpected = true
             return p + 1
@@ -273,7 +288,7 @@ struct JSLexer {
             if b == Byte.backslash, p + 1 < n {
                 if run < p { literal.add(.verbatim(run..<p)) }
                 let (value, length) = escape(at: p, end: n)
-                literal.add(.escaped(value, p..<p + length))
+                literal.add(.escaped(EscapeBytes(value), p..<p + length))
                 p += length
                 run = p
                 continue
@@ -311,10 +326,10 @@ struct JSLexer {
             return q + 1
         case Byte.backslash:
             let (value, length) = escape(at: q, end: n)
-            literals[literal].add(.escaped(value, q..<q + length))
+            literals[literal].add(.escaped(EscapeBytes(value), q..<q + length))
             return q + length
         default:  // `${`
-            push(.code(depth: 0, hole: (literal, q, token)))
+            push(.code(depth: 0, hole: Hole(literal: Int32(literal), start: Int32(q), token: Int32(token))))
             expressionExpected = true
             return q + 2
         }
@@ -378,11 +393,11 @@ struct JSLexer {
         // Children: text, `{…}`, nested elements and closing tags.
         guard b == Byte.lt, p + 1 < n else { return p + 1 }
         if bytes[p + 1] == Byte.slash {
-            stack[stack.count - 1] = .jsx(depth: depth, inTag: true, closing: true)
+            stack[stack.count - 1] = .jsx(depth: Int32(depth), inTag: true, closing: true)
             return skipTagName(from: p + 2, end: n)
         }
         if Byte.isLetter(bytes[p + 1]) || bytes[p + 1] == Byte.gt {
-            stack[stack.count - 1] = .jsx(depth: depth, inTag: true, closing: false)
+            stack[stack.count - 1] = .jsx(depth: Int32(depth), inTag: true, closing: false)
             jsxTagStarts.append(p)
             return skipTagName(from: p + 1, end: n)
         }
@@ -397,7 +412,7 @@ struct JSLexer {
             expressionExpected = false
             if jsxDepth == 0 { jsxRanges.append(jsxStart..<next) }
         } else {
-            stack[stack.count - 1] = .jsx(depth: newDepth, inTag: false, closing: false)
+            stack[stack.count - 1] = .jsx(depth: Int32(newDepth), inTag: false, closing: false)
         }
         return next
     }

@@ -140,7 +140,7 @@ struct PHPLexer {
             if b == Byte.apostrophe { break }
             if b == Byte.backslash, p + 1 < n, bytes[p + 1] == Byte.apostrophe || bytes[p + 1] == Byte.backslash {
                 if run < p { literal.add(.verbatim(run..<p)) }
-                literal.add(.escaped([bytes[p + 1]], p..<p + 2))
+                literal.add(.escaped(EscapeBytes(byte: bytes[p + 1]), p..<p + 2))
                 p += 2
                 run = p
                 continue
@@ -176,7 +176,7 @@ struct PHPLexer {
             if terminator != 0, b == terminator { break }
             if b == Byte.backslash, p + 1 < limit, let (value, length) = escape(at: p, limit: limit, inHeredoc: terminator == 0) {
                 flush(p)
-                literal.add(.escaped(value, p..<p + length))
+                literal.add(.escaped(EscapeBytes(value), p..<p + length))
                 p += length
                 run = p
                 continue

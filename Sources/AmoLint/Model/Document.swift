@@ -239,9 +239,10 @@ struct DocumentBuilder {
             }
             if region.sink == nil { built.codeRanges.append(region.range) }
             let analysis = CodeAnalysis.analyse(lexer, componentCode: region.component)
-            for (k, literal) in lexer.literals.enumerated() {
-                let use = analysis.literalUses[k]
-                jsLiterals.append(literal)
+            // The first region's literals are shared, not copied one by one (a script file has one region).
+            if jsLiterals.isEmpty { jsLiterals = lexer.literals } else { jsLiterals += lexer.literals }
+            jsOrigins.reserveCapacity(jsOrigins.count + lexer.literals.count)
+            for use in analysis.literalUses {
                 jsOrigins.append(.string(sink: region.sink ?? use.sink, late: use.late))
             }
             for element in analysis.elements {
@@ -269,7 +270,7 @@ struct DocumentBuilder {
                 }
                 built.codeRegions.append(CodeRegion(range: block.code, literals: literals, jsx: []))
             }
-            let live = php.literals.filter { literal in !htmlComments.contains { $0.contains(literal.range.lowerBound) } }
+            let live = DocumentBuilder.outside(htmlComments, php.literals)
             if !live.isEmpty {
                 built.layers.append(layer(CodeText.joining(live, in: bytes), literalOrigins: Array(repeating: .string(sink: nil, late: false), count: live.count)))
             }
@@ -293,6 +294,31 @@ struct DocumentBuilder {
                          visitor: DocumentCollector(bytes: buffer, text: text.bytes, dialect: .markup, origins: origins, map: text.map, everyTag: everyTag)).collected
         }
         return Layer(text: text.bytes, map: text.map, buttons: collected.buttons, loaders: collected.loaders)
+    }
+
+    /// The literals that start outside every comment. Both lists are in file order and
+    /// comments never overlap, so one merge pass decides (a page of 100,000 commented
+    /// blocks would otherwise ask every comment about every literal).
+    static func outside(_ comments: [Range<Int>], _ literals: [HostLiteral]) -> [HostLiteral] {
+        guard !comments.isEmpty else { return literals }
+        // The merge needs that order; anything else (never seen) takes the plain filter.
+        guard zip(comments, comments.dropFirst()).allSatisfy({ $0.upperBound <= $1.lowerBound }),
+              zip(literals, literals.dropFirst()).allSatisfy({ $0.range.lowerBound <= $1.range.lowerBound })
+        else { return outsidePlain(comments, literals) }
+        var out: [HostLiteral] = []
+        var c = 0
+        for literal in literals {
+            let at = literal.range.lowerBound
+            while c < comments.count, comments[c].upperBound <= at { c += 1 }
+            if c < comments.count, comments[c].contains(at) { continue }
+            out.append(literal)
+        }
+        return out
+    }
+
+    /// The plain filter (tests compare the two).
+    static func outsidePlain(_ comments: [Range<Int>], _ literals: [HostLiteral]) -> [HostLiteral] {
+        literals.filter { literal in !comments.contains { $0.contains(literal.range.lowerBound) } }
     }
 
     /// Comments in file order, without those inside another (a JSX `{/* */}` is
