@@ -29,6 +29,8 @@ final class Server {
     private var shownProblems: Set<String> = []
     /// A document's model too large to keep was built and let go: its memory goes back to the system.
     var releasedLargeModel = false
+    /// Where publishes are built, kept from one to the next.
+    var publishBuffer: [UInt8] = []
 
     /// Where logs go: standard error, unless a host (the fuzzer, a test) says otherwise.
     let logSink: (String) -> Void
@@ -102,6 +104,8 @@ final class Server {
         publishDirtyDocuments()
         if releasedLargeModel {
             releasedLargeModel = false
+            // The publish of a page too large to keep goes too (it may be megabytes).
+            if publishBuffer.capacity > 1 << 20 { publishBuffer = [] }
             FreedMemory.giveBack()
         }
         return nil
