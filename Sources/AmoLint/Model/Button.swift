@@ -48,35 +48,82 @@ public struct Button: Sendable {
         public var startIndex: Int { 0 }
         public var endIndex: Int { records.count }
         public subscript(i: Int) -> Attribute { Attribute(record: records[i], text: text, base: base) }
+
+        /// `self[i].withName(body)` without making the attribute (no reference count per call).
+        func withName<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            let r = records[i]
+            return text.withUnsafeBufferPointer { bytes in
+                Attribute.withNormalizedName(UnsafeBufferPointer(rebasing: bytes[base + Int(r.nameStart)..<base + Int(r.nameEnd)])) { name, _ in body(name) }
+            }
+        }
+
+        /// `self[i].range` and `self[i].nameRange`.
+        func range(_ i: Int) -> Range<Int> { let r = records[i]; return base + Int(r.start)..<base + Int(r.end) }
+        func nameRange(_ i: Int) -> Range<Int> { let r = records[i]; return base + Int(r.nameStart)..<base + Int(r.nameEnd) }
+
+        /// `self[i].isConditional`.
+        func isConditional(_ i: Int) -> Bool { records[i].flags.contains(.conditional) }
     }
 
     public enum Variant: String, Sendable {
         case existingIntegration = "existing integration", metadata = "metadata (new external integration)", none = "neither"
     }
 
-    init(range: Range<Int>, nameRange: Range<Int>, tagName: String, brand: Brand, marker: Marker, attributes: [Attribute],
-         markerAttribute: Attribute?, address: ScriptAddress?, isJSX: Bool, origin: Origin)
+    /// `attributes` as the scanner read them from `text`; `markerIndex` is the one that made it a button.
+    init(range: Range<Int>, nameRange: Range<Int>, tagName: String, brand: Brand, marker: Marker, attributes raws: [RawAttribute],
+         in text: [UInt8], markerIndex: Int?, address: ScriptAddress?, isJSX: Bool, origin: Origin)
     {
         self.range = range
         self.nameRange = nameRange
         self.tagName = tagName
         self.brand = brand
         self.marker = marker
-        text = attributes.first?.text ?? []
-        records = AttributeRecords(attributes.map { AttributeRecord($0.raw, base: range.lowerBound, bound: $0.record.isBound) })
-        markerIndex = markerAttribute.flatMap { m in attributes.firstIndex { $0.nameRange == m.nameRange } }.map(Int32.init) ?? -1
+        self.text = raws.isEmpty ? [] : text
+        let base = range.lowerBound
+        // The script reads the first attribute of each name; an empty one counts as absent.
+        // Every name the variant asks about is a known one, so names are numbered by their
+        // bytes (no dictionary of names per tag): bit k of `seen` / `filled`, known name k.
+        var seen: UInt64 = 0, filled: UInt64 = 0
+        var records: [AttributeRecord] = []
+        records.reserveCapacity(raws.count)
+        text.withUnsafeBufferPointer { bytes in
+            for raw in raws {
+                let record = AttributeRecord(raw, base: base, bound: Attribute.isBound(raw, in: bytes))
+                records.append(record)
+                guard let k = Attribute.withNormalizedName(UnsafeBufferPointer(rebasing: bytes[raw.nameRange]), { name, _ in
+                    Button.variantNumber(of: name)
+                }), seen & 1 << k == 0 else { continue }
+                seen |= 1 << k
+                if !Attribute(record: record, text: text, base: base).isBlank { filled |= 1 << k }
+            }
+        }
+        self.records = AttributeRecords(records)
+        self.markerIndex = markerIndex.map(Int32.init) ?? -1
         self.address = address
         self.isJSX = isJSX
         self.origin = origin
-        // The script reads the first attribute of each name; an empty one counts as absent.
-        var blank: [String: Bool] = [:]
-        for a in attributes where a.name.hasPrefix("data-") && blank[a.name] == nil { blank[a.name] = a.isBlank }
-        func present(_ name: String) -> Bool { blank[name] == false }
+        func present(_ k: Int) -> Bool { filled & 1 << k != 0 }
         var missing: UInt32 = 0
-        for (k, name) in AttributeTable.requiredMetadata.enumerated() where !present(name) { missing |= 1 << k }
+        for (k, number) in Button.requiredNumbers.enumerated() where !present(number) { missing |= 1 << k }
         missingMask = missing
-        hasMetadata = AttributeTable.metadata.contains(where: present)
-        variant = present(AttributeName.clientID) ? .existingIntegration : hasMetadata ? .metadata : .none
+        hasMetadata = Button.metadataNumbers.contains(where: present)
+        variant = present(Button.clientIDNumber) ? .existingIntegration : hasMetadata ? .metadata : .none
+    }
+
+    /// The names the variant depends on, numbered by their place here (`AttributeName` constants).
+    private static let variantNames: [[UInt8]] = ([AttributeName.clientID] + AttributeTable.requiredMetadata + AttributeTable.metadata).map { Array($0.utf8) }
+    private static let clientIDNumber = 0
+    private static let requiredNumbers = AttributeTable.requiredMetadata.map { name in variantNames.firstIndex(of: Array(name.utf8))! }
+    private static let metadataNumbers = AttributeTable.metadata.map { name in variantNames.firstIndex(of: Array(name.utf8))! }
+
+    /// The number of a lower-cased name among `variantNames`, by bytes: those names are ASCII
+    /// letters, `-` and `_`, which no other scalars are canonically equivalent to.
+    private static func variantNumber(of name: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard name.count > 5, name[0] == 0x64 else { return nil }  // all start with `data-`
+        for (k, known) in variantNames.enumerated() where known.count == name.count {
+            if known.withUnsafeBufferPointer({ Attribute.sameBytes($0, name) }) { return k }
+        }
+        return nil
     }
 
     /// The same button `delta` bytes later in `text` (its attributes are kept

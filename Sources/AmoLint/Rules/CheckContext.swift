@@ -38,13 +38,15 @@ final class ButtonContext {
         var many = count > SIMD32<UInt8>.scalarCount ? [UInt8](repeating: 0, count: count) : []
         var first = SIMD32<Int32>(repeating: -1)
         var hasData = false
-        for (i, a) in button.attributes.enumerated() {
-            let name = a.name
+        let attributes = button.attributes
+        for i in 0..<count {
+            // Numbered by the name's bytes: no `String` per attribute.
+            let (known, isData) = attributes.withName(i) { name in (KnownName.number(of: name), ButtonContext.hasDataPrefix(name)) }
             var fact: UInt8 = 0
-            if let k = KnownName.number(of: name) {
+            if let k = known {
                 fact = UInt8(k + 1) | (k < KnownName.tableCount ? Self.dataFlag : 0)
                 if first[k] < 0 { first[k] = Int32(i) }
-            } else if ASCII.hasDataPrefix(name) {
+            } else if isData {
                 fact = Self.dataFlag
             }
             if fact & Self.dataFlag != 0 { hasData = true }
@@ -54,6 +56,13 @@ final class ButtonContext {
         manyFacts = many
         firstOfKnown = first
         hasDataAttributes = hasData
+    }
+
+    /// `ASCII.hasDataPrefix` of a name's bytes.
+    private static func hasDataPrefix(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard u.count >= 5, u[0] == 0x64, u[1] == 0x61, u[2] == 0x74, u[3] == 0x61, u[4] == Byte.dash else { return false }
+        // A non-ASCII scalar right after `-` may extend it into another Character.
+        return u.count == 5 || u[5] < 0x80 ? true : ASCII.hasDataPrefix(String(decoding: u, as: UTF8.self))
     }
 
     private func fact(_ index: Int) -> UInt8 {

@@ -28,7 +28,7 @@ enum KnownName {
 
     static func number(of name: UnsafeBufferPointer<UInt8>) -> Int? {
         guard name.count < byLength.count else { return nil }
-        for k in byLength[name.count] where bytes[k].withUnsafeBufferPointer({ $0.elementsEqual(name) }) { return k }
+        for k in byLength[name.count] where bytes[k].withUnsafeBufferPointer({ Attribute.sameBytes($0, name) }) { return k }
         return nil
     }
 
