@@ -62,7 +62,7 @@ struct NameBytesTests {
                 default: names.append("data-" + Self.name(&g))
                 }
             }
-            let values = ["", "x", " ", "\u{A0}", "&amp;", "{{ v }}", "0b8a9e6e-5b8f-4c41-9a4f-2f6f0e1d2c3b"]
+            let values = ["", "x", " ", "\u{A0}", "&amp;", "&#32;", "\t", "\u{0}", "\u{0}x", "{{ v }}", "é", "0b8a9e6e-5b8f-4c41-9a4f-2f6f0e1d2c3b"]
             let attributes = names.map { n -> String in
                 let value = values[g.below(values.count)]
                 return g.below(5) == 0 ? n : "\(n)=\"\(value)\""
@@ -79,7 +79,10 @@ struct NameBytesTests {
             var blank: [String: Bool] = [:]
             for (i, a) in all.enumerated() {
                 if firstOf[a.name] == nil { firstOf[a.name] = i }
-                if a.name.hasPrefix("data-"), blank[a.name] == nil { blank[a.name] = a.isBlank }
+                // Blank as the decoded value says, not through the first-byte shortcut.
+                let plainBlank = a.value?.isBlank ?? true
+                #expect(a.isBlank == plainBlank, "\(page.debugDescription) \(i)")
+                if a.name.hasPrefix("data-"), blank[a.name] == nil { blank[a.name] = plainBlank }
             }
             func present(_ name: String) -> Bool { blank[name] == false }
             let missing = AttributeTable.requiredMetadata.filter { !present($0) }
@@ -100,6 +103,32 @@ struct NameBytesTests {
             }
             let repeats = all.indices.filter { firstOf[all[$0].name] != $0 }.map { all[$0].range }
             #expect(sink.kept.filter { $0.rule == "duplicate-attribute" }.map(\.range) == repeats, "\(page.debugDescription)")
+        }
+    }
+
+    /// A value whose only change is NUL → `?` keeps no map of offsets; its ranges are clamped as the map clamped them.
+    @Test func nulValuesMapRangesAsTheOffsetMapDid() {
+        var g = SplitMix(seed: 64)
+        let pieces: [[UInt8]] = [[0], [0x61], [0x3F], [0x20], Array("é".utf8), Array("🚀".utf8)]
+        for _ in 0..<3_000 {
+            let prefix = [UInt8](repeating: 0x78, count: g.below(4))
+            var value: [UInt8] = []
+            for _ in 0..<g.below(8) { value += pieces[g.below(pieces.count)] }
+            if g.below(2) == 0 { value.append(0) }
+            let bytes: [UInt8] = prefix + value + [0x22]
+            let range = prefix.count..<prefix.count + value.count
+            let decoded = bytes.withUnsafeBufferPointer { AttributeValue(decoding: $0, range: range, flags: []) }
+            let replaced: [UInt8] = value.map { $0 == 0 ? 0x3F : $0 }
+            #expect(Array(decoded.text.utf8) == replaced)
+            // The map the general decoder builds: each byte's offset, then the end.
+            let offsets = Array(range) + [range.upperBound]
+            for lo in -2...value.count + 2 {
+                for hi in lo...value.count + 2 {
+                    let a = offsets[max(0, min(lo, offsets.count - 1))], b = offsets[max(0, min(hi, offsets.count - 1))]
+                    let expected = value.contains(0) ? a..<max(a, b) : range.lowerBound + lo..<range.lowerBound + hi
+                    #expect(decoded.sourceRange(lo..<hi) == expected, "\(value) \(lo)..<\(hi)")
+                }
+            }
         }
     }
 

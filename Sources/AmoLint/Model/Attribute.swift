@@ -49,7 +49,15 @@ public struct Attribute: Sendable {
 
     public var isConditional: Bool { record.flags.contains(.conditional) }
     /// True when the value is missing, empty or white space.
-    public var isBlank: Bool { value?.isBlank ?? true }
+    public var isBlank: Bool {
+        // A value whose first byte is ASCII, not white space and not `&` starts with a scalar that
+        // is not white space however it decodes (itself, `?` for NUL, a template's stand-in).
+        if record.hasValue, !record.isBound, !record.flags.contains(.expression), record.valueEnd > record.valueStart {
+            let b = text[base + Int(record.valueStart)]
+            if b < 0x80, b != Byte.ampersand, !ASCII.isWhitespace(b) { return false }
+        }
+        return value?.isBlank ?? true
+    }
     /// The literal value, or nil when any part of it is decided at run time.
     public var literal: String? { value.flatMap { $0.isLiteral ? $0.text : nil } }
     /// The range to report for "the value": the value itself, or the name when there is none.

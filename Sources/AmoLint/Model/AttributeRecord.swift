@@ -52,14 +52,17 @@ enum AttributeRecords: Sendable {
     }
 
     init(_ records: [AttributeRecord]) {
-        guard let last = records.map({ max($0.end, $0.nameEnd, $0.valueEnd) }).max(), last > UInt16.max else {
-            self = .short(records.map {
-                ShortRecord(start: UInt16($0.start), end: UInt16($0.end), nameStart: UInt16($0.nameStart), nameEnd: UInt16($0.nameEnd),
-                            valueStart: UInt16($0.valueStart), valueEnd: UInt16($0.valueEnd), quote: $0.quote, flags: $0.flags, bits: $0.bits)
-            })
+        // One pass for the largest offset and one copy: a page may hold hundreds of thousands of buttons.
+        var last: UInt32 = 0
+        for r in records { last = max(last, r.end, r.nameEnd, r.valueEnd) }
+        guard last <= UInt16.max else {
+            self = .long(records)
             return
         }
-        self = .long(records)
+        self = .short(records.map {
+            ShortRecord(start: UInt16($0.start), end: UInt16($0.end), nameStart: UInt16($0.nameStart), nameEnd: UInt16($0.nameEnd),
+                        valueStart: UInt16($0.valueStart), valueEnd: UInt16($0.valueEnd), quote: $0.quote, flags: $0.flags, bits: $0.bits)
+        })
     }
 
     var count: Int {

@@ -178,10 +178,17 @@ struct DocumentCollector: ScanVisitor {
             while i < range.upperBound, isTokenSeparator(bytes[i], bound: bound) { i += 1 }
             let start = i
             while i < range.upperBound, !isTokenSeparator(bytes[i], bound: bound) { i += 1 }
-            let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-            if let brand = Brand.fromClassToken(Substring(token)) { return brand }
+            // `Brand.fromClassToken` by bytes: its tokens are ASCII letters and `_`, equal only to the same bytes.
+            let token = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            if token.count == 12, tokenIs(token, "amocrm_oauth") { return .amocrm }
+            if token.count == 11, tokenIs(token, "kommo_oauth") { return .kommo }
         }
         return nil
+    }
+
+    private func tokenIs(_ token: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        for k in 0..<token.count where token[k] != word.utf8Start[k] { return false }
+        return true
     }
 
     /// White space separates classes; in a JSX expression quotes and braces do too.

@@ -105,6 +105,24 @@ final class ButtonContext {
         return button.attributes[Int(firstOfKnown[k])]
     }
 
+    /// The effective attribute of the known name numbered `k` and its decoded value, if it
+    /// has one. Values are decoded once per button: several checks read the same few, and
+    /// decoding (a template value builds a map of offsets) was most of a button's cost.
+    func effectiveValue(_ k: Int) -> (attribute: Attribute, value: AttributeValue)? {
+        guard let a = effective(k) else { return nil }
+        if decodedMask & 1 << k != 0 { return decoded[Int(decodedSlot[k])].map { (a, $0) } }
+        let value = a.value
+        if decoded.isEmpty { decoded.reserveCapacity(6) }
+        decodedMask |= 1 << k
+        decodedSlot[k] = UInt8(decoded.count)
+        decoded.append(value)
+        return value.map { (a, $0) }
+    }
+    /// The values `effectiveValue` decoded (a button has a few), and where each known name's is.
+    @exclusivity(unchecked) private var decoded: [AttributeValue?] = []
+    @exclusivity(unchecked) private var decodedMask: UInt32 = 0
+    @exclusivity(unchecked) private var decodedSlot = SIMD32<UInt8>()
+
     /// Present for the variant logic: the first of its name, not empty.
     func present(_ k: Int) -> Bool {
         guard let (_, a) = first(k) else { return false }

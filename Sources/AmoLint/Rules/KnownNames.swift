@@ -43,6 +43,7 @@ enum KnownName {
     static let isMetadata = AttributeTable.all.map(\.isMetadata)
     static let placeholder = AttributeTable.all.map(\.placeholder)
     static let maxLength = AttributeTable.all.map(\.maxLength)
+    static let values = AttributeTable.all.map(\.values)
 
     /// Whether the brand's script reads the entry.
     static func isRead(_ k: Int, by brand: Brand) -> Bool { brand == .amocrm ? readByAmoCRM[k] : readByKommo[k] }
