@@ -57,6 +57,9 @@ public struct Button: Sendable {
             }
         }
 
+        /// The `KnownName` fact of the attribute at `i` (see `AttributeRecord.fact`).
+        func fact(_ i: Int) -> UInt8 { records[i].fact }
+
         /// `self[i].range` and `self[i].nameRange`.
         func range(_ i: Int) -> Range<Int> { let r = records[i]; return base + Int(r.start)..<base + Int(r.end) }
         func nameRange(_ i: Int) -> Range<Int> { let r = records[i]; return base + Int(r.nameStart)..<base + Int(r.nameEnd) }
@@ -82,17 +85,20 @@ public struct Button: Sendable {
         let base = range.lowerBound
         // The script reads the first attribute of each name; an empty one counts as absent.
         // Every name the variant asks about is a known one, so names are numbered by their
-        // bytes (no dictionary of names per tag): bit k of `seen` / `filled`, known name k.
+        // bytes once, here (no dictionary of names per tag, no `String` per name): bit k of
+        // `seen` / `filled`, known name k. The number is kept in the record for the checks.
         var seen: UInt64 = 0, filled: UInt64 = 0
         var records: [AttributeRecord] = []
         records.reserveCapacity(raws.count)
         text.withUnsafeBufferPointer { bytes in
             for raw in raws {
-                let record = AttributeRecord(raw, base: base, bound: Attribute.isBound(raw, in: bytes))
+                var record = AttributeRecord(raw, base: base, bound: Attribute.isBound(raw, in: bytes))
+                let (known, isData) = Attribute.withNormalizedName(UnsafeBufferPointer(rebasing: bytes[raw.nameRange])) { name, _ in
+                    (KnownName.number(of: name), KnownName.hasDataPrefix(name))
+                }
+                record.fact = KnownName.fact(known, isData: isData)
                 records.append(record)
-                guard let k = Attribute.withNormalizedName(UnsafeBufferPointer(rebasing: bytes[raw.nameRange]), { name, _ in
-                    Button.variantNumber(of: name)
-                }), seen & 1 << k == 0 else { continue }
+                guard let k = known, seen & 1 << k == 0 else { continue }
                 seen |= 1 << k
                 if !Attribute(record: record, text: text, base: base).isBlank { filled |= 1 << k }
             }
@@ -107,24 +113,12 @@ public struct Button: Sendable {
         for (k, number) in Button.requiredNumbers.enumerated() where !present(number) { missing |= 1 << k }
         missingMask = missing
         hasMetadata = Button.metadataNumbers.contains(where: present)
-        variant = present(Button.clientIDNumber) ? .existingIntegration : hasMetadata ? .metadata : .none
+        variant = present(KnownName.clientID) ? .existingIntegration : hasMetadata ? .metadata : .none
     }
 
-    /// The names the variant depends on, numbered by their place here (`AttributeName` constants).
-    private static let variantNames: [[UInt8]] = ([AttributeName.clientID] + AttributeTable.requiredMetadata + AttributeTable.metadata).map { Array($0.utf8) }
-    private static let clientIDNumber = 0
-    private static let requiredNumbers = AttributeTable.requiredMetadata.map { name in variantNames.firstIndex(of: Array(name.utf8))! }
-    private static let metadataNumbers = AttributeTable.metadata.map { name in variantNames.firstIndex(of: Array(name.utf8))! }
-
-    /// The number of a lower-cased name among `variantNames`, by bytes: those names are ASCII
-    /// letters, `-` and `_`, which no other scalars are canonically equivalent to.
-    private static func variantNumber(of name: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard name.count > 5, name[0] == 0x64 else { return nil }  // all start with `data-`
-        for (k, known) in variantNames.enumerated() where known.count == name.count {
-            if known.withUnsafeBufferPointer({ Attribute.sameBytes($0, name) }) { return k }
-        }
-        return nil
-    }
+    /// The known numbers of the names the variant depends on.
+    private static let requiredNumbers = AttributeTable.requiredMetadata.map { KnownName.constant($0)! }
+    private static let metadataNumbers = AttributeTable.metadata.map { KnownName.constant($0)! }
 
     /// The same button `delta` bytes later in `text` (its attributes are kept
     /// relative to its start); `[]` lets go of the text it was read from.

@@ -40,14 +40,11 @@ final class ButtonContext {
         var hasData = false
         let attributes = button.attributes
         for i in 0..<count {
-            // Numbered by the name's bytes: no `String` per attribute.
-            let (known, isData) = attributes.withName(i) { name in (KnownName.number(of: name), ButtonContext.hasDataPrefix(name)) }
-            var fact: UInt8 = 0
-            if let k = known {
-                fact = UInt8(k + 1) | (k < KnownName.tableCount ? Self.dataFlag : 0)
+            // Numbered by the collector (`AttributeRecord.fact`): no name is read here.
+            let fact = attributes.fact(i)
+            if fact & Self.numberMask != 0 {
+                let k = Int(fact & Self.numberMask) - 1
                 if first[k] < 0 { first[k] = Int32(i) }
-            } else if isData {
-                fact = Self.dataFlag
             }
             if fact & Self.dataFlag != 0 { hasData = true }
             if count > SIMD32<UInt8>.scalarCount { many[i] = fact } else { inline[i] = fact }
@@ -56,13 +53,6 @@ final class ButtonContext {
         manyFacts = many
         firstOfKnown = first
         hasDataAttributes = hasData
-    }
-
-    /// `ASCII.hasDataPrefix` of a name's bytes.
-    private static func hasDataPrefix(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard u.count >= 5, u[0] == 0x64, u[1] == 0x61, u[2] == 0x74, u[3] == 0x61, u[4] == Byte.dash else { return false }
-        // A non-ASCII scalar right after `-` may extend it into another Character.
-        return u.count == 5 || u[5] < 0x80 ? true : ASCII.hasDataPrefix(String(decoding: u, as: UTF8.self))
     }
 
     private func fact(_ index: Int) -> UInt8 {

@@ -32,6 +32,21 @@ enum KnownName {
         return nil
     }
 
+    /// A name's fact as `ButtonContext` keeps it: the number plus one in the low five
+    /// bits, and `dataFlag` for a table name or another name starting with `data-`.
+    static func fact(_ k: Int?, isData: Bool) -> UInt8 {
+        if let k { return UInt8(k + 1) | (k < tableCount ? dataFlag : 0) }
+        return isData ? dataFlag : 0
+    }
+    static let dataFlag: UInt8 = 0x20, numberMask: UInt8 = 0x1F
+
+    /// `ASCII.hasDataPrefix` of a name's bytes.
+    static func hasDataPrefix(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard u.count >= 5, u[0] == 0x64, u[1] == 0x61, u[2] == 0x74, u[3] == 0x61, u[4] == Byte.dash else { return false }
+        // A non-ASCII scalar right after `-` may extend it into another Character.
+        return u.count == 5 || u[5] < 0x80 ? true : ASCII.hasDataPrefix(String(decoding: u, as: UTF8.self))
+    }
+
     /// The number of a name written in rule code (an `AttributeName` constant).
     static func constant(_ name: String) -> Int? { numbers[name] }
 
