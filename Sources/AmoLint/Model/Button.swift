@@ -108,17 +108,18 @@ public struct Button: Sendable {
         self.address = address
         self.isJSX = isJSX
         self.origin = origin
-        func present(_ k: Int) -> Bool { filled & 1 << k != 0 }
+        // Masks, not lists: this runs for every button of a page.
+        let (required, metadata) = (Button.requiredNumbers, Button.metadataMask)
         var missing: UInt32 = 0
-        for (k, number) in Button.requiredNumbers.enumerated() where !present(number) { missing |= 1 << k }
+        for k in 0..<required.count where filled & 1 << required[k] == 0 { missing |= 1 << k }
         missingMask = missing
-        hasMetadata = Button.metadataNumbers.contains(where: present)
-        variant = present(KnownName.clientID) ? .existingIntegration : hasMetadata ? .metadata : .none
+        hasMetadata = filled & metadata != 0
+        variant = filled & 1 << KnownName.clientID != 0 ? .existingIntegration : hasMetadata ? .metadata : .none
     }
 
     /// The known numbers of the names the variant depends on.
     private static let requiredNumbers = AttributeTable.requiredMetadata.map { KnownName.constant($0)! }
-    private static let metadataNumbers = AttributeTable.metadata.map { KnownName.constant($0)! }
+    private static let metadataMask = AttributeTable.metadata.reduce(UInt64(0)) { $0 | 1 << KnownName.constant($1)! }
 
     /// The same button `delta` bytes later in `text` (its attributes are kept
     /// relative to its start); `[]` lets go of the text it was read from.
