@@ -53,6 +53,12 @@ enum AttributeRecords: Sendable {
     struct ShortRecord: Sendable {
         let start: UInt16, end: UInt16, nameStart: UInt16, nameEnd: UInt16, valueStart: UInt16, valueEnd: UInt16
         let quote: UInt8, flags: RawAttribute.Flags, bits: UInt8, fact: UInt8
+
+        /// A record whose offsets are below 64 KiB.
+        init(_ r: AttributeRecord) {
+            (start, end, nameStart, nameEnd) = (UInt16(r.start), UInt16(r.end), UInt16(r.nameStart), UInt16(r.nameEnd))
+            (valueStart, valueEnd, quote, flags, bits, fact) = (UInt16(r.valueStart), UInt16(r.valueEnd), r.quote, r.flags, r.bits, r.fact)
+        }
     }
 
     init(_ records: [AttributeRecord]) {
@@ -63,10 +69,7 @@ enum AttributeRecords: Sendable {
             self = .long(records)
             return
         }
-        self = .short(records.map {
-            ShortRecord(start: UInt16($0.start), end: UInt16($0.end), nameStart: UInt16($0.nameStart), nameEnd: UInt16($0.nameEnd),
-                        valueStart: UInt16($0.valueStart), valueEnd: UInt16($0.valueEnd), quote: $0.quote, flags: $0.flags, bits: $0.bits, fact: $0.fact)
-        })
+        self = .short(records.map(ShortRecord.init))
     }
 
     var count: Int {

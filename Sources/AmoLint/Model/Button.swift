@@ -88,8 +88,12 @@ public struct Button: Sendable {
         // bytes once, here (no dictionary of names per tag, no `String` per name): bit k of
         // `seen` / `filled`, known name k. The number is kept in the record for the checks.
         var seen: UInt64 = 0, filled: UInt64 = 0
+        // A tag under 64 KiB (all but hostile ones) has every offset in 16 bits: its short
+        // records are made directly, without a first array of long ones.
+        let isShort = range.count <= Int(UInt16.max)
         var records: [AttributeRecord] = []
-        records.reserveCapacity(raws.count)
+        var shortRecords: [AttributeRecords.ShortRecord] = []
+        if isShort { shortRecords.reserveCapacity(raws.count) } else { records.reserveCapacity(raws.count) }
         text.withUnsafeBufferPointer { bytes in
             for raw in raws {
                 var record = AttributeRecord(raw, base: base, bound: Attribute.isBound(raw, in: bytes))
@@ -97,13 +101,13 @@ public struct Button: Sendable {
                     (KnownName.number(of: name), KnownName.hasDataPrefix(name))
                 }
                 record.fact = KnownName.fact(known, isData: isData)
-                records.append(record)
+                if isShort { shortRecords.append(AttributeRecords.ShortRecord(record)) } else { records.append(record) }
                 guard let k = known, seen & 1 << k == 0 else { continue }
                 seen |= 1 << k
                 if !Attribute(record: record, text: text, base: base).isBlank { filled |= 1 << k }
             }
         }
-        self.records = AttributeRecords(records)
+        self.records = isShort ? .short(shortRecords) : AttributeRecords(records)
         self.markerIndex = markerIndex.map(Int32.init) ?? -1
         self.address = address
         self.isJSX = isJSX
