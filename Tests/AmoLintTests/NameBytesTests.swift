@@ -62,7 +62,7 @@ struct NameBytesTests {
                 default: names.append("data-" + Self.name(&g))
                 }
             }
-            let values = ["", "x", " ", "\u{A0}", "&amp;", "&#32;", "\t", "\u{0}", "\u{0}x", "{{ v }}", "é", "0b8a9e6e-5b8f-4c41-9a4f-2f6f0e1d2c3b"]
+            let values = ["", "x", " ", "\u{A0}", "&amp;", "&#32;", "\t", "\u{0}", "\u{0}x", "{{ v }}", "é", "\u{3000}x", "\u{2028}", "\u{85}", "я ", "🚀", "0b8a9e6e-5b8f-4c41-9a4f-2f6f0e1d2c3b"]
             let attributes = names.map { n -> String in
                 let value = values[g.below(values.count)]
                 return g.below(5) == 0 ? n : "\(n)=\"\(value)\""

@@ -55,6 +55,8 @@ public struct Attribute: Sendable {
         if record.hasValue, !record.isBound, !record.flags.contains(.expression), record.valueEnd > record.valueStart {
             let b = text[base + Int(record.valueStart)]
             if b < 0x80, b != Byte.ampersand, !ASCII.isWhitespace(b) { return false }
+            // A non-ASCII first scalar decodes to itself (U+FFFD when invalid): a 5 MB value is not decoded to learn it is not blank.
+            if b >= 0x80, !Attribute.startsWithWhitespace(text, base + Int(record.valueStart)..<base + Int(record.valueEnd)) { return false }
         }
         return value?.isBlank ?? true
     }
@@ -151,6 +153,18 @@ public struct Attribute: Sendable {
             bound = true
         }
         return lowered.withUTF8 { body($0, bound) }
+    }
+
+    /// Whether the scalar starting `range` (its first byte non-ASCII) is white space; invalid UTF-8 is U+FFFD, which is not.
+    private static func startsWithWhitespace(_ text: [UInt8], _ range: Range<Int>) -> Bool {
+        text.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[range])
+            let length = UTF8Validation.sequenceLength(bytes, at: 0)
+            guard length > 0 else { return false }
+            var scalar = UInt32(bytes[0]) & (0xFF >> (length + 1))
+            for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[k] & 0x3F) }
+            return Unicode.Scalar(scalar)?.properties.isWhitespace ?? false
+        }
     }
 
     /// Equal bytes, in a plain loop (`elementsEqual` on buffers goes through iterators: ten times slower on names).
