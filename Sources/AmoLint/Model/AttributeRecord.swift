@@ -7,6 +7,10 @@ struct AttributeRecord: Sendable {
     var quote: UInt8
     var flags: RawAttribute.Flags
     fileprivate(set) var bits: UInt8
+    /// For a button's attribute: its `KnownName` number plus one in the low five bits (0: none)
+    /// and `0x20` when its name starts with `data-` (`ButtonContext`'s facts), worked out once
+    /// by the collector. In the padding: the record is no larger.
+    var fact: UInt8 = 0
 
     var hasValue: Bool { bits & 1 != 0 }
     /// Bound by a framework (`:x`, `v-bind:x`, `@class`): its value is decided at run time.
@@ -18,10 +22,10 @@ struct AttributeRecord: Sendable {
     }
 
     fileprivate init(start: UInt32, end: UInt32, nameStart: UInt32, nameEnd: UInt32, valueStart: UInt32, valueEnd: UInt32,
-                     quote: UInt8, flags: RawAttribute.Flags, bits: UInt8)
+                     quote: UInt8, flags: RawAttribute.Flags, bits: UInt8, fact: UInt8)
     {
         (self.start, self.end, self.nameStart, self.nameEnd, self.valueStart, self.valueEnd) = (start, end, nameStart, nameEnd, valueStart, valueEnd)
-        (self.quote, self.flags, self.bits) = (quote, flags, bits)
+        (self.quote, self.flags, self.bits, self.fact) = (quote, flags, bits, fact)
     }
 
     init(_ raw: RawAttribute, base: Int, bound: Bool) {
@@ -48,18 +52,24 @@ enum AttributeRecords: Sendable {
 
     struct ShortRecord: Sendable {
         let start: UInt16, end: UInt16, nameStart: UInt16, nameEnd: UInt16, valueStart: UInt16, valueEnd: UInt16
-        let quote: UInt8, flags: RawAttribute.Flags, bits: UInt8
+        let quote: UInt8, flags: RawAttribute.Flags, bits: UInt8, fact: UInt8
+
+        /// A record whose offsets are below 64 KiB.
+        init(_ r: AttributeRecord) {
+            (start, end, nameStart, nameEnd) = (UInt16(r.start), UInt16(r.end), UInt16(r.nameStart), UInt16(r.nameEnd))
+            (valueStart, valueEnd, quote, flags, bits, fact) = (UInt16(r.valueStart), UInt16(r.valueEnd), r.quote, r.flags, r.bits, r.fact)
+        }
     }
 
     init(_ records: [AttributeRecord]) {
-        guard let last = records.map({ max($0.end, $0.nameEnd, $0.valueEnd) }).max(), last > UInt16.max else {
-            self = .short(records.map {
-                ShortRecord(start: UInt16($0.start), end: UInt16($0.end), nameStart: UInt16($0.nameStart), nameEnd: UInt16($0.nameEnd),
-                            valueStart: UInt16($0.valueStart), valueEnd: UInt16($0.valueEnd), quote: $0.quote, flags: $0.flags, bits: $0.bits)
-            })
+        // One pass for the largest offset and one copy: a page may hold hundreds of thousands of buttons.
+        var last: UInt32 = 0
+        for r in records { last = max(last, r.end, r.nameEnd, r.valueEnd) }
+        guard last <= UInt16.max else {
+            self = .long(records)
             return
         }
-        self = .long(records)
+        self = .short(records.map(ShortRecord.init))
     }
 
     var count: Int {
@@ -74,7 +84,7 @@ enum AttributeRecords: Sendable {
         case .short(let records):
             let r = records[i]
             return AttributeRecord(start: UInt32(r.start), end: UInt32(r.end), nameStart: UInt32(r.nameStart), nameEnd: UInt32(r.nameEnd),
-                                   valueStart: UInt32(r.valueStart), valueEnd: UInt32(r.valueEnd), quote: r.quote, flags: r.flags, bits: r.bits)
+                                   valueStart: UInt32(r.valueStart), valueEnd: UInt32(r.valueEnd), quote: r.quote, flags: r.flags, bits: r.bits, fact: r.fact)
         case .long(let records): return records[i]
         }
     }

@@ -11,6 +11,9 @@ public struct AttributeValue: Sendable {
     /// Source offset of each UTF-8 byte of `text`, plus one for its end; nil when
     /// the text is the source bytes one for one.
     private let offsets: [Int]?
+    /// Without `offsets`, the text is still byte for byte the source but for NULs
+    /// written as `?`: ranges are clamped as a map of offsets would clamp them.
+    private let clamped: Bool
 
     public static let templateMarker: Character = "\u{0}"
 
@@ -26,6 +29,11 @@ public struct AttributeValue: Sendable {
     /// Source range of a range of UTF-8 offsets in `text`.
     public func sourceRange(_ decoded: Range<Int>) -> Range<Int> {
         guard let offsets else {
+            if clamped {
+                let n = range.count
+                let lo = range.lowerBound + max(0, min(decoded.lowerBound, n)), hi = range.lowerBound + max(0, min(decoded.upperBound, n))
+                return lo..<max(lo, hi)
+            }
             return range.lowerBound + decoded.lowerBound..<range.lowerBound + decoded.upperBound
         }
         let lo = offsets[max(0, min(decoded.lowerBound, offsets.count - 1))]
@@ -45,6 +53,7 @@ public struct AttributeValue: Sendable {
         self.text = String(AttributeValue.templateMarker)
         self.isDynamic = true
         self.offsets = [range.lowerBound, range.upperBound]
+        clamped = false
     }
 
     /// Decodes the source bytes of a value.
@@ -52,9 +61,20 @@ public struct AttributeValue: Sendable {
         self.range = range
         self.isDynamic = false
         let value = UnsafeBufferPointer(rebasing: bytes[range])
-        if !flags.contains(.template), !flags.contains(.ampersand), UTF8Validation.isValid(value), !value.contains(0) {
-            text = String(decoding: value, as: UTF8.self)
+        if !flags.contains(.template), !flags.contains(.ampersand), UTF8Validation.isValid(value) {
+            if !value.contains(0) {
+                text = String(decoding: value, as: UTF8.self)
+                offsets = nil
+                clamped = false
+                return
+            }
+            // Only NULs to replace, one byte for one: no map of offsets (three allocations a value).
+            text = String(unsafeUninitializedCapacity: value.count) { out in
+                for k in 0..<value.count { out[k] = value[k] == 0 ? 0x3F : value[k] }
+                return value.count
+            }
             offsets = nil
+            clamped = true
             return
         }
         var out: [UInt8] = []
@@ -97,6 +117,7 @@ public struct AttributeValue: Sendable {
         map.append(range.upperBound)
         text = String(decoding: out, as: UTF8.self)
         offsets = map
+        clamped = false
     }
 
     /// The end of a template construct starting at `p` inside a value, or nil:

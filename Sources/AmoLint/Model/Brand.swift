@@ -33,6 +33,61 @@ public struct ScriptAddress: Sendable, Equatable {
     /// Length of the scheme as written, for the `http:` → `https:` fix.
     public var schemeLength: Int { Int(writtenSchemeLength) }
 
+    /// `init?(_:)` for a value that is all ASCII, by its bytes: every button script's `src`
+    /// (the `String` one cost 20,000 instructions a button). In ASCII each byte but `\r\n`
+    /// is a Character and lower-casing is per byte, so this decides what the other does.
+    init?(ascii u: UnsafeBufferPointer<UInt8>) {
+        var lo = 0, hi = u.count
+        while lo < hi, ASCII.isWhitespace(u[lo]) { lo += 1 }
+        while hi > lo, ASCII.isWhitespace(u[hi - 1]) { hi -= 1 }
+        var rest: Int
+        var colon = lo
+        while colon < hi, u[colon] != Byte.colon { colon += 1 }
+        if colon + 2 < hi, u[colon + 1] == Byte.slash, u[colon + 2] == Byte.slash {
+            let scheme = UnsafeBufferPointer(rebasing: u[lo..<colon])
+            if scheme.isEmpty {
+                schemeCode = 0
+            } else if ScriptAddress.equalsLower(scheme, "http") {
+                schemeCode = 1
+            } else if ScriptAddress.equalsLower(scheme, "https") {
+                schemeCode = 2
+            } else {
+                return nil
+            }
+            writtenSchemeLength = Int32(clamping: colon - lo)
+            rest = colon + 3
+        } else if hi - lo >= 2, u[lo] == Byte.slash, u[lo + 1] == Byte.slash {
+            schemeCode = 0
+            writtenSchemeLength = 0
+            rest = lo + 2
+        } else {
+            return nil
+        }
+        var pathStart = rest
+        while pathStart < hi, u[pathStart] != Byte.slash { pathStart += 1 }
+        var pathEnd = pathStart
+        while pathEnd < hi, u[pathEnd] != Byte.question, u[pathEnd] != Byte.hash { pathEnd += 1 }
+        let path = UnsafeBufferPointer(rebasing: u[pathStart..<pathEnd])
+        guard ScriptAddress.equalsLower(path, "/auth/button.js") || ScriptAddress.equalsLower(path, "/auth/button.min.js") else { return nil }
+        var hostEnd = pathStart
+        if hostEnd > rest, u[hostEnd - 1] == Byte.dot { hostEnd -= 1 }
+        let host = UnsafeBufferPointer(rebasing: u[rest..<hostEnd])
+        if ScriptAddress.equalsLower(host, "amocrm.ru") || ScriptAddress.equalsLower(host, "www.amocrm.ru") {
+            brand = .amocrm
+        } else if ScriptAddress.equalsLower(host, "kommo.com") || ScriptAddress.equalsLower(host, "www.kommo.com") {
+            brand = .kommo
+        } else {
+            return nil
+        }
+    }
+
+    /// ASCII bytes lower-cased equal a lower-case literal.
+    private static func equalsLower(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: StaticString) -> Bool {
+        guard bytes.count == lower.utf8CodeUnitCount else { return false }
+        for k in 0..<bytes.count where Byte.lower(bytes[k]) != lower.utf8Start[k] { return false }
+        return true
+    }
+
     /// Recognises the addresses in real use: `(www.)amocrm.ru` or `(www.)kommo.com`,
     /// path `/auth/button.js` or `/auth/button.min.js`, any query (`?2`, `?v=1`).
     public init?(_ value: String) {

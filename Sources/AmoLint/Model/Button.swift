@@ -48,36 +48,82 @@ public struct Button: Sendable {
         public var startIndex: Int { 0 }
         public var endIndex: Int { records.count }
         public subscript(i: Int) -> Attribute { Attribute(record: records[i], text: text, base: base) }
+
+        /// `self[i].withName(body)` without making the attribute (no reference count per call).
+        func withName<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            let r = records[i]
+            return text.withUnsafeBufferPointer { bytes in
+                Attribute.withNormalizedName(UnsafeBufferPointer(rebasing: bytes[base + Int(r.nameStart)..<base + Int(r.nameEnd)])) { name, _ in body(name) }
+            }
+        }
+
+        /// The `KnownName` fact of the attribute at `i` (see `AttributeRecord.fact`).
+        func fact(_ i: Int) -> UInt8 { records[i].fact }
+
+        /// `self[i].range` and `self[i].nameRange`.
+        func range(_ i: Int) -> Range<Int> { let r = records[i]; return base + Int(r.start)..<base + Int(r.end) }
+        func nameRange(_ i: Int) -> Range<Int> { let r = records[i]; return base + Int(r.nameStart)..<base + Int(r.nameEnd) }
+
+        /// `self[i].isConditional`.
+        func isConditional(_ i: Int) -> Bool { records[i].flags.contains(.conditional) }
     }
 
     public enum Variant: String, Sendable {
         case existingIntegration = "existing integration", metadata = "metadata (new external integration)", none = "neither"
     }
 
-    init(range: Range<Int>, nameRange: Range<Int>, tagName: String, brand: Brand, marker: Marker, attributes: [Attribute],
-         markerAttribute: Attribute?, address: ScriptAddress?, isJSX: Bool, origin: Origin)
+    /// `attributes` as the scanner read them from `text`; `markerIndex` is the one that made it a button.
+    init(range: Range<Int>, nameRange: Range<Int>, tagName: String, brand: Brand, marker: Marker, attributes raws: [RawAttribute],
+         in text: [UInt8], markerIndex: Int?, address: ScriptAddress?, isJSX: Bool, origin: Origin)
     {
         self.range = range
         self.nameRange = nameRange
         self.tagName = tagName
         self.brand = brand
         self.marker = marker
-        text = attributes.first?.text ?? []
-        records = AttributeRecords(attributes.map { AttributeRecord($0.raw, base: range.lowerBound, bound: $0.record.isBound) })
-        markerIndex = markerAttribute.flatMap { m in attributes.firstIndex { $0.nameRange == m.nameRange } }.map(Int32.init) ?? -1
+        self.text = raws.isEmpty ? [] : text
+        let base = range.lowerBound
+        // The script reads the first attribute of each name; an empty one counts as absent.
+        // Every name the variant asks about is a known one, so names are numbered by their
+        // bytes once, here (no dictionary of names per tag, no `String` per name): bit k of
+        // `seen` / `filled`, known name k. The number is kept in the record for the checks.
+        var seen: UInt64 = 0, filled: UInt64 = 0
+        // A tag under 64 KiB (all but hostile ones) has every offset in 16 bits: its short
+        // records are made directly, without a first array of long ones.
+        let isShort = range.count <= Int(UInt16.max)
+        var records: [AttributeRecord] = []
+        var shortRecords: [AttributeRecords.ShortRecord] = []
+        if isShort { shortRecords.reserveCapacity(raws.count) } else { records.reserveCapacity(raws.count) }
+        text.withUnsafeBufferPointer { bytes in
+            for raw in raws {
+                var record = AttributeRecord(raw, base: base, bound: Attribute.isBound(raw, in: bytes))
+                let (known, isData) = Attribute.withNormalizedName(UnsafeBufferPointer(rebasing: bytes[raw.nameRange])) { name, _ in
+                    (KnownName.number(of: name), KnownName.hasDataPrefix(name))
+                }
+                record.fact = KnownName.fact(known, isData: isData)
+                if isShort { shortRecords.append(AttributeRecords.ShortRecord(record)) } else { records.append(record) }
+                guard let k = known, seen & 1 << k == 0 else { continue }
+                seen |= 1 << k
+                if !Attribute(record: record, text: text, base: base).isBlank { filled |= 1 << k }
+            }
+        }
+        self.records = isShort ? .short(shortRecords) : AttributeRecords(records)
+        self.markerIndex = markerIndex.map(Int32.init) ?? -1
         self.address = address
         self.isJSX = isJSX
         self.origin = origin
-        // The script reads the first attribute of each name; an empty one counts as absent.
-        var blank: [String: Bool] = [:]
-        for a in attributes where a.name.hasPrefix("data-") && blank[a.name] == nil { blank[a.name] = a.isBlank }
-        func present(_ name: String) -> Bool { blank[name] == false }
+        // Masks, not lists: this runs for every button of a page.
+        let (required, metadata) = (Button.requiredNumbers, Button.metadataMask)
         var missing: UInt32 = 0
-        for (k, name) in AttributeTable.requiredMetadata.enumerated() where !present(name) { missing |= 1 << k }
+        for k in 0..<required.count where filled & 1 << required[k] == 0 { missing |= 1 << k }
         missingMask = missing
-        hasMetadata = AttributeTable.metadata.contains(where: present)
-        variant = present(AttributeName.clientID) ? .existingIntegration : hasMetadata ? .metadata : .none
+        hasMetadata = filled & metadata != 0
+        variant = filled & 1 << KnownName.clientID != 0 ? .existingIntegration : hasMetadata ? .metadata : .none
     }
+
+    /// The known numbers of the names the variant depends on.
+    private static let requiredNumbers = AttributeTable.requiredMetadata.map { KnownName.constant($0)! }
+    private static let metadataMask = AttributeTable.metadata.reduce(UInt64(0)) { $0 | 1 << KnownName.constant($1)! }
 
     /// The same button `delta` bytes later in `text` (its attributes are kept
     /// relative to its start); `[]` lets go of the text it was read from.

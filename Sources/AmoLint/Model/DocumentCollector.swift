@@ -81,7 +81,7 @@ struct DocumentCollector: ScanVisitor {
         var address: ScriptAddress?
         if isScript, let srcRaw, let valueRange = srcRaw.valueRange, contains(valueRange, "/auth/button") {
             let attribute = Attribute(srcRaw, in: text)
-            if let literal = attribute.value?.text, let parsed = ScriptAddress(literal) {
+            if let parsed = scriptAddress(srcRaw, attribute) {
                 address = parsed
                 collected.loaders.append(Loader(range: tag.range, nameRange: tag.nameRange, src: attribute, address: parsed,
                                       ownBrand: classBrand ?? idBrand, origin: origin))
@@ -101,12 +101,10 @@ struct DocumentCollector: ScanVisitor {
         } else {
             return
         }
-        let attributes = tag.attributes.map { Attribute($0, in: text) }
-        let tagName = String(decoding: UnsafeBufferPointer(rebasing: bytes[tag.nameRange]), as: UTF8.self).lowercased()
         collected.buttons.append(Button(
-            range: tag.range, nameRange: tag.nameRange, tagName: tagName, brand: brand, marker: marker,
-            attributes: attributes,
-            markerAttribute: markerRaw.flatMap { m in attributes.first { $0.raw.nameRange == m.nameRange } },
+            range: tag.range, nameRange: tag.nameRange, tagName: lowerCased(tag.nameRange), brand: brand, marker: marker,
+            attributes: tag.attributes, in: text,
+            markerIndex: markerRaw.flatMap { m in tag.attributes.firstIndex { $0.nameRange == m.nameRange } },
             address: address, isJSX: jsxSyntax, origin: origin))
     }
 
@@ -121,6 +119,17 @@ struct DocumentCollector: ScanVisitor {
         }
     }
 
+    /// The address of a `src`: a value without references, templates, NUL or non-ASCII
+    /// bytes decodes to its own bytes, which are read as they are.
+    private func scriptAddress(_ raw: RawAttribute, _ attribute: Attribute) -> ScriptAddress? {
+        if let range = raw.valueRange, !raw.flags.contains(.template), !raw.flags.contains(.ampersand), !raw.flags.contains(.expression),
+           !attribute.record.isBound {
+            let value = UnsafeBufferPointer(rebasing: bytes[range])
+            if !value.contains(where: { $0 == 0 || $0 >= 0x80 }) { return ScriptAddress(ascii: value) }
+        }
+        return attribute.value.flatMap { ScriptAddress($0.text) }
+    }
+
     /// A script without `type`, or with a JavaScript or module type (not a template).
     private func isJavaScript(_ type: RawAttribute?) -> Bool {
         guard let range = type?.valueRange else { return true }
@@ -130,6 +139,16 @@ struct DocumentCollector: ScanVisitor {
     }
 
     // MARK: Byte helpers
+
+    /// The tag name lower-cased; ASCII in place (`String.lowercased` is the same there).
+    private func lowerCased(_ range: Range<Int>) -> String {
+        let name = UnsafeBufferPointer(rebasing: bytes[range])
+        guard name.count <= 32, !name.contains(where: { $0 >= 0x80 }) else { return String(decoding: name, as: UTF8.self).lowercased() }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            for (k, b) in name.enumerated() { buffer[k] = Byte.lower(b) }
+            return String(decoding: UnsafeBufferPointer(rebasing: UnsafeBufferPointer(buffer)[0..<name.count]), as: UTF8.self)
+        }
+    }
 
     private func isComponentName(_ range: Range<Int>) -> Bool {
         let first = bytes[range.lowerBound]
@@ -159,10 +178,17 @@ struct DocumentCollector: ScanVisitor {
             while i < range.upperBound, isTokenSeparator(bytes[i], bound: bound) { i += 1 }
             let start = i
             while i < range.upperBound, !isTokenSeparator(bytes[i], bound: bound) { i += 1 }
-            let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-            if let brand = Brand.fromClassToken(Substring(token)) { return brand }
+            // `Brand.fromClassToken` by bytes: its tokens are ASCII letters and `_`, equal only to the same bytes.
+            let token = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            if token.count == 12, tokenIs(token, "amocrm_oauth") { return .amocrm }
+            if token.count == 11, tokenIs(token, "kommo_oauth") { return .kommo }
         }
         return nil
+    }
+
+    private func tokenIs(_ token: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        for k in 0..<token.count where token[k] != word.utf8Start[k] { return false }
+        return true
     }
 
     /// White space separates classes; in a JSX expression quotes and braces do too.

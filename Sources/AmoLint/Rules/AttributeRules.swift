@@ -63,31 +63,35 @@ enum AttributeChecks {
             let k = c.knownNumber(i)
             let f = k.map { c.firstIndex($0) ?? i } ?? others.first(at: i, in: attributes)
             if f != i {
-                if attributes[i].isConditional || attributes[f].isConditional { continue }
-                let a = attributes[i], original = attributes[f]
+                if attributes.isConditional(i) || attributes.isConditional(f) { continue }
                 c.markNoEffect(i)
-                c.report(.duplicateAttribute, a.range,
-                         "\(c.shown(a)) is repeated: HTML keeps the first \(c.shown(original)) and drops this one; remove it",
-                         fix: Fix("Remove the repeated \(Text.code(a.writtenName))", [removal(of: a, in: c.bytes)]),
-                         related: [RelatedLocation(range: original.range, message: "First \(Text.code(original.writtenName)), the one the browser keeps")],
-                         unnecessary: true)
+                // The attributes are made only for a finding that is kept (a hostile tag repeats one name 100,000 times).
+                let bytes = c.bytes
+                c.sink.report(.duplicateAttribute, attributes.range(i), unnecessary: true) {
+                    let a = attributes[i], original = attributes[f]
+                    return ("\(Text.code(a.writtenName)) is repeated: HTML keeps the first \(Text.code(original.writtenName)) and drops this one; remove it",
+                            Fix("Remove the repeated \(Text.code(a.writtenName))", [removal(of: a, in: bytes)]),
+                            [RelatedLocation(range: original.range, message: "First \(Text.code(original.writtenName)), the one the browser keeps")])
+                }
                 continue
             }
             guard c.isData(i) else { continue }
             if let k, k < KnownName.tableCount, KnownName.isRead(k, by: c.brand) { continue }
-            if EnumerationChecks.classifyColor(c, index: i, attribute: attributes[i], number: k) { continue }
+            if k == KnownName.color, EnumerationChecks.classifyColor(c, index: i, attribute: attributes[i], number: k) { continue }
             c.markNoEffect(i)
             reportUnknown(c, attributes, i, number: k)
         }
     }
 
     /// The first index of each name, by `String ==`: a short list searched in
-    /// order, then a table (a hostile tag has 100,000 different names).
+    /// order, then a table (a hostile tag has 100,000 different names). Names are
+    /// compared by their lower-cased bytes; no `String` is built for them.
     private struct FirstOfName {
-        private var list: [(name: String, index: Int)] = []
-        /// Open addressing by a hash of the bytes of names that are ASCII without `;`
-        /// and `` ` `` (the ASCII characters with a canonically equivalent twin), for
-        /// which equal bytes are `String ==`: the hash, and the attribute index plus one (0: empty).
+        /// The hash and the attribute index plus one (0: empty), searched in order
+        /// while short, then by open addressing. Only names that are ASCII without
+        /// `;` and `` ` `` (the ASCII characters with a canonically equivalent twin),
+        /// for which equal bytes are `String ==`.
+        private var list: [(hash: UInt64, index: Int32)] = []
         private var slots: [(hash: UInt64, index: Int32)] = []
         private var shift = 0
         private var filled = 0
@@ -95,47 +99,51 @@ enum AttributeChecks {
         private var others: [String: Int] = [:]
 
         /// The index of the first attribute named as the one at `index`, recording `index` if it is the first.
-        mutating func first<Attributes: RandomAccessCollection<Attribute>>(at index: Int, in attributes: Attributes) -> Int where Attributes.Index == Int {
-            let name = attributes[index].name
-            if slots.isEmpty {
-                for entry in list where entry.name == name { return entry.index }
-                list.append((name, index))
-                if list.count > 16 {
-                    slots = Array(repeating: (0, 0), count: 64)
-                    shift = 64 - 6
-                    for entry in list { _ = record(entry.name, entry.index, in: attributes) }
-                    list = []
+        mutating func first(at index: Int, in attributes: Button.Attributes) -> Int {
+            attributes.withName(index) { name in
+                guard let hash = FirstOfName.hash(name) else {
+                    let name = String(decoding: name, as: UTF8.self)
+                    if let f = others[name] { return f }
+                    others[name] = index
+                    return index
                 }
+                func isNamed(_ f: Int) -> Bool { attributes.withName(f) { Attribute.sameBytes($0, name) } }
+                if slots.isEmpty {
+                    for entry in list where entry.hash == hash && isNamed(Int(entry.index) - 1) { return Int(entry.index) - 1 }
+                    list.append((hash, Int32(index + 1)))
+                    if list.count > 16 {
+                        slots = Array(repeating: (0, 0), count: 64)
+                        shift = 64 - 6
+                        for entry in list { insert(entry) }
+                        list = []
+                    }
+                    return index
+                }
+                let mask = slots.count - 1
+                var k = slot(hash)
+                while slots[k].index != 0 {
+                    if slots[k].hash == hash, isNamed(Int(slots[k].index) - 1) { return Int(slots[k].index) - 1 }
+                    k = (k + 1) & mask
+                }
+                if 4 * (filled + 1) > 3 * slots.count { grow() }
+                insert((hash, Int32(index + 1)))
                 return index
             }
-            return record(name, index, in: attributes)
         }
 
-        private mutating func record<Attributes: RandomAccessCollection<Attribute>>(_ name: String, _ index: Int, in attributes: Attributes) -> Int
-            where Attributes.Index == Int
-        {
-            guard let hash = name.utf8.withContiguousStorageIfAvailable(FirstOfName.hash) ?? FirstOfName.hash(Array(name.utf8)) else {
-                if let f = others[name] { return f }
-                others[name] = index
-                return index
-            }
-            if 4 * (filled + 1) > 3 * slots.count { grow() }
+        private func slot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift)) }
+
+        /// Puts an entry whose name is not in the table yet.
+        private mutating func insert(_ entry: (hash: UInt64, index: Int32)) {
             let mask = slots.count - 1
-            var k = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
-            while slots[k].index != 0 {
-                if slots[k].hash == hash {
-                    let f = Int(slots[k].index) - 1
-                    if attributes[f].name == name { return f }
-                }
-                k = (k + 1) & mask
-            }
-            slots[k] = (hash, Int32(index + 1))
+            var k = slot(entry.hash)
+            while slots[k].index != 0 { k = (k + 1) & mask }
+            slots[k] = entry
             filled += 1
-            return index
         }
 
         /// FNV-1a of a name's bytes, or nil when bytes cannot stand for `String ==`.
-        private static func hash(_ bytes: some Collection<UInt8>) -> UInt64? {
+        private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for b in bytes {
                 if b >= 0x80 || b == Byte.semicolon || b == Byte.backtick { return nil }
@@ -148,12 +156,8 @@ enum AttributeChecks {
             let old = slots
             slots = Array(repeating: (0, 0), count: old.count * 2)
             shift -= 1
-            let mask = slots.count - 1
-            for slot in old where slot.index != 0 {
-                var k = Int(truncatingIfNeeded: (slot.hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
-                while slots[k].index != 0 { k = (k + 1) & mask }
-                slots[k] = slot
-            }
+            filled = 0
+            for entry in old where entry.index != 0 { insert(entry) }
         }
     }
 
@@ -163,9 +167,7 @@ enum AttributeChecks {
         Suggestions.Candidates(AttributeTable.specs(for: brand).map { String($0.name.dropFirst(5)) })
     }
 
-    private static func reportUnknown<Attributes: RandomAccessCollection<Attribute>>(_ c: ButtonContext, _ attributes: Attributes, _ i: Int, number k: Int?)
-        where Attributes.Index == Int
-    {
+    private static func reportUnknown(_ c: ButtonContext, _ attributes: Button.Attributes, _ i: Int, number k: Int?) {
         if let k, k < KnownName.tableCount {
             let a = attributes[i]
             let spec = KnownName.spec(k)
@@ -178,7 +180,7 @@ enum AttributeChecks {
         // the closure holds only what it needs (the context is large to copy).
         let brand = c.brand
         let known = c.knownFirsts
-        c.sink.report(.unknownAttribute, attributes[i].nameRange, unnecessary: true) {
+        c.sink.report(.unknownAttribute, attributes.nameRange(i), unnecessary: true) {
             let a = attributes[i]
             let shown = Text.code(a.writtenName)
             let script = "\(brand.displayName)'s button"

@@ -38,14 +38,13 @@ final class ButtonContext {
         var many = count > SIMD32<UInt8>.scalarCount ? [UInt8](repeating: 0, count: count) : []
         var first = SIMD32<Int32>(repeating: -1)
         var hasData = false
-        for (i, a) in button.attributes.enumerated() {
-            let name = a.name
-            var fact: UInt8 = 0
-            if let k = KnownName.number(of: name) {
-                fact = UInt8(k + 1) | (k < KnownName.tableCount ? Self.dataFlag : 0)
+        let attributes = button.attributes
+        for i in 0..<count {
+            // Numbered by the collector (`AttributeRecord.fact`): no name is read here.
+            let fact = attributes.fact(i)
+            if fact & Self.numberMask != 0 {
+                let k = Int(fact & Self.numberMask) - 1
                 if first[k] < 0 { first[k] = Int32(i) }
-            } else if ASCII.hasDataPrefix(name) {
-                fact = Self.dataFlag
             }
             if fact & Self.dataFlag != 0 { hasData = true }
             if count > SIMD32<UInt8>.scalarCount { many[i] = fact } else { inline[i] = fact }
@@ -95,6 +94,24 @@ final class ButtonContext {
         guard firstOfKnown[k] >= 0, withheld[k] == 0 else { return nil }
         return button.attributes[Int(firstOfKnown[k])]
     }
+
+    /// The effective attribute of the known name numbered `k` and its decoded value, if it
+    /// has one. Values are decoded once per button: several checks read the same few, and
+    /// decoding (a template value builds a map of offsets) was most of a button's cost.
+    func effectiveValue(_ k: Int) -> (attribute: Attribute, value: AttributeValue)? {
+        guard let a = effective(k) else { return nil }
+        if decodedMask & 1 << k != 0 { return decoded[Int(decodedSlot[k])].map { (a, $0) } }
+        let value = a.value
+        if decoded.isEmpty { decoded.reserveCapacity(6) }
+        decodedMask |= 1 << k
+        decodedSlot[k] = UInt8(decoded.count)
+        decoded.append(value)
+        return value.map { (a, $0) }
+    }
+    /// The values `effectiveValue` decoded (a button has a few), and where each known name's is.
+    @exclusivity(unchecked) private var decoded: [AttributeValue?] = []
+    @exclusivity(unchecked) private var decodedMask: UInt32 = 0
+    @exclusivity(unchecked) private var decodedSlot = SIMD32<UInt8>()
 
     /// Present for the variant logic: the first of its name, not empty.
     func present(_ k: Int) -> Bool {

@@ -158,19 +158,15 @@ enum CredentialChecks {
     }
 
     private static func clientIDFormat(_ c: ButtonContext) {
-        guard let a = c.effective(KnownName.clientID), let value = a.value, let literal = value.literalText,
+        guard let (a, value) = c.effectiveValue(KnownName.clientID), let literal = value.literalText,
               !SecurityChecks.isPlaceholder(literal, KnownName.clientID), !isUUID(literal)
         else { return }
         c.report(.invalidClientID, value.range,
                  "\(c.shown(a)) \(Text.code(literal)) is not a UUID: integration ids look like `1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b`")
     }
 
-    /// `a.isBlank`, answered by the first byte when it is ASCII and not white space.
-    static func isBlank(_ a: Attribute) -> Bool {
-        guard let value = a.value else { return true }
-        if let first = value.text.utf8.first, first < 0x80, !ASCII.isWhitespace(first) { return false }
-        return value.isBlank
-    }
+    /// `a.isBlank`, which the value's first source byte mostly answers without decoding it.
+    static func isBlank(_ a: Attribute) -> Bool { a.isBlank }
 
     static func isUUID(_ s: some StringProtocol) -> Bool {
         let u = s.utf8

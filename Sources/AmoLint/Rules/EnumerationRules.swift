@@ -139,14 +139,15 @@ enum EnumerationChecks {
     private static let candidates = AttributeTable.all.map { Suggestions.Candidates($0.values) }
 
     private static func enumeration(_ c: ButtonContext, _ k: Int, _ rule: Rule, effect: String) {
-        guard let a = c.effective(k), let value = a.value else { return }
-        let spec = KnownName.spec(k)
+        guard let (a, value) = c.effectiveValue(k) else { return }
+        // The allowed values alone: copying the whole table entry cost more than the check.
+        let values = KnownName.values[k]
         if let literal = value.literalText {
-            guard !spec.values.contains(literal) else { return }
+            guard !values.contains(literal) else { return }
             // The suggestion is worked out only for a finding that is kept.
             c.sink.report(rule, value.range) {
                 let suggestion = Suggestions.nearest(literal, in: candidates[k])
-                let hint = suggestion.map { "; did you mean \(Text.code($0))?" } ?? "; use one of \(Text.choices(spec.values))"
+                let hint = suggestion.map { "; did you mean \(Text.code($0))?" } ?? "; use one of \(Text.choices(values))"
                 return ("\(Text.code(a.writtenName)) \(Text.code(literal)) is not a known value: \(effect)\(hint)",
                         suggestion.map { Fix("Replace with \(Text.code($0))", replacing: value.range, with: $0, applicability: .replacing(literal, with: $0)) },
                         [])
@@ -155,14 +156,14 @@ enum EnumerationChecks {
             // `{{ $c }}-dark`: whatever the template gives, a literal part no allowed value
             // contains means the result can never be allowed.
             let parts = value.text.split(separator: "\u{0}")
-            guard let stray = parts.first(where: { part in !spec.values.contains { $0.contains(part) } }) else { return }
+            guard let stray = parts.first(where: { part in !values.contains { $0.contains(part) } }) else { return }
             c.report(rule, value.range,
-                     "\(c.shown(a)) can never be one of \(Text.choices(spec.values)) with \(Text.code(String(stray))) in it: \(effect)")
+                     "\(c.shown(a)) can never be one of \(Text.choices(values)) with \(Text.code(String(stray))) in it: \(effect)")
         }
     }
 
     private static func compact(_ c: ButtonContext) {
-        guard let a = c.effective(KnownName.compact), let value = a.value, let literal = value.literalText,
+        guard let (a, value) = c.effectiveValue(KnownName.compact), let literal = value.literalText,
               literal != "true", literal != "false"
         else { return }
         let key = literal.trimmingWhitespace().lowercased()

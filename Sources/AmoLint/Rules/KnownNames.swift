@@ -28,8 +28,23 @@ enum KnownName {
 
     static func number(of name: UnsafeBufferPointer<UInt8>) -> Int? {
         guard name.count < byLength.count else { return nil }
-        for k in byLength[name.count] where bytes[k].withUnsafeBufferPointer({ $0.elementsEqual(name) }) { return k }
+        for k in byLength[name.count] where bytes[k].withUnsafeBufferPointer({ Attribute.sameBytes($0, name) }) { return k }
         return nil
+    }
+
+    /// A name's fact as `ButtonContext` keeps it: the number plus one in the low five
+    /// bits, and `dataFlag` for a table name or another name starting with `data-`.
+    static func fact(_ k: Int?, isData: Bool) -> UInt8 {
+        if let k { return UInt8(k + 1) | (k < tableCount ? dataFlag : 0) }
+        return isData ? dataFlag : 0
+    }
+    static let dataFlag: UInt8 = 0x20, numberMask: UInt8 = 0x1F
+
+    /// `ASCII.hasDataPrefix` of a name's bytes.
+    static func hasDataPrefix(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard u.count >= 5, u[0] == 0x64, u[1] == 0x61, u[2] == 0x74, u[3] == 0x61, u[4] == Byte.dash else { return false }
+        // A non-ASCII scalar right after `-` may extend it into another Character.
+        return u.count == 5 || u[5] < 0x80 ? true : ASCII.hasDataPrefix(String(decoding: u, as: UTF8.self))
     }
 
     /// The number of a name written in rule code (an `AttributeName` constant).
@@ -43,6 +58,7 @@ enum KnownName {
     static let isMetadata = AttributeTable.all.map(\.isMetadata)
     static let placeholder = AttributeTable.all.map(\.placeholder)
     static let maxLength = AttributeTable.all.map(\.maxLength)
+    static let values = AttributeTable.all.map(\.values)
 
     /// Whether the brand's script reads the entry.
     static func isRead(_ k: Int, by brand: Brand) -> Bool { brand == .amocrm ? readByAmoCRM[k] : readByKommo[k] }

@@ -116,7 +116,7 @@ enum ScopeChecks {
     }
 
     static func check(_ c: ButtonContext) {
-        guard let a = c.effective(KnownName.scopes), let value = a.value, !value.isDynamic else { return }
+        guard let (a, value) = c.effectiveValue(KnownName.scopes), !value.isDynamic else { return }
         let list = items(value.text)
         var seen: [Substring: Int] = [:]
         for (k, item) in list.enumerated() where !item.isTemplate && !item.text.isEmpty {

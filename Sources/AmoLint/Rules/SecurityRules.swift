@@ -150,16 +150,16 @@ enum SecurityChecks {
                      "The button has no `data-state`: the redirect cannot be tied to the user's session; render a per-session value")
         }
         for k in 0..<KnownName.tableCount where mayBePlaceholder[k] {
-            guard let a = c.effective(k), let value = a.value, isPlaceholder(value.literalText, k) else { continue }
+            guard let (a, value) = c.effectiveValue(k), isPlaceholder(value.literalText, k) else { continue }
             c.report(.placeholderValue, value.range,
                      "\(c.shown(a)) \(Text.code(value.text)) is the documentation's placeholder: replace it with your own value")
         }
-        if let a = c.effective(KnownName.state), let value = a.value, let literal = value.literalText, !isPlaceholder(literal, KnownName.state) {
+        if let (a, value) = c.effectiveValue(KnownName.state), let literal = value.literalText, !isPlaceholder(literal, KnownName.state) {
             c.report(.staticState, value.range,
                      "\(c.shown(a)) \(Text.code(literal)) is the same for every visitor, which defeats its CSRF check: render a per-session value")
         }
         errorCallback(c)
-        if let a = c.effective(KnownName.title), let value = a.value, !value.isDynamic {
+        if let (a, value) = c.effectiveValue(KnownName.title), !value.isDynamic {
             let t = value.text
             if ASCII.contains(t, Byte.lt) || ASCII.contains(t, Byte.gt) || containsCharacterReference(t) {
                 c.report(.markupInTitle, value.range,
@@ -167,7 +167,7 @@ enum SecurityChecks {
             }
         }
         for k in 0..<KnownName.tableCount {
-            guard let limit = KnownName.maxLength[k], let a = c.effective(k), let value = a.value, !value.isDynamic else { continue }
+            guard let limit = KnownName.maxLength[k], let (a, value) = c.effectiveValue(k), !value.isDynamic else { continue }
             // Unicode scalars but template stand-ins: the bytes that start a scalar, but NUL.
             let count = value.text.utf8.count { $0 & 0xC0 != 0x80 && $0 != 0 }
             if count > limit {
@@ -223,7 +223,7 @@ enum SecurityChecks {
     }
 
     private static func errorCallback(_ c: ButtonContext) {
-        guard let a = c.effective(KnownName.errorCallback), let value = a.value, let literal = value.literalText else { return }
+        guard let (a, value) = c.effectiveValue(KnownName.errorCallback), let literal = value.literalText else { return }
         let path = literal.trimmingWhitespace()
         let segments: [Substring]
         if ASCII.isASCII(path) {

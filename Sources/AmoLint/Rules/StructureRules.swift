@@ -120,6 +120,14 @@ extension Rule {
 }
 
 enum StructureChecks {
+    /// Built only for a finding that is kept (a page may hold 200,000 buttons without a script).
+    private static func missingScriptMessage(_ c: ButtonContext) -> String {
+        let b = c.button
+        let other = Brand.allCases.first { $0 != b.brand && c.document.hasLoader(for: $0) }
+        let note = other.map { " (this file loads \($0.displayName)'s script, which ignores `.\(b.brand.className)`)" } ?? ""
+        return "No \(b.brand.displayName) button script in this file\(note): the tag does nothing until \(Text.code(b.brand.scriptAddress)) runs"
+    }
+
     static func check(_ c: ButtonContext) {
         let b = c.button
         if b.marker == .legacyID, let id = b.markerAttribute {
@@ -136,10 +144,7 @@ enum StructureChecks {
                      "The class \(Text.code(b.brand.className)) is for \(b.brand.displayName)'s script, but this tag loads \(address.brand.displayName)'s: neither finds it; use `\(address.brand.className)` or \(Text.code(b.brand.scriptAddress))")
         }
         if b.marker == .brandClass, !mismatch, !c.document.hasLoader(for: b.brand) {
-            let other = Brand.allCases.first { $0 != b.brand && c.document.hasLoader(for: $0) }
-            let note = other.map { " (this file loads \($0.displayName)'s script, which ignores `.\(b.brand.className)`)" } ?? ""
-            c.report(.missingScript, b.nameRange,
-                     "No \(b.brand.displayName) button script in this file\(note): the tag does nothing until \(Text.code(b.brand.scriptAddress)) runs")
+            c.report(.missingScript, b.nameRange, missingScriptMessage(c))
         }
         if b.isScript, b.origin.isInert {
             c.report(.inertScript, b.nameRange, inertMessage)

@@ -212,7 +212,7 @@ enum URIChecks {
 
     static func check(_ c: ButtonContext) {
         for name in names {
-            guard let a = c.effective(name), let value = a.value, !value.isDynamic else { continue }
+            guard let (a, value) = c.effectiveValue(name), !value.isDynamic else { continue }
             check(c, a, value)
         }
     }
