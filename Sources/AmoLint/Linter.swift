@@ -81,7 +81,7 @@ public enum Linter {
             layer.text.withUnsafeBufferPointer { bytes in
                 for button in layer.buttons {
                     guard let cache else {
-                        checkButton(button, document: document, bytes: bytes, sink: sink, memo: memo)
+                        checkButton(button, bytes: bytes, sink: sink, memo: memo)
                         continue
                     }
                     switch cache.lookup(button, bytes: bytes, loaders: loaders, memo: memo) {
@@ -90,11 +90,11 @@ public enum Linter {
                     case .record(let key):
                         let recording = FindingRecording()
                         (sink.recording, memo.recording) = (recording, recording)
-                        checkButton(button, document: document, bytes: bytes, sink: sink, memo: memo)
+                        checkButton(button, bytes: bytes, sink: sink, memo: memo)
                         (sink.recording, memo.recording) = (nil, nil)
                         cache.store(recording, key: key, button: button, bytes: bytes, loaders: loaders)
                     case .check:
-                        checkButton(button, document: document, bytes: bytes, sink: sink, memo: memo)
+                        checkButton(button, bytes: bytes, sink: sink, memo: memo)
                     }
                 }
                 StructureChecks.checkLoaders(layer, in: document, bytes: bytes, sink: sink)
@@ -104,8 +104,8 @@ public enum Linter {
     }
 
     /// Phases 1 and 2 for one button.
-    private static func checkButton(_ button: Button, document: Document, bytes: UnsafeBufferPointer<UInt8>, sink: FindingSink, memo: DocumentMemo) {
-        let c = ButtonContext(document: document, button: button, bytes: bytes, sink: sink, memo: memo)
+    private static func checkButton(_ button: Button, bytes: UnsafeBufferPointer<UInt8>, sink: FindingSink, memo: DocumentMemo) {
+        let c = ButtonContext(button: button, bytes: bytes, sink: sink, memo: memo)
         // A tag marked only by the legacy id or a button `src`, with no `data-*`, gets only its structure diagnostic.
         let onlyMarker = button.marker != .brandClass && !c.hasDataAttributes
         if !onlyMarker {

@@ -67,6 +67,16 @@ extension JSON {
         out.append(0x22)
         var s = s
         s.withUTF8 { bytes in
+            // Most strings (rule ids, messages, paths) need no escape: one test a byte, one copy.
+            var plain = true
+            for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2 {
+                plain = false
+                break
+            }
+            if plain {
+                out.append(contentsOf: bytes)
+                return
+            }
             var runStart = 0
             var i = 0
             let n = bytes.count

@@ -31,3 +31,26 @@ struct LineStartsTests {
         }
     }
 }
+
+extension LineStartsTests {
+    /// On a long line (checkpoints every `LineIndex.checkpointSpacing` bytes, ASCII
+    /// counted eight bytes at a time), every character's column is the count of
+    /// UTF-16 units and scalars before it.
+    @Test func columnsOnLongLinesCountEveryCharacter() {
+        var random = SplitMix(seed: 256)
+        let pieces = ["a", "abcdefgh", " class=\"amocrm_oauth\"", "Ж", "Привет", "🚀", "é", "\t"]
+        for _ in 0..<6 {
+            var text = "x\n"
+            while text.utf8.count < 5_000 { text += pieces[random.below(pieces.count)] }
+            let bytes = Array(text.utf8)
+            let index = LineIndex(bytes)
+            var offset = 2
+            for scalar in text.unicodeScalars.dropFirst(2) {
+                let before = String(decoding: bytes[2..<offset], as: UTF8.self)
+                #expect(index.position(ofByte: offset, encoding: .utf16).character == before.utf16.count)
+                #expect(index.position(ofByte: offset, encoding: .utf32).character == before.unicodeScalars.count)
+                offset += String(scalar).utf8.count
+            }
+        }
+    }
+}

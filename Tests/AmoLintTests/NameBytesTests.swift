@@ -92,7 +92,7 @@ struct NameBytesTests {
 
             let sink = FindingSink(configuration: Configuration(), suppressions: nil, lineIndex: nil)
             document.layers[0].text.withUnsafeBufferPointer { bytes in
-                let c = ButtonContext(document: document, button: button, bytes: bytes, sink: sink, memo: DocumentMemo(document))
+                let c = ButtonContext(button: button, bytes: bytes, sink: sink, memo: DocumentMemo(document))
                 for (i, a) in all.enumerated() {
                     let k = KnownName.number(of: a.name)
                     #expect(c.knownNumber(i) == k, "\(a.name.debugDescription)")

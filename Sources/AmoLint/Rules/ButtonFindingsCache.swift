@@ -28,13 +28,12 @@ public final class ButtonFindingsCache: @unchecked Sendable {
         let tag: [UInt8]
         let loaders: UInt8
         let recorded: FindingRecording
-        var lastUsed: Int
     }
 
     let mode: Mode
-    private var entries: [UInt64: Entry] = [:]
+    @exclusivity(unchecked) private var entries: [UInt64: Entry] = [:]
     /// Tags met once (repeats mode), by their key's hash.
-    private var seen: Set<UInt64> = []
+    @exclusivity(unchecked) private var seen: Set<UInt64> = []
     private var generation = 0
     /// Bound what a hostile page can make it hold: entries (repeats mode) and findings.
     static let capacity = 4_096
@@ -59,8 +58,8 @@ public final class ButtonFindingsCache: @unchecked Sendable {
     func end() {
         guard mode == .everyButton, entries.count > 0 else { return }
         let current = generation
-        if entries.values.contains(where: { $0.lastUsed != current }) {
-            entries = entries.filter { $0.value.lastUsed == current }
+        if entries.values.contains(where: { $0.recorded.lastUsed != current }) {
+            entries = entries.filter { $0.value.recorded.lastUsed == current }
             findings = entries.values.reduce(0) { $0 + $1.recorded.findings.count }
         }
     }
@@ -80,7 +79,7 @@ public final class ButtonFindingsCache: @unchecked Sendable {
         if let entry = entries[h], entry.loaders == loaders, entry.button.sameParse(as: button),
            Self.equal(entry.tag, tag), entry.recorded.callbacks.allSatisfy({ memo.knows($0.name, defined: $0.defined) })
         {
-            entries[h]?.lastUsed = generation
+            if mode == .everyButton { entry.recorded.lastUsed = generation }
             return .replay(entry.recorded, shift: button.range.lowerBound - entry.button.range.lowerBound)
         }
         switch mode {
@@ -96,8 +95,9 @@ public final class ButtonFindingsCache: @unchecked Sendable {
         guard !recorded.overflowed, findings + recorded.findings.count <= Self.findingCapacity,
               recorded.stayed(within: button.range) else { return }
         findings += recorded.findings.count - (entries[key]?.recorded.findings.count ?? 0)
+        recorded.lastUsed = generation
         entries[key] = Entry(button: button.moved(by: 0, in: []), tag: Array(UnsafeBufferPointer(rebasing: bytes[button.range])),
-                             loaders: loaders, recorded: recorded, lastUsed: generation)
+                             loaders: loaders, recorded: recorded)
     }
 
     /// Eight bytes at a time (the generic `elementsEqual` costs several instructions a byte).
@@ -165,6 +165,9 @@ final class FindingRecording {
     static let limit = 256
     /// Past `limit`: the rest went to the sink unrecorded.
     var overflowed = false
+    /// The last lint that used it (`ButtonFindingsCache` drops the others); kept here,
+    /// in a class, so marking it writes no dictionary entry.
+    var lastUsed = 0
     /// Error callback names asked about, with the answer.
     private(set) var callbacks: [(name: [UInt8], defined: Bool)] = []
 

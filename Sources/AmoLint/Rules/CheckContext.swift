@@ -4,7 +4,8 @@
 /// A class: checks report through it thousands of times, and each copy of the
 /// button and document a struct holds costs dozens of reference counts.
 final class ButtonContext {
-    let document: Document
+    /// The document, held once by the memo: a copy here retained and released every field per button.
+    var document: Document { memo.document }
     let button: Button
     /// The bytes of the button's layer (the file, or markup assembled from code).
     let bytes: UnsafeBufferPointer<UInt8>
@@ -27,8 +28,7 @@ final class ButtonContext {
     /// Some attribute's name starts with `data-`.
     let hasDataAttributes: Bool
 
-    init(document: Document, button: Button, bytes: UnsafeBufferPointer<UInt8>, sink: FindingSink, memo: DocumentMemo) {
-        self.document = document
+    init(button: Button, bytes: UnsafeBufferPointer<UInt8>, sink: FindingSink, memo: DocumentMemo) {
         self.button = button
         self.bytes = bytes
         self.sink = sink

@@ -12,12 +12,14 @@ final class FindingSink {
     var map: SourceMap?
     /// While set, every finding is also kept here, its message built (`ButtonFindingsCache`).
     var recording: FindingRecording?
-    private(set) var kept: [Diagnostic] = []
-    private var errorBudget = Linter.maximumFindings
-    private var otherBudget = Linter.maximumFindings
+    // Unchecked exclusivity: one thread at a time, and a flood past the budget
+    // reports a million findings, a third of whose cost was the runtime checks.
+    @exclusivity(unchecked) private(set) var kept: [Diagnostic] = []
+    @exclusivity(unchecked) private var errorBudget = Linter.maximumFindings
+    @exclusivity(unchecked) private var otherBudget = Linter.maximumFindings
     /// Each rule's configured severity (nil inside: off), looked up once: a hostile
     /// page reports one rule hundreds of thousands of times.
-    private var severities = [Severity??](repeating: nil, count: RuleID.allCases.count)
+    @exclusivity(unchecked) private var severities = [Severity??](repeating: nil, count: RuleID.allCases.count)
     /// Findings past the budget, by severity: counted, never built.
     var unreported: [Severity: Int] {
         var out: [Severity: Int] = [:]
@@ -25,7 +27,7 @@ final class FindingSink {
         return out
     }
     /// The same, by the severity's place in `Severity.allCases` (no hashing per finding).
-    private var unreportedCounts = [Int](repeating: 0, count: Severity.allCases.count)
+    @exclusivity(unchecked) private var unreportedCounts = [Int](repeating: 0, count: Severity.allCases.count)
 
     init(configuration: Configuration, suppressions: Suppressions?, lineIndex: LineIndex?) {
         self.configuration = configuration
@@ -67,8 +69,14 @@ final class FindingSink {
             severities[ordinal] = configured
         }
         guard let severity = configured else { return }
+        let suppressing = suppressions.map { !$0.isEmpty } ?? false
+        // Past the budget with nothing to suppress, a finding is only counted: its range is not mapped.
+        if !suppressing, (severity == .error ? errorBudget : otherBudget) <= 0 {
+            unreportedCounts[severity.place] += 1
+            return
+        }
         let mapped = sourceRange(range)
-        if let suppressions, !suppressions.isEmpty, let lineIndex,
+        if suppressing, let suppressions, let lineIndex,
            suppressions.suppresses(id.rawValue, at: mapped.lowerBound, line: lineIndex.line(ofByte: mapped.lowerBound)) { return }
         if severity == .error {
             guard errorBudget > 0 else { unreportedCounts[0] += 1; return }
