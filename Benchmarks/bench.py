@@ -165,7 +165,8 @@ def write_report(rows, bundles, mb10, mbd, mb1, mbt, count, cold, sessions, runs
         f"| realistic 10 MB page, one core: ≥ 15× selectolax | {ratio('page', 'selectolax'):.1f}× | {mark(ratio('page', 'selectolax') >= 15)} |",
         f"| realistic 1 MB edit: server CPU < 0.5 ms per edit | {session['cpu_per_edit_ms']:.2f} ms | {mark(session['cpu_per_edit_ms'] < 0.5)} |",
         f"| realistic 1 MB edit: p99 < 2 ms | {session['p99_ms']:.2f} ms | {mark(session['p99_ms'] < 2)} |",
-        f"| button-dense 1 MB edit: p99 < 5 ms | {dense['p99_ms']:.2f} ms | {mark(dense['p99_ms'] < 5)} |",
+        f"| button-dense 1 MB edit: p99 < 5 ms (to the publish's last byte; with this Python client's `json.loads` of it: "
+        f"{dense['parsed_p99_ms']:.2f} ms) | {dense['p99_ms']:.2f} ms | {mark(dense['p99_ms'] < 5)} |",
         f"| cold start of the installed static binary, one small file: median < 2 ms | {cold * 1000:.2f} ms | {mark(cold < 0.002)} |",
         f"| peak RSS, tree: unchanged or lower (before: {BEFORE_RSS['tree']} MB) | {rss['tree']:.1f} MB | {mark(rss['tree'] <= BEFORE_RSS['tree'] * 1.05)} |",
         f"| peak RSS, 10 MB page: unchanged or lower (before: {BEFORE_RSS['page']} MB) | {rss['page']:.1f} MB | {mark(rss['page'] <= BEFORE_RSS['page'] * 1.05)} |",
@@ -204,14 +205,16 @@ def write_report(rows, bundles, mb10, mbd, mb1, mbt, count, cold, sessions, runs
         if kind == "tree":
             lines.append(f"| {name} | {t * 1000:.1f} | {count / t:.0f} | {mbt / t:.1f} | {rss:.1f} | {t / amo_tree:.2f} |")
     lines += ["", "## Editing sessions: 1 MB pages, single-character edits", "",
-              "Edit-to-diagnostics latency (sending `didChange` to reading the `publishDiagnostics` of that version), "
+              "Edit-to-diagnostics latency (sending `didChange` to reading the last byte of the `publishDiagnostics` of that "
+              "version), the same with the Python client's `json.loads` of it added (a 300 KB publish of 600 diagnostics "
+              "takes this client 3-9 ms to parse, garbage collections included: its cost, not the server's), "
               "and the server's CPU time (user + system, `/proc/PID/stat`) over the session divided by the edits.", "",
-              "| page | edits | p50 (ms) | p99 (ms) | max (ms) | server CPU per edit (ms) | server peak RSS (MB) |",
-              "|---|---:|---:|---:|---:|---:|---:|"]
+              "| page | edits | p50 (ms) | p99 (ms) | max (ms) | parsed p50 (ms) | parsed p99 (ms) | server CPU per edit (ms) | server peak RSS (MB) |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for kind, title in (("realistic", "realistic (the first 1 MB of the 10 MB page)"), ("dense", "button-dense (200 buttons)")):
         s = sessions[kind]
         lines.append(f"| {title} | {s['edits']} | {s['p50_ms']:.2f} | {s['p99_ms']:.2f} | {s['max_ms']:.2f} | "
-                     f"{s['cpu_per_edit_ms']:.2f} | {s['peak_rss_mb']:.1f} |")
+                     f"{s['parsed_p50_ms']:.2f} | {s['parsed_p99_ms']:.2f} | {s['cpu_per_edit_ms']:.2f} | {s['peak_rss_mb']:.1f} |")
     lines.append("")
     lines += ["## Hostile inputs (`Benchmarks/hostile.py`)", "",
               "Each input at 1 MB and at 10 MB through `amolint check --format json`; the ratio must stay under 12 "
