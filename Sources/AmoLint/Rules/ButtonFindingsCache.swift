@@ -186,15 +186,20 @@ final class FindingRecording {
     }
 
     /// Hands every finding to the sink as if the checks had reported it `shift` bytes later.
+    /// Read in place: copying each finding out (its strings and arrays retained and
+    /// released) cost more than the sink for a flood past the budget.
     func replay(into sink: FindingSink, shift: Int) {
-        for f in findings {
-            sink.deliver(f.rule, ordinal: f.ordinal, f.range.shifted(by: shift), unnecessary: f.unnecessary) {
-                guard shift != 0 else { return (f.message, f.fix, f.related) }
-                let fix = f.fix.map { fix in
-                    Fix(fix.description, fix.edits.map { TextEdit(range: $0.range.shifted(by: shift), newText: $0.newText) },
-                        applicability: fix.applicability)
+        findings.withUnsafeBufferPointer { list in
+            for i in list.indices {
+                sink.deliver(list[i].rule, ordinal: list[i].ordinal, list[i].range.shifted(by: shift), unnecessary: list[i].unnecessary) {
+                    let f = list[i]
+                    guard shift != 0 else { return (f.message, f.fix, f.related) }
+                    let fix = f.fix.map { fix in
+                        Fix(fix.description, fix.edits.map { TextEdit(range: $0.range.shifted(by: shift), newText: $0.newText) },
+                            applicability: fix.applicability)
+                    }
+                    return (f.message, fix, f.related.map { RelatedLocation(range: $0.range.shifted(by: shift), message: $0.message) })
                 }
-                return (f.message, fix, f.related.map { RelatedLocation(range: $0.range.shifted(by: shift), message: $0.message) })
             }
         }
     }
