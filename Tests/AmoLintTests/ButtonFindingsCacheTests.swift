@@ -73,21 +73,11 @@ struct ButtonFindingsCacheTests {
         #expect(failures.isEmpty, "\(failures.count) documents differ; first:\n\(failures.first ?? "")")
     }
 
-    /// Types, deletes, or pastes a piece of context or a copy of a stretch of the text.
+    /// Pastes a piece of context, or mutates the text as the scan path tests do.
     static func edit(_ input: [UInt8], _ random: inout SplitMix) -> [UInt8] {
+        guard random.below(3) == 0 else { return ScanPathTests.mutate(input, &random) }
         var bytes = input
-        let at = bytes.isEmpty ? 0 : random.below(bytes.count + 1)
-        switch random.below(4) {
-        case 0 where !bytes.isEmpty:
-            bytes.removeSubrange(at..<min(bytes.count, at + 1 + random.below(6)))
-        case 1 where !bytes.isEmpty:
-            let from = random.below(bytes.count)
-            bytes.insert(contentsOf: bytes[from..<min(bytes.count, from + 1 + random.below(120))], at: at)
-        case 2:
-            bytes.insert(contentsOf: Array(Self.context[random.below(Self.context.count)].utf8), at: at)
-        default:
-            bytes.insert(contentsOf: Array(ScanPathTests.pieces[random.below(ScanPathTests.pieces.count)].utf8), at: at)
-        }
+        bytes.insert(contentsOf: Array(Self.context[random.below(Self.context.count)].utf8), at: bytes.isEmpty ? 0 : random.below(bytes.count + 1))
         return bytes
     }
 
