@@ -6,23 +6,27 @@ import XCTest
 /// line with thousands of findings is no longer decoded once per finding.
 final class FullReportExcerptTests: XCTestCase {
     func testAStretchGivesTheWholeLinesExcerpt() {
-        var seeded = Seeded(state: 0xF011)
         let pieces = ["a", "class=\"amocrm_oauth\" ", "Привет ", "🚀", "日本", "\t", "\u{1B}", "\u{0}", "é", "  ", "\u{200F}"]
-        for _ in 0..<200 {
-            var text = ""
-            let target = 600 + Int(seeded.next() % 6_000)
-            while text.utf8.count < target { text += pieces[Int(seeded.next() % UInt64(pieces.count))] }
+        // Lines of 600 to 6,600 bytes, their pieces in a different order each; every 37th byte a focus.
+        for line in 0..<40 {
+            var text = "", k = 0
+            while text.utf8.count < 600 + line * 150 {
+                text += pieces[(k * (line % 7 + 2) + line) % pieces.count]
+                k += 1
+            }
             let bytes = Array(text.utf8)
-            // A focus at a character start, a few bytes long.
-            var lower = Int(seeded.next() % UInt64(bytes.count))
-            while lower > 0, bytes[lower] & 0xC0 == 0x80 { lower -= 1 }
-            var upper = min(bytes.count, lower + 1 + Int(seeded.next() % 12))
-            while upper < bytes.count, bytes[upper] & 0xC0 == 0x80 { upper += 1 }
-            let whole = FullReporter.excerpt(bytes, 0..<bytes.count, focus: lower..<upper)
-            let cut = FullReporter.clip(bytes, 0..<bytes.count, around: lower..<upper)
-            let part = FullReporter.excerpt(bytes, cut.range, focus: lower..<upper, cutBefore: cut.before, cutAfter: cut.after)
-            XCTAssertEqual(part.text, whole.text, "focus \(lower)..<\(upper) of \(bytes.count) bytes")
-            XCTAssertEqual(part.underline, whole.underline)
+            for start in stride(from: line % 37, to: bytes.count, by: 37) {
+                // A focus at a character start, a few bytes long.
+                var lower = start
+                while lower > 0, bytes[lower] & 0xC0 == 0x80 { lower -= 1 }
+                var upper = min(bytes.count, lower + 1 + start % 12)
+                while upper < bytes.count, bytes[upper] & 0xC0 == 0x80 { upper += 1 }
+                let whole = FullReporter.excerpt(bytes, 0..<bytes.count, focus: lower..<upper)
+                let cut = FullReporter.clip(bytes, 0..<bytes.count, around: lower..<upper)
+                let part = FullReporter.excerpt(bytes, cut.range, focus: lower..<upper, cutBefore: cut.before, cutAfter: cut.after)
+                XCTAssertEqual(part.text, whole.text, "focus \(lower)..<\(upper) of \(bytes.count) bytes")
+                XCTAssertEqual(part.underline, whole.underline)
+            }
         }
     }
 }
@@ -38,17 +42,5 @@ extension FullReportExcerptTests {
         let part = FullReporter.excerpt(bytes, cut.range, focus: x..<x + 1, cutBefore: cut.before, cutAfter: cut.after)
         XCTAssertTrue(part.text.hasPrefix("…") && part.text.hasSuffix("…"), part.text)
         XCTAssertEqual(part.underline.count, 1)
-    }
-}
-
-/// SplitMix64, seeded: the same lines on every run.
-private struct Seeded {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

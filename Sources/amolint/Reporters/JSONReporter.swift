@@ -29,12 +29,8 @@ struct JSONReporter: Reporter {
     /// column, endColumn, endLine, fix, line, message, path, rule, severity.
     static func write(_ d: Diagnostic, path: [UInt8], index: LineIndex, into out: inout [UInt8]) {
         let r = CLIRange(d.range, in: index)
-        out += "{\n    \"column\": ".utf8
-        writeInt(r.column, into: &out)
-        out += ",\n    \"endColumn\": ".utf8
-        writeInt(r.endColumn, into: &out)
-        out += ",\n    \"endLine\": ".utf8
-        writeInt(r.endLine, into: &out)
+        out += "{".utf8
+        writeStart(r, indent: "\n    ", into: &out)
         if let fix = d.fix {
             out += ",\n    \"fix\": {\n      \"applicability\": ".utf8
             writeString(fix.applicability.rawValue, into: &out)
@@ -47,12 +43,8 @@ struct JSONReporter: Reporter {
                 out.append(UInt8(ascii: "["))
                 for (k, edit) in fix.edits.enumerated() {
                     let e = CLIRange(edit.range, in: index)
-                    out += (k == 0 ? "\n        {\n          \"column\": " : ",\n        {\n          \"column\": ").utf8
-                    writeInt(e.column, into: &out)
-                    out += ",\n          \"endColumn\": ".utf8
-                    writeInt(e.endColumn, into: &out)
-                    out += ",\n          \"endLine\": ".utf8
-                    writeInt(e.endLine, into: &out)
+                    out += (k == 0 ? "\n        {" : ",\n        {").utf8
+                    writeStart(e, indent: "\n          ", into: &out)
                     out += ",\n          \"line\": ".utf8
                     writeInt(e.line, into: &out)
                     out += ",\n          \"newText\": ".utf8
@@ -74,6 +66,22 @@ struct JSONReporter: Reporter {
         out += ",\n    \"severity\": ".utf8
         writeString(d.severity.rawValue, into: &out)
         out += "\n  }".utf8
+    }
+
+    /// The first three keys of a range in `String` order (`line` sorts after `fix`): column, endColumn, endLine.
+    private static func writeStart(_ r: CLIRange, indent: StaticString, into out: inout [UInt8]) {
+        let newline = UnsafeBufferPointer(start: indent.utf8Start, count: indent.utf8CodeUnitCount)
+        out += newline
+        out += "\"column\": ".utf8
+        writeInt(r.column, into: &out)
+        out.append(UInt8(ascii: ","))
+        out += newline
+        out += "\"endColumn\": ".utf8
+        writeInt(r.endColumn, into: &out)
+        out.append(UInt8(ascii: ","))
+        out += newline
+        out += "\"endLine\": ".utf8
+        writeInt(r.endLine, into: &out)
     }
 
     /// The writer's own escaping, so no string is written differently from before.
