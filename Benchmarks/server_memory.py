@@ -11,7 +11,15 @@ Usage: server_memory.py [--binary .build/release/amolint] [--page markup|buttons
 import argparse
 import json
 import subprocess
+import sys
+import threading
 import time
+
+# The server's limit on one message body (`JSONRPC.defaultMaximumMessageSize`): a larger
+# didOpen is dropped by design, and no publish would ever come.
+MESSAGE_LIMIT = 64 * 1024 * 1024
+# How long the whole measurement may take before it is called failed, not waited for.
+TIMEOUT_SECONDS = 300
 
 BUTTON = ('<script class="amocrm_oauth" data-client-id="0b8a9e6e-5b8f-4c41-9a4f-2f6f0e1d2c3b" '
           'data-state="{{ s }}" data-color="Blue" src="https://www.amocrm.ru/auth/button.min.js"></script>\n')
@@ -44,6 +52,13 @@ def main():
     text = page(args.page, int(args.size_mb * 1_000_000))
     size = len(text.encode())
     lines = text.count("\n")
+    opened = {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": "file:///big.html", "languageId": "html", "version": 1, "text": text}}}
+    body_size = len(json.dumps(opened, ensure_ascii=False).encode())
+    if body_size > MESSAGE_LIMIT:
+        # A page of short lines grows in JSON (each line break is written `\n`).
+        sys.exit(f"the didOpen of this {size / 1e6:.0f} MB page is {body_size / 1e6:.0f} MB of JSON, past the server's "
+                 f"{MESSAGE_LIMIT // (1 << 20)} MiB message limit: use a smaller --size-mb")
     p = subprocess.Popen([args.binary, "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 
     def send(message):
@@ -51,11 +66,17 @@ def main():
         p.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         p.stdin.flush()
 
+    # A watchdog: the server killed, the next read ends and says why.
+    watchdog = threading.Timer(TIMEOUT_SECONDS, p.kill)
+    watchdog.start()
+
     def recv():
         length = 0
         while True:
             line = p.stdout.readline()
-            if line in (b"\r\n", b""):
+            if line == b"":
+                sys.exit(f"the server stopped answering (killed after {TIMEOUT_SECONDS} s, or it exited)")
+            if line == b"\r\n":
                 break
             if line.lower().startswith(b"content-length:"):
                 length = int(line.split(b":")[1])
@@ -67,9 +88,8 @@ def main():
     send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
     idle = status(p.pid, "VmRSS:")
     start = time.perf_counter()
-    send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
-        "uri": "file:///big.html", "languageId": "html", "version": 1, "text": text}}})
-    del text
+    send(opened)
+    del text, opened
     while True:
         message = recv()
         if message.get("method") == "textDocument/publishDiagnostics":
@@ -83,6 +103,7 @@ def main():
     peak_hover, after_hover = status(p.pid, "VmHWM:"), status(p.pid, "VmRSS:")
     p.stdin.close()
     p.wait()
+    watchdog.cancel()
     mb = 1_000_000
     bound = 4 * size + 20 * mb
     print(f"{args.page}: text {size / mb:.1f} MB, {len(message['params']['diagnostics'])} diagnostics, {seconds:.1f} s; "
