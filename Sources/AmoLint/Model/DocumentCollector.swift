@@ -33,6 +33,7 @@ struct DocumentCollector: ScanVisitor {
 
     /// Scripts (for the body that follows) and tags holding `auth`: every class or id
     /// brand needs `_oauth` in the tag and every loader `/auth/button`.
+    @inline(__always)
     mutating func needsTag(range: Range<Int>, name: Range<Int>) -> Bool {  // mutating: asked without copying the collector
         (name.count == 6 && Lexing.hasPrefixIgnoringCase("script", at: name.lowerBound, in: bytes)) || ByteSearch.containsAuth(in: bytes, range)
     }
