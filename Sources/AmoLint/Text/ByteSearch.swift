@@ -60,7 +60,8 @@ enum ByteSearch {
             }
         }
         while i < to, !matches(bytes[i]) { i += 1 }
-        return i
+        // A block read whole may have taken `i` past a `to` short of the buffer's end.
+        return min(i, to)
     }
 
     /// The first index in `from..<to` holding `a`, or `to`.
