@@ -35,17 +35,12 @@ struct JSLexer {
         }
     }
 
-    /// The template literal whose `${` opened a code frame, with the hole's start and the template's token.
-    private struct Hole {
-        let literal: Int32, start: Int32, token: Int32
-    }
-
     /// In 32 bits (offsets of code are, see `Token`): nested templates put two
     /// modes on the stack for every level, and a hostile file has millions.
     private enum Mode {
-        /// Code; `depth` counts open braces of this frame. `hole` is the template
-        /// literal whose `${` opened it, with the hole's start.
-        case code(depth: Int32, hole: Hole?)
+        /// Code; `depth` counts open braces of this frame. `hole` is where the `${`
+        /// that opened it starts (-1: none); its template is the frame below.
+        case code(depth: Int32, hole: Int32)
         case template(literal: Int32, token: Int32)
         /// JSX: `depth` open elements; inside a tag's `<…>` or in children text.
         case jsx(depth: Int32, inTag: Bool, closing: Bool)
@@ -65,13 +60,14 @@ struct JSLexer {
     private(set) var jsxRanges: [Range<Int>] = []
     private var jsxStart = 0
 
-    private var stack: [Mode] = [.code(depth: 0, hole: nil)]
+    private var stack: [Mode] = [.code(depth: 0, hole: -1)]
     private var expressionExpected = true
     private var newline = false
     private let regionStart: Int
 
     static func lex(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, jsx: Bool) -> JSLexer {
         var lexer = JSLexer(bytes: bytes, jsx: jsx, regionStart: range.lowerBound)
+        lexer.reserve(range.count)
         lexer.run(range)
         return lexer
     }
@@ -80,6 +76,17 @@ struct JSLexer {
         self.bytes = bytes
         self.jsx = jsx
         self.regionStart = regionStart
+    }
+
+    /// Room for the tokens and literals of a large region, asked for once: growing
+    /// copies each array and touches its pages twice (most of the time of 10 MB of
+    /// nested templates). Code has a token every 3-6 bytes and a literal far more
+    /// rarely; pages reserved and never written cost no memory. Bounded, so a huge
+    /// region asks for no more than a few hundred megabytes of address space.
+    private mutating func reserve(_ count: Int) {
+        guard count > 1 << 16 else { return }
+        tokens.reserveCapacity(min(count / 2, 1 << 23))
+        literals.reserveCapacity(min(count / 4, 1 << 22))
     }
 
     /// Open JSX elements on the stack, counted as they are pushed and popped
@@ -101,7 +108,7 @@ struct JSLexer {
         while p < n {
             guard let mode = stack.last else { break }
             switch mode {
-            case .code(let depth, let hole): p = code(at: p, end: n, depth: Int(depth), hole: hole)
+            case .code(let depth, let hole): p = code(at: p, end: n, depth: Int(depth), hole: Int(hole))
             case .template(let literal, let token): p = template(at: p, end: n, literal: Int(literal), token: Int(token))
             case .jsx(let depth, let inTag, let closing): p = jsxStep(at: p, end: n, depth: Int(depth), inTag: inTag, closing: closing)
             }
@@ -124,7 +131,7 @@ struct JSLexer {
 
     // MARK: Code
 
-    private mutating func code(at p: Int, end n: Int, depth: Int, hole: Hole?) -> Int {
+    private mutating func code(at p: Int, end n: Int, depth: Int, hole: Int) -> Int {
         let b = bytes[p]
         if Byte.isSpace(b) {
             // A run of white space at once: the mode cannot change inside it.
@@ -161,27 +168,28 @@ struct JSLexer {
             return string(at: p, end: n)
         case Byte.backtick:
             let index = literals.count
-            literals.append(HostLiteral(range: p..<n, style: .jsTemplate))
-            literals[index].before = Lexing.significant(before: p, in: bytes, limit: regionStart)
+            var literal = HostLiteral(range: p..<n, style: .jsTemplate)
+            literal.before = Lexing.significant(before: p, in: bytes, limit: regionStart)
+            literals.append(literal)
             emit(.template, p..<n, literal: Int32(index))
             push(.template(literal: Int32(index), token: Int32(tokens.count - 1)))
             return p + 1
         case Byte.lbrace:
-            stack[stack.count - 1] = .code(depth: Int32(depth + 1), hole: hole)
+            stack[stack.count - 1] = .code(depth: Int32(depth + 1), hole: Int32(hole))
             emit(.punctuator, p..<p + 1)
             expressionExpected = true
             return p + 1
         case Byte.rbrace:
             if depth == 0, stack.count > 1 {
                 pop()
-                if let hole {
-                    literals[Int(hole.literal)].add(.hole(Int(hole.start)..<p + 1))
+                if hole >= 0, case .template(let literal, _) = stack[stack.count - 1] {
+                    literals[Int(literal)].add(.hole(hole..<p + 1))
                     return p + 1
                 }
                 // The end of a JSX `{…}`: back in the element.
                 return p + 1
             }
-            stack[stack.count - 1] = .code(depth: Int32(max(0, depth - 1)), hole: hole)
+            stack[stack.count - 1] = .code(depth: Int32(max(0, depth - 1)), hole: Int32(hole))
             emit(.punctuator, p..<p + 1)
             expressionExpected = true
             return p + 1
@@ -329,7 +337,7 @@ struct JSLexer {
             literals[literal].add(.escaped(EscapeBytes(value), q..<q + length))
             return q + length
         default:  // `${`
-            push(.code(depth: 0, hole: Hole(literal: Int32(literal), start: Int32(q), token: Int32(token))))
+            push(.code(depth: 0, hole: Int32(q)))
             expressionExpected = true
             return q + 2
         }
@@ -372,7 +380,7 @@ struct JSLexer {
     private mutating func jsxStep(at p: Int, end n: Int, depth: Int, inTag: Bool, closing: Bool) -> Int {
         let b = bytes[p]
         if b == Byte.lbrace {
-            push(.code(depth: 0, hole: nil))
+            push(.code(depth: 0, hole: -1))
             expressionExpected = true
             return p + 1
         }
