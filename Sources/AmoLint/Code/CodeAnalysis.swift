@@ -224,6 +224,112 @@ struct CodeAnalysis {
         let (lastToken, i) = walkChain(from: start, collect: false)
         guard mayBuild(first: start, last: lastToken, anyKeys: !keys.isEmpty) else { return i }
         _ = walkChain(from: start, collect: true)
+        // A chain with a string key (`a['b.c']`) is read as strings; one of identifiers only
+        // (a builder's `s.dataset.clientId`: nearly all) on its bytes, with no string but a key's.
+        if plainChains || chain.contains(where: { tokens[$0].kind != .identifier }) {
+            return memberNamed(at: start, next: i, late: late, keys: &keys)
+        }
+        let count = chain.count
+        let head = chain[0], tail = chain[count - 1]
+        let tailName = tokens[tail].range
+
+        // `x = document.createElement('script')`, `const x: HTMLScriptElement = …`.
+        if count >= 2, equals(tailName, "createElement"), equals(tokens[chain[count - 2]].range, "document"), isPunct(i, "("),
+           let lit = stringLiteral(i + 1), isPunct(i + 2, ")"),
+           let tag = literalText(lit), let key = assignmentTarget(before: start)
+        {
+            register(key: key, tagLiteral: lit, tag: tag, late: late, keys: &keys)
+            return i + 3
+        }
+        // `Object.assign(x.dataset, {…})`, `Object.assign(x, {…})`.
+        if count == 2, equals(tokens[head].range, "Object"), equals(tailName, "assign"), isPunct(i, "(") {
+            return objectAssign(at: i, keys: keys)
+        }
+        // `x.innerHTML = '…'`, `x.outerHTML += …`.
+        if equals(tailName, "innerHTML") || equals(tailName, "outerHTML"), isPunct(i, "=") || isPunct(i, "+=") {
+            markSink(from: i + 1, to: expressionEnd(from: i + 1), .innerHTML)
+        }
+        if equals(tailName, "insertAdjacentHTML"), isPunct(i, "("), let close = closing(of: i) {
+            var k = i + 1
+            while k < close, !isPunct(k, ",") { k += 1 }
+            markSink(from: k + 1, to: close, .innerHTML)
+        }
+        if count == 1, equals(tailName, "__html"), isPunct(i, ":") {
+            markSink(from: i + 1, to: expressionEnd(from: i + 1), .innerHTML)
+        }
+
+        // Element properties and calls.
+        if let (index, split) = elementSplit(count: count, keys: keys) {
+            act(on: index, first: chain[split], second: split + 1 < count ? chain[split + 1] : -1, last: tail, count: count - split, next: i)
+        } else if count >= 2, isIdent(tail, oneOf: CodeAnalysis.insertions), isPunct(i, "("), let close = closing(of: i) {
+            // `parent.appendChild(x)`: inserting late makes the element late.
+            var k = i + 1
+            while k < close {
+                if isPunct(k + 1, ")") || isPunct(k + 1, ","), let name = identText(k), let index = keys[name], late {
+                    elements[index].late = true
+                }
+                k += 1
+            }
+        }
+        return i
+    }
+
+    /// The built element the identifier chain in `chain` starts with, and how many of its names its key takes.
+    private func elementSplit(count: Int, keys: [String: Int]) -> (Int, Int)? {
+        guard count >= 2 else { return nil }
+        for split in stride(from: count - 1, through: 1, by: -1) where split <= max(1, longestKey) {
+            let key: String
+            if split == 1 {
+                key = String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[chain[0]].range]), as: UTF8.self)
+            } else {
+                // Joined as bytes: a dot ends any invalid sequence, so this is the names' strings joined.
+                var joined: [UInt8] = []
+                for k in 0..<split {
+                    if k > 0 { joined.append(Byte.dot) }
+                    joined += UnsafeBufferPointer(rebasing: bytes[tokens[chain[k]].range])
+                }
+                key = String(decoding: joined, as: UTF8.self)
+            }
+            if let index = keys[key] { return (index, split) }
+        }
+        return nil
+    }
+
+    /// `act` for a chain of identifiers: `first` and `second` are the token indices of
+    /// the names after the element's key (`second` -1 when there is one), `last` the chain's last.
+    private mutating func act(on index: Int, first: Int, second: Int, last: Int, count: Int, next i: Int) {
+        let assigned = isPunct(i, "=")
+        let name = tokens[first].range
+        if count == 1 {
+            if assigned, equals(name, "src") {
+                add(to: index, .derived("src", name), valueFrom: i + 1)
+            } else if assigned, equals(name, "id") {
+                add(to: index, .derived("id", name), valueFrom: i + 1)
+            } else if assigned, equals(name, "className") {
+                elements[index].classParts = [value(from: i + 1, to: expressionEnd(from: i + 1))]
+                elements[index].classAnchor = name
+            } else if equals(name, "setAttribute"), isPunct(i, "(") {
+                setAttribute(on: index, open: i)
+            }
+        } else if count == 2 {
+            if assigned, equals(name, "dataset") {
+                let key = tokens[second].range
+                add(to: index, .derived(CodeAnalysis.datasetName(UnsafeBufferPointer(rebasing: bytes[key])), key), valueFrom: i + 1)
+            } else if equals(name, "classList"), equals(tokens[last].range, "add"), isPunct(i, "(") {
+                classListAdd(on: index, open: i)
+            }
+        }
+    }
+
+    private mutating func register(key: String, tagLiteral lit: Int32, tag: String, late: Bool, keys: inout [String: Int]) {
+        keys[key] = elements.count
+        longestKey = max(longestKey, 1 + key.utf8.reduce(0) { $0 + ($1 == Byte.dot ? 1 : 0) })
+        if let head = key.split(separator: ".").first.map({ Array($0.utf8) }), !keyHeads.contains(head) { keyHeads.append(head) }
+        elements.append(BuiltElement(tagLiteral: lit, tagName: tag.lowercased(), key: key, late: late))
+    }
+
+    /// `member` on names as strings: a chain with a string key, or every chain when `plainChains`.
+    private mutating func memberNamed(at start: Int, next i: Int, late: Bool, keys: inout [String: Int]) -> Int {
         let nameTokens = chain
         var names: [String] = []
         names.reserveCapacity(nameTokens.count)
@@ -252,10 +358,7 @@ struct CodeAnalysis {
            let lit = stringLiteral(i + 1), isPunct(i + 2, ")"),
            let tag = literalText(lit), let key = assignmentTarget(before: start)
         {
-            keys[key] = elements.count
-            longestKey = max(longestKey, 1 + key.utf8.reduce(0) { $0 + ($1 == Byte.dot ? 1 : 0) })
-            if let head = key.split(separator: ".").first.map({ Array($0.utf8) }), !keyHeads.contains(head) { keyHeads.append(head) }
-            elements.append(BuiltElement(tagLiteral: lit, tagName: tag.lowercased(), key: key, late: late))
+            register(key: key, tagLiteral: lit, tag: tag, late: late, keys: &keys)
             return i + 3
         }
 
@@ -370,25 +473,35 @@ struct CodeAnalysis {
                 add(to: index, .derived("data-" + CodeAnalysis.kebab(key), literals[Int(tokens[nameToken].literal)].range), valueFrom: i + 1)
             }
         case ("setAttribute", 1) where isPunct(i, "("):
-            guard let lit = stringLiteral(i + 1), isPunct(i + 2, ","), let close = closing(of: i), let name = literalText(lit) else { return }
-            if name.lowercased() == "class" {
-                elements[index].classParts.append(value(from: i + 3, to: close))
-                elements[index].classAnchor = literals[Int(lit)].range
-            } else {
-                elements[index].attributes.append(BuiltAttribute(name: .literal(lit), value: value(from: i + 3, to: close)))
-            }
+            setAttribute(on: index, open: i)
         case ("classList", 2) where rest.last == "add" && isPunct(i, "("):
-            guard let close = closing(of: i) else { return }
-            var k = i + 1
-            while k < close {
-                if let lit = stringLiteral(k) {
-                    elements[index].classParts.append([.literal(lit)])
-                    if elements[index].classAnchor == nil { elements[index].classAnchor = literals[Int(lit)].range }
-                }
-                k += 1
-            }
+            classListAdd(on: index, open: i)
         default:
             break
+        }
+    }
+
+    /// `x.setAttribute('name', value)`, the `(` at `i`.
+    private mutating func setAttribute(on index: Int, open i: Int) {
+        guard let lit = stringLiteral(i + 1), isPunct(i + 2, ","), let close = closing(of: i), let name = literalText(lit) else { return }
+        if name.lowercased() == "class" {
+            elements[index].classParts.append(value(from: i + 3, to: close))
+            elements[index].classAnchor = literals[Int(lit)].range
+        } else {
+            elements[index].attributes.append(BuiltAttribute(name: .literal(lit), value: value(from: i + 3, to: close)))
+        }
+    }
+
+    /// `x.classList.add('a', 'b')`, the `(` at `i`.
+    private mutating func classListAdd(on index: Int, open i: Int) {
+        guard let close = closing(of: i) else { return }
+        var k = i + 1
+        while k < close {
+            if let lit = stringLiteral(k) {
+                elements[index].classParts.append([.literal(lit)])
+                if elements[index].classAnchor == nil { elements[index].classAnchor = literals[Int(lit)].range }
+            }
+            k += 1
         }
     }
 
@@ -550,6 +663,23 @@ struct CodeAnalysis {
         var out: [UInt8] = []
         out.reserveCapacity(key.utf8.count + 4)
         for b in key.utf8 {
+            if b >= 0x41, b <= 0x5A {
+                out.append(Byte.dash)
+                out.append(b | 0x20)
+            } else {
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `"data-" + kebab(key)` for an identifier's bytes, with no string between: ASCII
+    /// bytes are changed alone and end any invalid sequence, so repairing after is the same.
+    static func datasetName(_ key: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(2 * key.count + 5)
+        out += "data-".utf8
+        for b in key {
             if b >= 0x41, b <= 0x5A {
                 out.append(Byte.dash)
                 out.append(b | 0x20)
