@@ -34,6 +34,7 @@ struct HostLiteral {
 
     /// The pieces in order.
     var pieces: Pieces { Pieces(first: firstPiece, rest: otherPieces) }
+    var pieceCount: Int { firstPiece == nil ? 0 : 1 + otherPieces.count }
 
     /// Where the text starts and ends in the source, quotes and heredoc markers
     /// excluded: a run-time part between two literals spans `' . $x . '`.
@@ -132,6 +133,14 @@ extension CodeText {
         var text = CodeText()
         var used: [Int] = []
         var lastEnd: Int?
+        if literals.count > 1 << 12 || literals.first.map({ $0.range.count > 1 << 16 }) == true {
+            // A segment for each piece and hole. Text pieces of literals never overlap, so the
+            // file bounds their bytes, with `{{}}` for each hole (ranges do overlap: nested templates).
+            var segments = 0
+            for k in literals.indices { segments += literals[k].pieceCount + 1 }
+            text.reserve(bytes: bytes.count + 4 * segments, segments: segments)
+            used.reserveCapacity(literals.count)
+        }
         // By index: a literal is read in place, not copied (a bundle has hundreds of thousands).
         for k in literals.indices where literals[k].isMarkupPart(bytes) {
             if let lastEnd { text.appendHole(source: lastEnd..<max(lastEnd, literals[k].contentStart)) }
@@ -191,6 +200,19 @@ extension CodeText {
     private static let ampReference = Array("&amp;".utf8)
     private static let ltReference = Array("&lt;".utf8)
     private static let braceReference = Array("&#123;".utf8)
+
+    /// Room for the markup of built elements (see `reserve(bytes:segments:)`), estimated
+    /// from their parts alone: a value's literal may be large and shared by many elements.
+    mutating func reserve(for elements: [CodeAnalysis.BuiltElement]) {
+        guard elements.count > 64 else { return }
+        var parts = 0
+        for element in elements {
+            parts += 3
+            for value in element.classParts { parts += 1 + value.count }
+            for attribute in element.attributes { parts += 2 + attribute.value.count }
+        }
+        reserve(bytes: 40 * parts, segments: 4 * parts)
+    }
 
     /// The markup of an element built in code: `<script class="…" data-…="…">`.
     mutating func append(_ element: CodeAnalysis.BuiltElement, literals: [HostLiteral], in bytes: UnsafeBufferPointer<UInt8>) {
