@@ -60,6 +60,23 @@ struct JSLexerFastPathTests {
         }
     }
 
+    /// Past a few thousand levels or pieces the lexer reserves room for the rest:
+    /// nested templates and braces, a template of many holes and escapes, deep JSX.
+    @Test func hostileShapesLexAsWithThePlainOne() {
+        let shapes: [[UInt8]] = [
+            Array((String(repeating: "`${", count: 9000) + "'amocrm_oauth'" + String(repeating: "}`", count: 9000)).utf8),
+            Array(("`<div class=\"amocrm_oauth\" " + String(repeating: "${a} data-x=\"y\" \\n", count: 9000)).utf8),
+            Array((String(repeating: "{(", count: 9000) + String(repeating: ")}", count: 8000)).utf8),
+            Array((String(repeating: "<a>{", count: 5000) + "x" + String(repeating: "}</a>", count: 5000)).utf8),
+        ]
+        for (k, shape) in shapes.enumerated() {
+            shape.withUnsafeBufferPointer { buffer in
+                #expect(JSLexerFastPathTests.rendered(buffer, 0..<buffer.count, jsx: k == 3, plain: false)
+                    == JSLexerFastPathTests.rendered(buffer, 0..<buffer.count, jsx: k == 3, plain: true), "shape \(k)")
+            }
+        }
+    }
+
     /// Regions large enough for the lexer to reserve its arrays up front.
     @Test func aLargeRegionLexesAsWithThePlainOne() {
         var random = SplitMix(seed: 0x5E_2E_4E)

@@ -35,6 +35,7 @@ struct HostLiteral {
     /// The pieces in order.
     var pieces: Pieces { Pieces(first: firstPiece, rest: otherPieces) }
     var pieceCount: Int { firstPiece == nil ? 0 : 1 + otherPieces.count }
+    mutating func reservePieces(_ count: Int) { otherPieces.reserveCapacity(otherPieces.count + count) }
 
     /// Where the text starts and ends in the source, quotes and heredoc markers
     /// excluded: a run-time part between two literals spans `' . $x . '`.

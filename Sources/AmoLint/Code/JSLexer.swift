@@ -64,6 +64,10 @@ struct JSLexer {
     private var expressionExpected = true
     private var newline = false
     private let regionStart: Int
+    private var regionCount = 0
+    /// Past this many, a stack or a literal's pieces are hostile (nested templates, a
+    /// template of a million holes) and get their room at once (see `reserve`).
+    private static let deep = 1 << 12
 
     static func lex(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, jsx: Bool) -> JSLexer {
         var lexer = JSLexer(bytes: bytes, jsx: jsx, regionStart: range.lowerBound)
@@ -84,6 +88,7 @@ struct JSLexer {
     /// rarely; pages reserved and never written cost no memory. Bounded, so a huge
     /// region asks for no more than a few hundred megabytes of address space.
     private mutating func reserve(_ count: Int) {
+        regionCount = count
         guard count > 1 << 16 else { return }
         tokens.reserveCapacity(min(count / 2, 1 << 23))
         literals.reserveCapacity(min(count / 4, 1 << 22))
@@ -95,7 +100,15 @@ struct JSLexer {
 
     private mutating func push(_ mode: Mode) {
         if case .jsx = mode { jsxDepth += 1 }
+        // A level takes at least two bytes (`${`, `{`, `<a`).
+        if stack.count == JSLexer.deep { stack.reserveCapacity(min(regionCount / 2, 1 << 24)) }
         stack.append(mode)
+    }
+
+    /// Adds a piece to a template literal, with room for as many as the region may hold once it has many.
+    private mutating func addPiece(_ piece: HostLiteral.Piece, to literal: Int, end n: Int, at p: Int) {
+        if literals[literal].pieceCount == JSLexer.deep { literals[literal].reservePieces(min((n - p) / 4, 1 << 22)) }
+        literals[literal].add(piece)
     }
 
     private mutating func pop() {
@@ -183,7 +196,7 @@ struct JSLexer {
             if depth == 0, stack.count > 1 {
                 pop()
                 if hole >= 0, case .template(let literal, _) = stack[stack.count - 1] {
-                    literals[Int(literal)].add(.hole(hole..<p + 1))
+                    addPiece(.hole(hole..<p + 1), to: Int(literal), end: n, at: p)
                     return p + 1
                 }
                 // The end of a JSX `{…}`: back in the element.
@@ -221,7 +234,8 @@ struct JSLexer {
     private mutating func punctuator(at p: Int, end n: Int) -> Int {
         let b = bytes[p]
         var length = 1
-        if p + 1 < n {
+        // Only these bytes end a punctuator of two or three: most punctuators are one byte, told at once.
+        if p + 1 < n, JSLexer.secondOfPair(bytes[p + 1]) {
             let c = bytes[p + 1]
             switch (b, c) {
             case (Byte.equals, Byte.gt), (Byte.equals, Byte.equals), (Byte.bang, Byte.equals), (Byte.plus, Byte.equals),
@@ -241,6 +255,11 @@ struct JSLexer {
         expressionExpected = !(length == 1 && (b == Byte.rparen || b == Byte.rbracket))
             && !(length == 2 && (b == Byte.plus || b == Byte.dash) && bytes[p + 1] == b)
         return p + length
+    }
+
+    @inline(__always) private static func secondOfPair(_ c: UInt8) -> Bool {
+        c == Byte.equals || c == Byte.gt || c == Byte.ampersand || c == Byte.pipe || c == Byte.question || c == Byte.dot
+            || c == Byte.plus || c == Byte.dash
     }
 
     private static let operatorKeywords: [[UInt8]] = [
@@ -322,7 +341,7 @@ struct JSLexer {
             if b == Byte.backtick || b == Byte.backslash || (b == Byte.dollar && q + 1 < n && bytes[q + 1] == Byte.lbrace) { break }
             q += 1
         }
-        if q > p { literals[literal].add(.verbatim(p..<q)) }
+        if q > p { addPiece(.verbatim(p..<q), to: literal, end: n, at: q) }
         guard q < n else { return n }
         switch bytes[q] {
         case Byte.backtick:
@@ -334,7 +353,7 @@ struct JSLexer {
             return q + 1
         case Byte.backslash:
             let (value, length) = escape(at: q, end: n)
-            literals[literal].add(.escaped(EscapeBytes(value), q..<q + length))
+            addPiece(.escaped(EscapeBytes(value), q..<q + length), to: literal, end: n, at: q)
             return q + length
         default:  // `${`
             push(.code(depth: 0, hole: Int32(q)))
