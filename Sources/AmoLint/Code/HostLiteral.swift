@@ -23,9 +23,10 @@ struct HostLiteral {
     var before: UInt8 = 0
     var after: UInt8 = 0
 
-    init(range: Range<Int>, style: StringStyle) {
+    init(range: Range<Int>, style: StringStyle, before: UInt8 = 0) {
         self.range = range
         self.style = style
+        self.before = before
     }
 
     mutating func add(_ piece: Piece) {
@@ -35,7 +36,13 @@ struct HostLiteral {
     /// The pieces in order.
     var pieces: Pieces { Pieces(first: firstPiece, rest: otherPieces) }
     var pieceCount: Int { firstPiece == nil ? 0 : 1 + otherPieces.count }
-    mutating func reservePieces(_ count: Int) { otherPieces.reserveCapacity(otherPieces.count + count) }
+
+    /// `add`, and once the literal has `many` pieces, room for `room` more at once (a
+    /// template of a million holes). In place: asking the count first copies the literal.
+    mutating func add(_ piece: Piece, many: Int, room: @autoclosure () -> Int) {
+        if otherPieces.count == many { otherPieces.reserveCapacity(many + room()) }
+        add(piece)
+    }
 
     /// Where the text starts and ends in the source, quotes and heredoc markers
     /// excluded: a run-time part between two literals spans `' . $x . '`.

@@ -107,8 +107,7 @@ struct JSLexer {
 
     /// Adds a piece to a template literal, with room for as many as the region may hold once it has many.
     private mutating func addPiece(_ piece: HostLiteral.Piece, to literal: Int, end n: Int, at p: Int) {
-        if literals[literal].pieceCount == JSLexer.deep { literals[literal].reservePieces(min((n - p) / 4, 1 << 22)) }
-        literals[literal].add(piece)
+        literals[literal].add(piece, many: JSLexer.deep, room: min((n - p) / 4, 1 << 22))
     }
 
     private mutating func pop() {
@@ -181,9 +180,7 @@ struct JSLexer {
             return string(at: p, end: n)
         case Byte.backtick:
             let index = literals.count
-            var literal = HostLiteral(range: p..<n, style: .jsTemplate)
-            literal.before = Lexing.significant(before: p, in: bytes, limit: regionStart)
-            literals.append(literal)
+            literals.append(HostLiteral(range: p..<n, style: .jsTemplate, before: Lexing.significant(before: p, in: bytes, limit: regionStart)))
             emit(.template, p..<n, literal: Int32(index))
             push(.template(literal: Int32(index), token: Int32(tokens.count - 1)))
             return p + 1
