@@ -57,8 +57,8 @@ struct CodeAnalysis {
     private var longestKey = 0
     private var plainChains = false
 
-    /// `plainChains`: join every chain's names into a string and look each prefix up,
-    /// as before the shortcuts in `member` (only tests ask, to compare the two).
+    /// `plainChains`: join every chain's names into a string and look each prefix up, and
+    /// read targets and literals as strings, as before the shortcuts (only tests ask, to compare).
     static func analyse(_ lexer: JSLexer, componentCode: Bool, plainChains: Bool = false) -> CodeAnalysis {
         var analysis = CodeAnalysis(lexer, componentCode: componentCode)
         analysis.plainChains = plainChains
@@ -84,22 +84,24 @@ struct CodeAnalysis {
 
     private func text(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[tokens[i].range]) }
 
-    private func isPunct(_ i: Int, _ s: StaticString) -> Bool {
+    @inline(__always) private func isPunct(_ i: Int, _ s: StaticString) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .punctuator else { return false }
         return equals(tokens[i].range, s)
     }
 
-    private func isIdent(_ i: Int, _ s: StaticString) -> Bool {
+    @inline(__always) private func isIdent(_ i: Int, _ s: StaticString) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .identifier else { return false }
         return equals(tokens[i].range, s)
     }
 
-    private func equals(_ r: Range<Int>, _ s: StaticString) -> Bool {
+    @inline(__always) private func equals(_ r: Range<Int>, _ s: StaticString) -> Bool {
         let count = s.utf8CodeUnitCount
         guard r.count == count else { return false }
         for k in 0..<count where bytes[r.lowerBound + k] != s.utf8Start[k] { return false }
         return true
     }
+
+    private func isIdentifier(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .identifier }
 
     private func identText(_ i: Int) -> String? {
         guard i >= 0, i < tokens.count, tokens[i].kind == .identifier else { return nil }
@@ -108,6 +110,11 @@ struct CodeAnalysis {
 
     /// The decoded text of a string literal without holes.
     private func literalText(_ index: Int32) -> String? {
+        // Most literals are one run of text: decoded in place, as the bytes gathered would be.
+        var pieces = literals[Int(index)].pieces.makeIterator()
+        if !plainChains, let first = pieces.next(), case .verbatim(let r) = first, pieces.next() == nil {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+        }
         var out: [UInt8] = []
         for piece in literals[Int(index)].pieces {
             switch piece {
@@ -648,6 +655,25 @@ struct CodeAnalysis {
         guard isPunct(k, "=") else { return nil }
         k -= 1
         // `const s: HTMLScriptElement = …`
+        if plainChains { return assignmentTargetPlain(at: k) }
+        if isIdentifier(k), isPunct(k - 1, ":"), isIdentifier(k - 2) { k -= 2 }
+        // The names' bytes joined by dots, decoded once: a dot ends any invalid sequence,
+        // so this is the names' strings joined.
+        let last = k
+        guard isIdentifier(k) else { return nil }
+        while isPunct(k - 1, "."), isIdentifier(k - 2) { k -= 2 }
+        if k == last { return String(decoding: text(k), as: UTF8.self) }
+        var joined: [UInt8] = []
+        for name in stride(from: k, through: last, by: 2) {
+            if name > k { joined.append(Byte.dot) }
+            joined += text(name)
+        }
+        return String(decoding: joined, as: UTF8.self)
+    }
+
+    /// `assignmentTarget` on strings, from the token before `=` (`plainChains` asks, to compare).
+    private func assignmentTargetPlain(at k: Int) -> String? {
+        var k = k
         if identText(k) != nil, isPunct(k - 1, ":"), identText(k - 2) != nil { k -= 2 }
         var names: [String] = []
         while let name = identText(k) {
@@ -676,18 +702,22 @@ struct CodeAnalysis {
     /// `"data-" + kebab(key)` for an identifier's bytes, with no string between: ASCII
     /// bytes are changed alone and end any invalid sequence, so repairing after is the same.
     static func datasetName(_ key: UnsafeBufferPointer<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(2 * key.count + 5)
-        out += "data-".utf8
-        for b in key {
-            if b >= 0x41, b <= 0x5A {
-                out.append(Byte.dash)
-                out.append(b | 0x20)
-            } else {
-                out.append(b)
+        // Written straight into the string's storage (repaired as `String(decoding:)` would).
+        String(unsafeUninitializedCapacity: 2 * key.count + 5) { out in
+            var n = 0
+            for b in "data-".utf8 { out[n] = b; n += 1 }
+            for b in key {
+                if b >= 0x41, b <= 0x5A {
+                    out[n] = Byte.dash
+                    out[n + 1] = b | 0x20
+                    n += 2
+                } else {
+                    out[n] = b
+                    n += 1
+                }
             }
+            return n
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The plain mapping, scalar by scalar (tests compare the two).
