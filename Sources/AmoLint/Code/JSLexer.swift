@@ -307,6 +307,10 @@ struct JSLexer {
         var run = open + 1
         var p = open + 1
         while p < n {
+            // Text runs to the next quote, line break or backslash, found sixteen bytes at a time
+            // (the search may answer past `n` when there is none: a region ends inside the buffer).
+            p = min(n, ByteSearch.first(quote, Byte.newline, Byte.backslash, in: bytes, from: p, to: n))
+            guard p < n else { break }
             let b = bytes[p]
             if b == quote || b == Byte.newline { break }  // a raw line break ends an unterminated string
             if b == Byte.backslash, p + 1 < n {
@@ -334,6 +338,8 @@ struct JSLexer {
     private mutating func template(at p: Int, end n: Int, literal: Int, token: Int) -> Int {
         var q = p
         while q < n {
+            q = min(n, ByteSearch.first(Byte.backtick, Byte.backslash, Byte.dollar, in: bytes, from: q, to: n))
+            guard q < n else { break }
             let b = bytes[q]
             if b == Byte.backtick || b == Byte.backslash || (b == Byte.dollar && q + 1 < n && bytes[q + 1] == Byte.lbrace) { break }
             q += 1
