@@ -37,6 +37,12 @@ struct HostLiteral {
     var pieces: Pieces { Pieces(first: firstPiece, rest: otherPieces) }
     var pieceCount: Int { firstPiece == nil ? 0 : 1 + otherPieces.count }
 
+    /// Ends a template at `end` (its closing backtick, or the region's end: nothing after), in place.
+    mutating func end(at end: Int, after: UInt8) {
+        range = range.lowerBound..<end
+        self.after = after
+    }
+
     /// `add`, and once the literal has `many` pieces, room for `room` more at once (a
     /// template of a million holes). In place: asking the count first copies the literal.
     mutating func add(_ piece: Piece, many: Int, room: @autoclosure () -> Int) {

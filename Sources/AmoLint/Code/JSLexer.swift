@@ -130,7 +130,7 @@ struct JSLexer {
         // Unclosed templates run to the end.
         for mode in stack {
             if case .template(let literal, let token) = mode {
-                literals[Int(literal)].range = literals[Int(literal)].range.lowerBound..<n
+                literals[Int(literal)].end(at: n, after: 0)
                 tokens[Int(token)].range = tokens[Int(token)].range.lowerBound..<n
             }
         }
@@ -338,19 +338,21 @@ struct JSLexer {
     private mutating func template(at p: Int, end n: Int, literal: Int, token: Int) -> Int {
         var q = p
         while q < n {
-            q = min(n, ByteSearch.first(Byte.backtick, Byte.backslash, Byte.dollar, in: bytes, from: q, to: n))
-            guard q < n else { break }
             let b = bytes[q]
-            if b == Byte.backtick || b == Byte.backslash || (b == Byte.dollar && q + 1 < n && bytes[q + 1] == Byte.lbrace) { break }
-            q += 1
+            if b == Byte.backtick || b == Byte.backslash || b == Byte.dollar {
+                if b != Byte.dollar || (q + 1 < n && bytes[q + 1] == Byte.lbrace) { break }
+                q += 1
+            } else {
+                // Text: the next candidate sixteen bytes at a time (clamped: the search may answer past `n`).
+                q = min(n, ByteSearch.first(Byte.backtick, Byte.backslash, Byte.dollar, in: bytes, from: q + 1, to: n))
+            }
         }
         if q > p { addPiece(.verbatim(p..<q), to: literal, end: n, at: q) }
         guard q < n else { return n }
         switch bytes[q] {
         case Byte.backtick:
             pop()
-            literals[literal].range = literals[literal].range.lowerBound..<q + 1
-            literals[literal].after = Lexing.significant(from: q + 1, in: bytes, limit: n)
+            literals[literal].end(at: q + 1, after: Lexing.significant(from: q + 1, in: bytes, limit: n))
             tokens[token].range = tokens[token].range.lowerBound..<q + 1
             expressionExpected = false
             return q + 1
