@@ -193,12 +193,16 @@ extension CodeText {
         for piece in literal.pieces {
             switch piece {
             case .verbatim(let r):
+                // The bytes to encode found sixteen at a time (clamped: the search may answer past the range).
                 var run = r.lowerBound
-                for p in r {
-                    guard let e = encoded(bytes[p]) else { continue }
+                var p = r.lowerBound
+                while p < r.upperBound {
+                    p = min(r.upperBound, ByteSearch.first(Byte.quote, Byte.ampersand, Byte.lt, Byte.lbrace, in: bytes, from: p, to: r.upperBound))
+                    guard p < r.upperBound, let e = encoded(bytes[p]) else { break }
                     appendVerbatim(bytes, run..<p, literal: id)
                     appendMapped(e, source: p..<p + 1, literal: id)
-                    run = p + 1
+                    p += 1
+                    run = p
                 }
                 appendVerbatim(bytes, run..<r.upperBound, literal: id)
             case .escaped(let v, let r):
