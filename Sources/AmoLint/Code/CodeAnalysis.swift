@@ -331,7 +331,12 @@ struct CodeAnalysis {
     private mutating func register(key: String, tagLiteral lit: Int32, tag: String, late: Bool, keys: inout [String: Int]) {
         keys[key] = elements.count
         longestKey = max(longestKey, 1 + key.utf8.reduce(0) { $0 + ($1 == Byte.dot ? 1 : 0) })
-        if let head = key.split(separator: ".").first.map({ Array($0.utf8) }), !keyHeads.contains(head) { keyHeads.append(head) }
+        if !plainChains, !key.utf8.contains(Byte.dot) {
+            // One name (most keys): its own head, compared in place (no split, no array unless new).
+            if !keyHeads.contains(where: { $0.elementsEqual(key.utf8) }) { keyHeads.append(Array(key.utf8)) }
+        } else if let head = key.split(separator: ".").first.map({ Array($0.utf8) }), !keyHeads.contains(head) {
+            keyHeads.append(head)
+        }
         elements.append(BuiltElement(tagLiteral: lit, tagName: tag.lowercased(), key: key, late: late))
     }
 
