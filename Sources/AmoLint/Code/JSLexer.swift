@@ -83,7 +83,7 @@ struct JSLexer {
     }
 
     /// Room for the tokens and literals of a large region, asked for once: growing
-    /// copies each array and touches its pages twice (most of the time of 10 MB of
+    /// copies each array and touches its pages twice (much of the time of 10 MB of
     /// nested templates). Code has a token every 3-6 bytes and a literal far more
     /// rarely; pages reserved and never written cost no memory. Bounded, so a huge
     /// region asks for no more than a few hundred megabytes of address space.
@@ -100,7 +100,7 @@ struct JSLexer {
 
     private mutating func push(_ mode: Mode) {
         if case .jsx = mode { jsxDepth += 1 }
-        // A level takes at least two bytes (`${`, `{`, `<a`).
+        // Deep nesting pushes a frame every two or three bytes (`` `${ ``): room for that many at once.
         if stack.count == JSLexer.deep { stack.reserveCapacity(min(regionCount / 2, 1 << 24)) }
         stack.append(mode)
     }
