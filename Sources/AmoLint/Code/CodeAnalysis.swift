@@ -56,6 +56,10 @@ struct CodeAnalysis {
     /// prefix of a chain cannot be a key, and is not joined to be looked up.
     private var longestKey = 0
     private var plainChains = false
+    /// The last name looked up alone as a key (a token index, -1: none) and what it found: a
+    /// builder names its element again and again (`s.src = …; s.id = …`). Forgotten when a key is set.
+    private var lastName = -1
+    private var lastNameIndex: Int?
 
     /// `plainChains`: join every chain's names into a string and look each prefix up, and
     /// read targets and literals as strings, as before the shortcuts (only tests ask, to compare).
@@ -282,12 +286,18 @@ struct CodeAnalysis {
     }
 
     /// The built element the identifier chain in `chain` starts with, and how many of its names its key takes.
-    private func elementSplit(count: Int, keys: [String: Int]) -> (Int, Int)? {
+    private mutating func elementSplit(count: Int, keys: [String: Int]) -> (Int, Int)? {
         guard count >= 2 else { return nil }
         for split in stride(from: count - 1, through: 1, by: -1) where split <= max(1, longestKey) {
             let key: String
             if split == 1 {
-                key = String(decoding: UnsafeBufferPointer(rebasing: bytes[tokens[chain[0]].range]), as: UTF8.self)
+                // The same bytes make the same string, so they find what they found last time.
+                let name = tokens[chain[0]].range
+                if lastName >= 0, sameBytes(tokens[lastName].range, name) { return lastNameIndex.map { ($0, 1) } }
+                let found = keys[String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self)]
+                lastName = chain[0]
+                lastNameIndex = found
+                return found.map { ($0, 1) }
             } else {
                 // Joined as bytes: a dot ends any invalid sequence, so this is the names' strings joined.
                 var joined: [UInt8] = []
@@ -300,6 +310,12 @@ struct CodeAnalysis {
             if let index = keys[key] { return (index, split) }
         }
         return nil
+    }
+
+    private func sameBytes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<a.count where bytes[a.lowerBound + k] != bytes[b.lowerBound + k] { return false }
+        return true
     }
 
     /// `act` for a chain of identifiers: `first` and `second` are the token indices of
@@ -330,6 +346,7 @@ struct CodeAnalysis {
 
     private mutating func register(key: String, tagLiteral lit: Int32, tag: String, late: Bool, keys: inout [String: Int]) {
         keys[key] = elements.count
+        lastName = -1
         longestKey = max(longestKey, 1 + key.utf8.reduce(0) { $0 + ($1 == Byte.dot ? 1 : 0) })
         if !plainChains, !key.utf8.contains(Byte.dot) {
             // One name (most keys): its own head, compared in place (no split, no array unless new).
