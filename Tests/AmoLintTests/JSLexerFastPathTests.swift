@@ -6,7 +6,7 @@ import Testing
 /// directive comments and JSX, on generated (seeded) code, whole or in part.
 struct JSLexerFastPathTests {
     static let fragments = [
-        "a", "b1", "$x", "_y", "#p", "return", "typeof", "in", "of", "do", "else", "new", "await", "instanceof", "12", "0x1F", "1.5e-3", ".5",
+        "a", "b1", "$x", "_y", "#p", "return", "typeof", "in", "of", "do", "else", "new", "await", "instanceof", "delete", "void", "throw", "case", "yield", "extends", "returns", "o", "i", "cases", "12", "0x1F", "1.5e-3", ".5",
         " ", "  ", "\n", "\r\n", "\t", "/", "/=", "*", "+", "++", "-", "--", "=", "==", "===", "!=", "!==", "=>", "&&", "||", "??", "?.", "?", ":",
         ".", "...", "..", ",", ";", "(", ")", "[", "]", "{", "}", "<", ">", "<=", ">=", "!", "&", "|", "^", "~", "%", "@",
         "'s'", "\"d\"", "'a\\'b'", "\"\\n\\t\\x41\\u0041\\u{1F600}\\0\\01\\q\\é\"", "'\\u{110000}'", "'\\u{'", "'\\x4'", "'\\\n'", "'", "\"", "'unterminated\n",

@@ -221,7 +221,7 @@ struct JSLexer {
                     return q
                 }
                 emit(.identifier, p..<q)
-                expressionExpected = JSLexer.isOperatorKeyword(UnsafeBufferPointer(rebasing: bytes[p..<q]))
+                expressionExpected = JSLexer.isOperatorKeyword(p, q, in: bytes)
                 return q
             }
             return punctuator(at: p, end: n)
@@ -259,18 +259,29 @@ struct JSLexer {
             || c == Byte.plus || c == Byte.dash
     }
 
-    private static let operatorKeywords: [[UInt8]] = [
-        "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
-        "yield", "await", "extends",
-    ].map { Array($0.utf8) }
-
-    private static func isOperatorKeyword(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard word.count >= 2, word.count <= 10 else { return false }
-        next: for keyword in operatorKeywords where keyword.count == word.count && keyword[0] == word[0] {
-            for k in 1..<keyword.count where keyword[k] != word[k] { continue next }
-            return true
+    /// `return`, `typeof`, `instanceof`, `in`, `of`, `new`, `delete`, `void`, `throw`, `case`, `do`,
+    /// `else`, `yield`, `await`, `extends`: told apart by length and first byte, then compared
+    /// (most identifiers are no keyword of their length and first byte, and cost two tests).
+    private static func isOperatorKeyword(_ p: Int, _ q: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func `is`(_ word: StaticString) -> Bool { Lexing.hasPrefix(word, at: p, in: bytes) }
+        switch (q - p, bytes[p]) {
+        case (2, UInt8(ascii: "i")): return `is`("in")
+        case (2, UInt8(ascii: "o")): return `is`("of")
+        case (2, UInt8(ascii: "d")): return `is`("do")
+        case (3, UInt8(ascii: "n")): return `is`("new")
+        case (4, UInt8(ascii: "v")): return `is`("void")
+        case (4, UInt8(ascii: "c")): return `is`("case")
+        case (4, UInt8(ascii: "e")): return `is`("else")
+        case (5, UInt8(ascii: "t")): return `is`("throw")
+        case (5, UInt8(ascii: "y")): return `is`("yield")
+        case (5, UInt8(ascii: "a")): return `is`("await")
+        case (6, UInt8(ascii: "r")): return `is`("return")
+        case (6, UInt8(ascii: "t")): return `is`("typeof")
+        case (6, UInt8(ascii: "d")): return `is`("delete")
+        case (7, UInt8(ascii: "e")): return `is`("extends")
+        case (10, UInt8(ascii: "i")): return `is`("instanceof")
+        default: return false
         }
-        return false
     }
 
     /// A regular expression literal at `p`, or nil when the line ends first (then `/` is division).
