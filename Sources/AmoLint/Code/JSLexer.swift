@@ -143,89 +143,104 @@ struct JSLexer {
 
     // MARK: Code
 
-    private mutating func code(at p: Int, end n: Int, depth: Int, hole: Int) -> Int {
-        let b = bytes[p]
-        if Byte.isSpace(b) {
-            // A run of white space at once: the mode cannot change inside it.
-            var q = p
-            while q < n, Byte.isSpace(bytes[q]) {
-                if bytes[q] == Byte.newline { newline = true }
-                q += 1
+    /// Code up to the first token that changes the mode (a template, a brace, JSX), or the end:
+    /// the tokens between are read in this loop, not one call of `run` each.
+    private mutating func code(at start: Int, end n: Int, depth: Int, hole: Int) -> Int {
+        var p = start
+        while p < n {
+            let b = bytes[p]
+            if Byte.isSpace(b) {
+                // A run of white space at once: the mode cannot change inside it.
+                var q = p
+                while q < n, Byte.isSpace(bytes[q]) {
+                    if bytes[q] == Byte.newline { newline = true }
+                    q += 1
+                }
+                p = q
+                continue
             }
-            return q
-        }
-        switch b {
-        case Byte.slash:
-            if p + 1 < n, bytes[p + 1] == Byte.slash {
-                var q = p + 2
-                while q < n, bytes[q] != Byte.newline { q += 1 }
-                comment(p..<q, content: p + 2..<q)
-                return q
-            }
-            if p + 1 < n, bytes[p + 1] == Byte.star {
-                var q = p + 2
-                while q + 1 < n, !(bytes[q] == Byte.star && bytes[q + 1] == Byte.slash) { q += 1 }
-                let end = q + 1 < n ? q + 2 : n
-                comment(p..<end, content: p + 2..<min(q, n))
-                if bytes[p..<end].contains(Byte.newline) { newline = true }
-                return end
-            }
-            if expressionExpected, let end = regex(at: p, end: n) {
-                emit(.regex, p..<end)
-                expressionExpected = false
-                return end
-            }
-            return punctuator(at: p, end: n)
-        case Byte.quote, Byte.apostrophe:
-            return string(at: p, end: n)
-        case Byte.backtick:
-            let index = literals.count
-            literals.append(HostLiteral(range: p..<n, style: .jsTemplate, before: Lexing.significant(before: p, in: bytes, limit: regionStart)))
-            emit(.template, p..<n, literal: Int32(index))
-            push(.template(literal: Int32(index), token: Int32(tokens.count - 1)))
-            return p + 1
-        case Byte.lbrace:
-            stack[stack.count - 1] = .code(depth: Int32(depth + 1), hole: Int32(hole))
-            emit(.punctuator, p..<p + 1)
-            expressionExpected = true
-            return p + 1
-        case Byte.rbrace:
-            if depth == 0, stack.count > 1 {
-                pop()
-                if hole >= 0, case .template(let literal, _) = stack[stack.count - 1] {
-                    addPiece(.hole(hole..<p + 1), to: Int(literal), end: n, at: p)
+            switch b {
+            case Byte.slash:
+                if p + 1 < n, bytes[p + 1] == Byte.slash {
+                    var q = p + 2
+                    while q < n, bytes[q] != Byte.newline { q += 1 }
+                    comment(p..<q, content: p + 2..<q)
+                    p = q
+                    continue
+                }
+                if p + 1 < n, bytes[p + 1] == Byte.star {
+                    var q = p + 2
+                    while q + 1 < n, !(bytes[q] == Byte.star && bytes[q + 1] == Byte.slash) { q += 1 }
+                    let end = q + 1 < n ? q + 2 : n
+                    comment(p..<end, content: p + 2..<min(q, n))
+                    if bytes[p..<end].contains(Byte.newline) { newline = true }
+                    p = end
+                    continue
+                }
+                if expressionExpected, let end = regex(at: p, end: n) {
+                    emit(.regex, p..<end)
+                    expressionExpected = false
+                    p = end
+                    continue
+                }
+                p = punctuator(at: p, end: n)
+            case Byte.quote, Byte.apostrophe:
+                p = string(at: p, end: n)
+            case Byte.backtick:
+                let index = literals.count
+                literals.append(HostLiteral(range: p..<n, style: .jsTemplate, before: Lexing.significant(before: p, in: bytes, limit: regionStart)))
+                emit(.template, p..<n, literal: Int32(index))
+                push(.template(literal: Int32(index), token: Int32(tokens.count - 1)))
+                return p + 1
+            case Byte.lbrace:
+                stack[stack.count - 1] = .code(depth: Int32(depth + 1), hole: Int32(hole))
+                emit(.punctuator, p..<p + 1)
+                expressionExpected = true
+                return p + 1
+            case Byte.rbrace:
+                if depth == 0, stack.count > 1 {
+                    pop()
+                    if hole >= 0, case .template(let literal, _) = stack[stack.count - 1] {
+                        addPiece(.hole(hole..<p + 1), to: Int(literal), end: n, at: p)
+                        return p + 1
+                    }
+                    // The end of a JSX `{…}`: back in the element.
                     return p + 1
                 }
-                // The end of a JSX `{…}`: back in the element.
+                stack[stack.count - 1] = .code(depth: Int32(max(0, depth - 1)), hole: Int32(hole))
+                emit(.punctuator, p..<p + 1)
+                expressionExpected = true
                 return p + 1
-            }
-            stack[stack.count - 1] = .code(depth: Int32(max(0, depth - 1)), hole: Int32(hole))
-            emit(.punctuator, p..<p + 1)
-            expressionExpected = true
-            return p + 1
-        case Byte.lt where jsx && expressionExpected:
-            guard p + 1 < n, Byte.isLetter(bytes[p + 1]) || bytes[p + 1] == Byte.gt else { return punctuator(at: p, end: n) }
-            if jsxDepth == 0 { jsxStart = p }
-            push(.jsx(depth: 0, inTag: true, closing: false))
-            jsxTagStarts.append(p)
-            return skipTagName(from: p + 1, end: n)
-        default:
-            if Byte.isIdentifier(b) || b == Byte.hash {
-                var q = p + 1
-                while q < n, Byte.isIdentifier(bytes[q]) { q += 1 }
-                if Byte.isDigit(b) {
-                    // A number (with `.5`, `1e-3` and `0x…` close enough for our purposes).
-                    while q < n, bytes[q] == Byte.dot || Byte.isIdentifier(bytes[q]) { q += 1 }
-                    emit(.number, p..<q)
-                    expressionExpected = false
-                    return q
+            case Byte.lt where jsx && expressionExpected:
+                guard p + 1 < n, Byte.isLetter(bytes[p + 1]) || bytes[p + 1] == Byte.gt else {
+                    p = punctuator(at: p, end: n)
+                    continue
                 }
-                emit(.identifier, p..<q)
-                expressionExpected = JSLexer.isOperatorKeyword(p, q, in: bytes)
-                return q
+                if jsxDepth == 0 { jsxStart = p }
+                push(.jsx(depth: 0, inTag: true, closing: false))
+                jsxTagStarts.append(p)
+                return skipTagName(from: p + 1, end: n)
+            default:
+                if Byte.isIdentifier(b) || b == Byte.hash {
+                    var q = p + 1
+                    while q < n, Byte.isIdentifier(bytes[q]) { q += 1 }
+                    if Byte.isDigit(b) {
+                        // A number (with `.5`, `1e-3` and `0x…` close enough for our purposes).
+                        while q < n, bytes[q] == Byte.dot || Byte.isIdentifier(bytes[q]) { q += 1 }
+                        emit(.number, p..<q)
+                        expressionExpected = false
+                        p = q
+                        continue
+                    }
+                    emit(.identifier, p..<q)
+                    expressionExpected = JSLexer.isOperatorKeyword(p, q, in: bytes)
+                    p = q
+                    continue
+                }
+                p = punctuator(at: p, end: n)
             }
-            return punctuator(at: p, end: n)
         }
+        return p
     }
 
     private mutating func punctuator(at p: Int, end n: Int) -> Int {
