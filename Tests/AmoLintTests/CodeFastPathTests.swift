@@ -127,6 +127,6 @@ extension CodeFastPathTests {
     @Test func literalsAndLexerModesStayCompact() {
         #expect(MemoryLayout<HostLiteral>.stride <= 56, "HostLiteral: \(MemoryLayout<HostLiteral>.stride) bytes")
         #expect(MemoryLayout<HostLiteral.Piece>.stride <= 32, "Piece: \(MemoryLayout<HostLiteral.Piece>.stride) bytes")
-        #expect(JSLexer.modeStride <= 24, "JSLexer.Mode: \(JSLexer.modeStride) bytes")
+        #expect(JSLexer.modeStride <= 12, "JSLexer.Mode: \(JSLexer.modeStride) bytes")
     }
 }

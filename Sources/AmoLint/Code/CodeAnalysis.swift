@@ -56,9 +56,13 @@ struct CodeAnalysis {
     /// prefix of a chain cannot be a key, and is not joined to be looked up.
     private var longestKey = 0
     private var plainChains = false
+    /// The last name looked up alone as a key (a token index, -1: none) and what it found: a
+    /// builder names its element again and again (`s.src = …; s.id = …`). Forgotten when a key is set.
+    private var lastName = -1
+    private var lastNameIndex: Int?
 
-    /// `plainChains`: join every chain's names into a string and look each prefix up,
-    /// as before the shortcuts in `member` (only tests ask, to compare the two).
+    /// `plainChains`: join every chain's names into a string and look each prefix up, and
+    /// read targets and literals as strings, as before the shortcuts (only tests ask, to compare).
     static func analyse(_ lexer: JSLexer, componentCode: Bool, plainChains: Bool = false) -> CodeAnalysis {
         var analysis = CodeAnalysis(lexer, componentCode: componentCode)
         analysis.plainChains = plainChains
@@ -84,22 +88,24 @@ struct CodeAnalysis {
 
     private func text(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[tokens[i].range]) }
 
-    private func isPunct(_ i: Int, _ s: StaticString) -> Bool {
+    @inline(__always) private func isPunct(_ i: Int, _ s: StaticString) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .punctuator else { return false }
         return equals(tokens[i].range, s)
     }
 
-    private func isIdent(_ i: Int, _ s: StaticString) -> Bool {
+    @inline(__always) private func isIdent(_ i: Int, _ s: StaticString) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .identifier else { return false }
         return equals(tokens[i].range, s)
     }
 
-    private func equals(_ r: Range<Int>, _ s: StaticString) -> Bool {
+    @inline(__always) private func equals(_ r: Range<Int>, _ s: StaticString) -> Bool {
         let count = s.utf8CodeUnitCount
         guard r.count == count else { return false }
         for k in 0..<count where bytes[r.lowerBound + k] != s.utf8Start[k] { return false }
         return true
     }
+
+    private func isIdentifier(_ i: Int) -> Bool { i >= 0 && i < tokens.count && tokens[i].kind == .identifier }
 
     private func identText(_ i: Int) -> String? {
         guard i >= 0, i < tokens.count, tokens[i].kind == .identifier else { return nil }
@@ -108,6 +114,11 @@ struct CodeAnalysis {
 
     /// The decoded text of a string literal without holes.
     private func literalText(_ index: Int32) -> String? {
+        // Most literals are one run of text: decoded in place, as the bytes gathered would be.
+        var pieces = literals[Int(index)].pieces.makeIterator()
+        if !plainChains, let first = pieces.next(), case .verbatim(let r) = first, pieces.next() == nil {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+        }
         var out: [UInt8] = []
         for piece in literals[Int(index)].pieces {
             switch piece {
@@ -224,6 +235,130 @@ struct CodeAnalysis {
         let (lastToken, i) = walkChain(from: start, collect: false)
         guard mayBuild(first: start, last: lastToken, anyKeys: !keys.isEmpty) else { return i }
         _ = walkChain(from: start, collect: true)
+        // A chain with a string key (`a['b.c']`) is read as strings; one of identifiers only
+        // (a builder's `s.dataset.clientId`: nearly all) on its bytes, with no string but a key's.
+        if plainChains || chain.contains(where: { tokens[$0].kind != .identifier }) {
+            return memberNamed(at: start, next: i, late: late, keys: &keys)
+        }
+        let count = chain.count
+        let head = chain[0], tail = chain[count - 1]
+        let tailName = tokens[tail].range
+
+        // `x = document.createElement('script')`, `const x: HTMLScriptElement = …`.
+        if count >= 2, equals(tailName, "createElement"), equals(tokens[chain[count - 2]].range, "document"), isPunct(i, "("),
+           let lit = stringLiteral(i + 1), isPunct(i + 2, ")"),
+           let tag = literalText(lit), let key = assignmentTarget(before: start)
+        {
+            register(key: key, tagLiteral: lit, tag: tag, late: late, keys: &keys)
+            return i + 3
+        }
+        // `Object.assign(x.dataset, {…})`, `Object.assign(x, {…})`.
+        if count == 2, equals(tokens[head].range, "Object"), equals(tailName, "assign"), isPunct(i, "(") {
+            return objectAssign(at: i, keys: keys)
+        }
+        // `x.innerHTML = '…'`, `x.outerHTML += …`.
+        if equals(tailName, "innerHTML") || equals(tailName, "outerHTML"), isPunct(i, "=") || isPunct(i, "+=") {
+            markSink(from: i + 1, to: expressionEnd(from: i + 1), .innerHTML)
+        }
+        if equals(tailName, "insertAdjacentHTML"), isPunct(i, "("), let close = closing(of: i) {
+            var k = i + 1
+            while k < close, !isPunct(k, ",") { k += 1 }
+            markSink(from: k + 1, to: close, .innerHTML)
+        }
+        if count == 1, equals(tailName, "__html"), isPunct(i, ":") {
+            markSink(from: i + 1, to: expressionEnd(from: i + 1), .innerHTML)
+        }
+
+        // Element properties and calls.
+        if let (index, split) = elementSplit(count: count, keys: keys) {
+            act(on: index, first: chain[split], second: split + 1 < count ? chain[split + 1] : -1, last: tail, count: count - split, next: i)
+        } else if count >= 2, isIdent(tail, oneOf: CodeAnalysis.insertions), isPunct(i, "("), let close = closing(of: i) {
+            // `parent.appendChild(x)`: inserting late makes the element late.
+            var k = i + 1
+            while k < close {
+                if isPunct(k + 1, ")") || isPunct(k + 1, ","), let name = identText(k), let index = keys[name], late {
+                    elements[index].late = true
+                }
+                k += 1
+            }
+        }
+        return i
+    }
+
+    /// The built element the identifier chain in `chain` starts with, and how many of its names its key takes.
+    private mutating func elementSplit(count: Int, keys: [String: Int]) -> (Int, Int)? {
+        guard count >= 2 else { return nil }
+        for split in stride(from: count - 1, through: 1, by: -1) where split <= max(1, longestKey) {
+            let key: String
+            if split == 1 {
+                // The same bytes make the same string, so they find what they found last time.
+                let name = tokens[chain[0]].range
+                if lastName >= 0, sameBytes(tokens[lastName].range, name) { return lastNameIndex.map { ($0, 1) } }
+                let found = keys[String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self)]
+                lastName = chain[0]
+                lastNameIndex = found
+                return found.map { ($0, 1) }
+            } else {
+                // Joined as bytes: a dot ends any invalid sequence, so this is the names' strings joined.
+                var joined: [UInt8] = []
+                for k in 0..<split {
+                    if k > 0 { joined.append(Byte.dot) }
+                    joined += UnsafeBufferPointer(rebasing: bytes[tokens[chain[k]].range])
+                }
+                key = String(decoding: joined, as: UTF8.self)
+            }
+            if let index = keys[key] { return (index, split) }
+        }
+        return nil
+    }
+
+    private func sameBytes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        for k in 0..<a.count where bytes[a.lowerBound + k] != bytes[b.lowerBound + k] { return false }
+        return true
+    }
+
+    /// `act` for a chain of identifiers: `first` and `second` are the token indices of
+    /// the names after the element's key (`second` -1 when there is one), `last` the chain's last.
+    private mutating func act(on index: Int, first: Int, second: Int, last: Int, count: Int, next i: Int) {
+        let assigned = isPunct(i, "=")
+        let name = tokens[first].range
+        if count == 1 {
+            if assigned, equals(name, "src") {
+                add(to: index, .derived("src", name), valueFrom: i + 1)
+            } else if assigned, equals(name, "id") {
+                add(to: index, .derived("id", name), valueFrom: i + 1)
+            } else if assigned, equals(name, "className") {
+                elements[index].classParts = [value(from: i + 1, to: expressionEnd(from: i + 1))]
+                elements[index].classAnchor = name
+            } else if equals(name, "setAttribute"), isPunct(i, "(") {
+                setAttribute(on: index, open: i)
+            }
+        } else if count == 2 {
+            if assigned, equals(name, "dataset") {
+                let key = tokens[second].range
+                add(to: index, .derived(CodeAnalysis.datasetName(UnsafeBufferPointer(rebasing: bytes[key])), key), valueFrom: i + 1)
+            } else if equals(name, "classList"), equals(tokens[last].range, "add"), isPunct(i, "(") {
+                classListAdd(on: index, open: i)
+            }
+        }
+    }
+
+    private mutating func register(key: String, tagLiteral lit: Int32, tag: String, late: Bool, keys: inout [String: Int]) {
+        keys[key] = elements.count
+        lastName = -1
+        longestKey = max(longestKey, 1 + key.utf8.reduce(0) { $0 + ($1 == Byte.dot ? 1 : 0) })
+        if !plainChains, !key.utf8.contains(Byte.dot) {
+            // One name (most keys): its own head, compared in place (no split, no array unless new).
+            if !keyHeads.contains(where: { $0.elementsEqual(key.utf8) }) { keyHeads.append(Array(key.utf8)) }
+        } else if let head = key.split(separator: ".").first.map({ Array($0.utf8) }), !keyHeads.contains(head) {
+            keyHeads.append(head)
+        }
+        elements.append(BuiltElement(tagLiteral: lit, tagName: tag.lowercased(), key: key, late: late))
+    }
+
+    /// `member` on names as strings: a chain with a string key, or every chain when `plainChains`.
+    private mutating func memberNamed(at start: Int, next i: Int, late: Bool, keys: inout [String: Int]) -> Int {
         let nameTokens = chain
         var names: [String] = []
         names.reserveCapacity(nameTokens.count)
@@ -252,10 +387,7 @@ struct CodeAnalysis {
            let lit = stringLiteral(i + 1), isPunct(i + 2, ")"),
            let tag = literalText(lit), let key = assignmentTarget(before: start)
         {
-            keys[key] = elements.count
-            longestKey = max(longestKey, 1 + key.utf8.reduce(0) { $0 + ($1 == Byte.dot ? 1 : 0) })
-            if let head = key.split(separator: ".").first.map({ Array($0.utf8) }), !keyHeads.contains(head) { keyHeads.append(head) }
-            elements.append(BuiltElement(tagLiteral: lit, tagName: tag.lowercased(), key: key, late: late))
+            register(key: key, tagLiteral: lit, tag: tag, late: late, keys: &keys)
             return i + 3
         }
 
@@ -370,25 +502,35 @@ struct CodeAnalysis {
                 add(to: index, .derived("data-" + CodeAnalysis.kebab(key), literals[Int(tokens[nameToken].literal)].range), valueFrom: i + 1)
             }
         case ("setAttribute", 1) where isPunct(i, "("):
-            guard let lit = stringLiteral(i + 1), isPunct(i + 2, ","), let close = closing(of: i), let name = literalText(lit) else { return }
-            if name.lowercased() == "class" {
-                elements[index].classParts.append(value(from: i + 3, to: close))
-                elements[index].classAnchor = literals[Int(lit)].range
-            } else {
-                elements[index].attributes.append(BuiltAttribute(name: .literal(lit), value: value(from: i + 3, to: close)))
-            }
+            setAttribute(on: index, open: i)
         case ("classList", 2) where rest.last == "add" && isPunct(i, "("):
-            guard let close = closing(of: i) else { return }
-            var k = i + 1
-            while k < close {
-                if let lit = stringLiteral(k) {
-                    elements[index].classParts.append([.literal(lit)])
-                    if elements[index].classAnchor == nil { elements[index].classAnchor = literals[Int(lit)].range }
-                }
-                k += 1
-            }
+            classListAdd(on: index, open: i)
         default:
             break
+        }
+    }
+
+    /// `x.setAttribute('name', value)`, the `(` at `i`.
+    private mutating func setAttribute(on index: Int, open i: Int) {
+        guard let lit = stringLiteral(i + 1), isPunct(i + 2, ","), let close = closing(of: i), let name = literalText(lit) else { return }
+        if name.lowercased() == "class" {
+            elements[index].classParts.append(value(from: i + 3, to: close))
+            elements[index].classAnchor = literals[Int(lit)].range
+        } else {
+            elements[index].attributes.append(BuiltAttribute(name: .literal(lit), value: value(from: i + 3, to: close)))
+        }
+    }
+
+    /// `x.classList.add('a', 'b')`, the `(` at `i`.
+    private mutating func classListAdd(on index: Int, open i: Int) {
+        guard let close = closing(of: i) else { return }
+        var k = i + 1
+        while k < close {
+            if let lit = stringLiteral(k) {
+                elements[index].classParts.append([.literal(lit)])
+                if elements[index].classAnchor == nil { elements[index].classAnchor = literals[Int(lit)].range }
+            }
+            k += 1
         }
     }
 
@@ -535,6 +677,25 @@ struct CodeAnalysis {
         guard isPunct(k, "=") else { return nil }
         k -= 1
         // `const s: HTMLScriptElement = …`
+        if plainChains { return assignmentTargetPlain(at: k) }
+        if isIdentifier(k), isPunct(k - 1, ":"), isIdentifier(k - 2) { k -= 2 }
+        // The names' bytes joined by dots, decoded once: a dot ends any invalid sequence,
+        // so this is the names' strings joined.
+        let last = k
+        guard isIdentifier(k) else { return nil }
+        while isPunct(k - 1, "."), isIdentifier(k - 2) { k -= 2 }
+        if k == last { return String(decoding: text(k), as: UTF8.self) }
+        var joined: [UInt8] = []
+        for name in stride(from: k, through: last, by: 2) {
+            if name > k { joined.append(Byte.dot) }
+            joined += text(name)
+        }
+        return String(decoding: joined, as: UTF8.self)
+    }
+
+    /// `assignmentTarget` on strings, from the token before `=` (`plainChains` asks, to compare).
+    private func assignmentTargetPlain(at k: Int) -> String? {
+        var k = k
         if identText(k) != nil, isPunct(k - 1, ":"), identText(k - 2) != nil { k -= 2 }
         var names: [String] = []
         while let name = identText(k) {
@@ -558,6 +719,27 @@ struct CodeAnalysis {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `"data-" + kebab(key)` for an identifier's bytes, with no string between: ASCII
+    /// bytes are changed alone and end any invalid sequence, so repairing after is the same.
+    static func datasetName(_ key: UnsafeBufferPointer<UInt8>) -> String {
+        // Written straight into the string's storage (repaired as `String(decoding:)` would).
+        String(unsafeUninitializedCapacity: 2 * key.count + 5) { out in
+            var n = 0
+            for b in "data-".utf8 { out[n] = b; n += 1 }
+            for b in key {
+                if b >= 0x41, b <= 0x5A {
+                    out[n] = Byte.dash
+                    out[n + 1] = b | 0x20
+                    n += 2
+                } else {
+                    out[n] = b
+                    n += 1
+                }
+            }
+            return n
+        }
     }
 
     /// The plain mapping, scalar by scalar (tests compare the two).

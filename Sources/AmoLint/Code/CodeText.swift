@@ -16,6 +16,21 @@ struct CodeText: Sendable {
 
     var isEmpty: Bool { bytes.isEmpty }
 
+    /// Room asked for once, for text of about `bytes` bytes in `segments` pieces: a layer of
+    /// a large file grows to millions of segments, and growing copies them and touches their
+    /// pages twice. Reserved pages never written cost no memory, so an estimate may be generous.
+    mutating func reserve(bytes count: Int, segments: Int) {
+        CodeText.reserve(&bytes, more: count)
+        map.reserve(segments: segments, bytes: count)
+    }
+
+    /// Room for `more` elements past the count, growing at least twofold: a text reserved
+    /// for each of many regions is not copied each time.
+    static func reserve<T>(_ array: inout [T], more: Int) {
+        let needed = array.count + more
+        if needed > array.capacity { array.reserveCapacity(max(needed, 2 * array.capacity)) }
+    }
+
     /// Bytes copied one for one from `source` (the common case: plain string contents).
     mutating func appendVerbatim(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, literal: Int32) {
         guard !range.isEmpty else { return }
@@ -50,7 +65,8 @@ struct CodeText: Sendable {
     /// Punctuation amolint writes (`<`, `="`, `">`), anchored at a source position.
     mutating func appendSynthetic(_ text: StaticString, at anchor: Int) {
         let start = bytes.count
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        // One to three bytes, appended one by one: the generic append costs more than they do.
+        for k in 0..<text.utf8CodeUnitCount { bytes.append(text.utf8Start[k]) }
         map.add(.init(virtualStart: start, sourceStart: anchor, sourceEnd: anchor, literal: -1, verbatim: false))
     }
 }
@@ -81,6 +97,10 @@ public struct SourceMap: Sendable {
         let previous = Int32(truncatingIfNeeded: max(0, segments.count - 1))
         while blockSegments.count << SourceMap.blockShift < s.virtualStart { blockSegments.append(previous) }
         segments.append(s)
+    }
+    mutating func reserve(segments count: Int, bytes: Int) {
+        CodeText.reserve(&segments, more: count)
+        CodeText.reserve(&blockSegments, more: bytes >> SourceMap.blockShift + 1)
     }
     mutating func extendLast(to end: Int) { if !segments.isEmpty { segments[segments.count - 1].sourceEnd = end } }
     mutating func addLiteral(_ style: StringStyle) -> Int32 {

@@ -23,9 +23,10 @@ struct HostLiteral {
     var before: UInt8 = 0
     var after: UInt8 = 0
 
-    init(range: Range<Int>, style: StringStyle) {
+    init(range: Range<Int>, style: StringStyle, before: UInt8 = 0) {
         self.range = range
         self.style = style
+        self.before = before
     }
 
     mutating func add(_ piece: Piece) {
@@ -34,6 +35,20 @@ struct HostLiteral {
 
     /// The pieces in order.
     var pieces: Pieces { Pieces(first: firstPiece, rest: otherPieces) }
+    var pieceCount: Int { firstPiece == nil ? 0 : 1 + otherPieces.count }
+
+    /// Ends a template at `end` (its closing backtick, or the region's end: nothing after), in place.
+    mutating func end(at end: Int, after: UInt8) {
+        range = range.lowerBound..<end
+        self.after = after
+    }
+
+    /// `add`, and once the literal has `many` pieces, room for `room` more at once (a
+    /// template of a million holes). In place: asking the count first copies the literal.
+    mutating func add(_ piece: Piece, many: Int, room: @autoclosure () -> Int) {
+        if otherPieces.count == many { otherPieces.reserveCapacity(many + room()) }
+        add(piece)
+    }
 
     /// Where the text starts and ends in the source, quotes and heredoc markers
     /// excluded: a run-time part between two literals spans `' . $x . '`.
@@ -132,6 +147,14 @@ extension CodeText {
         var text = CodeText()
         var used: [Int] = []
         var lastEnd: Int?
+        if literals.count > 1 << 12 || literals.first.map({ $0.range.count > 1 << 16 }) == true {
+            // A segment for each piece and hole. Text pieces of literals never overlap, so the
+            // file bounds their bytes, with `{{}}` for each hole (ranges do overlap: nested templates).
+            var segments = 0
+            for k in literals.indices { segments += literals[k].pieceCount + 1 }
+            text.reserve(bytes: bytes.count + 4 * segments, segments: segments)
+            used.reserveCapacity(literals.count)
+        }
         // By index: a literal is read in place, not copied (a bundle has hundreds of thousands).
         for k in literals.indices where literals[k].isMarkupPart(bytes) {
             if let lastEnd { text.appendHole(source: lastEnd..<max(lastEnd, literals[k].contentStart)) }
@@ -170,12 +193,16 @@ extension CodeText {
         for piece in literal.pieces {
             switch piece {
             case .verbatim(let r):
+                // The bytes to encode found sixteen at a time (clamped: the search may answer past the range).
                 var run = r.lowerBound
-                for p in r {
-                    guard let e = encoded(bytes[p]) else { continue }
+                var p = r.lowerBound
+                while p < r.upperBound {
+                    p = min(r.upperBound, ByteSearch.first(Byte.quote, Byte.ampersand, Byte.lt, Byte.lbrace, in: bytes, from: p, to: r.upperBound))
+                    guard p < r.upperBound, let e = encoded(bytes[p]) else { break }
                     appendVerbatim(bytes, run..<p, literal: id)
                     appendMapped(e, source: p..<p + 1, literal: id)
-                    run = p + 1
+                    p += 1
+                    run = p
                 }
                 appendVerbatim(bytes, run..<r.upperBound, literal: id)
             case .escaped(let v, let r):
@@ -191,6 +218,19 @@ extension CodeText {
     private static let ampReference = Array("&amp;".utf8)
     private static let ltReference = Array("&lt;".utf8)
     private static let braceReference = Array("&#123;".utf8)
+
+    /// Room for the markup of built elements (see `reserve(bytes:segments:)`), estimated
+    /// from their parts alone: a value's literal may be large and shared by many elements.
+    mutating func reserve(for elements: [CodeAnalysis.BuiltElement]) {
+        guard elements.count > 64 else { return }
+        var parts = 0
+        for element in elements {
+            parts += 3
+            for value in element.classParts { parts += 1 + value.count }
+            for attribute in element.attributes { parts += 2 + attribute.value.count }
+        }
+        reserve(bytes: 40 * parts, segments: 4 * parts)
+    }
 
     /// The markup of an element built in code: `<script class="…" data-…="…">`.
     mutating func append(_ element: CodeAnalysis.BuiltElement, literals: [HostLiteral], in bytes: UnsafeBufferPointer<UInt8>) {

@@ -35,17 +35,12 @@ struct JSLexer {
         }
     }
 
-    /// The template literal whose `${` opened a code frame, with the hole's start and the template's token.
-    private struct Hole {
-        let literal: Int32, start: Int32, token: Int32
-    }
-
     /// In 32 bits (offsets of code are, see `Token`): nested templates put two
     /// modes on the stack for every level, and a hostile file has millions.
     private enum Mode {
-        /// Code; `depth` counts open braces of this frame. `hole` is the template
-        /// literal whose `${` opened it, with the hole's start.
-        case code(depth: Int32, hole: Hole?)
+        /// Code; `depth` counts open braces of this frame. `hole` is where the `${`
+        /// that opened it starts (-1: none); its template is the frame below.
+        case code(depth: Int32, hole: Int32)
         case template(literal: Int32, token: Int32)
         /// JSX: `depth` open elements; inside a tag's `<…>` or in children text.
         case jsx(depth: Int32, inTag: Bool, closing: Bool)
@@ -65,13 +60,18 @@ struct JSLexer {
     private(set) var jsxRanges: [Range<Int>] = []
     private var jsxStart = 0
 
-    private var stack: [Mode] = [.code(depth: 0, hole: nil)]
+    private var stack: [Mode] = [.code(depth: 0, hole: -1)]
     private var expressionExpected = true
     private var newline = false
     private let regionStart: Int
+    private var regionCount = 0
+    /// Past this many, a stack or a literal's pieces are hostile (nested templates, a
+    /// template of a million holes) and get their room at once (see `reserve`).
+    private static let deep = 1 << 12
 
     static func lex(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, jsx: Bool) -> JSLexer {
         var lexer = JSLexer(bytes: bytes, jsx: jsx, regionStart: range.lowerBound)
+        lexer.reserve(range.count)
         lexer.run(range)
         return lexer
     }
@@ -82,13 +82,32 @@ struct JSLexer {
         self.regionStart = regionStart
     }
 
+    /// Room for the tokens and literals of a large region, asked for once: growing
+    /// copies each array and touches its pages twice (much of the time of 10 MB of
+    /// nested templates). Code has a token every 3-6 bytes and a literal far more
+    /// rarely; pages reserved and never written cost no memory. Bounded, so a huge
+    /// region asks for no more than a few hundred megabytes of address space.
+    private mutating func reserve(_ count: Int) {
+        regionCount = count
+        guard count > 1 << 16 else { return }
+        tokens.reserveCapacity(min(count / 2, 1 << 23))
+        literals.reserveCapacity(min(count / 4, 1 << 22))
+    }
+
     /// Open JSX elements on the stack, counted as they are pushed and popped
     /// (asking the stack would cost its depth at every element).
     private var jsxDepth = 0
 
     private mutating func push(_ mode: Mode) {
         if case .jsx = mode { jsxDepth += 1 }
+        // Deep nesting pushes a frame every two or three bytes (`` `${ ``): room for that many at once.
+        if stack.count == JSLexer.deep { stack.reserveCapacity(min(regionCount / 2, 1 << 24)) }
         stack.append(mode)
+    }
+
+    /// Adds a piece to a template literal, with room for as many as the region may hold once it has many.
+    private mutating func addPiece(_ piece: HostLiteral.Piece, to literal: Int, end n: Int, at p: Int) {
+        literals[literal].add(piece, many: JSLexer.deep, room: min((n - p) / 4, 1 << 22))
     }
 
     private mutating func pop() {
@@ -101,7 +120,7 @@ struct JSLexer {
         while p < n {
             guard let mode = stack.last else { break }
             switch mode {
-            case .code(let depth, let hole): p = code(at: p, end: n, depth: Int(depth), hole: hole)
+            case .code(let depth, let hole): p = code(at: p, end: n, depth: Int(depth), hole: Int(hole))
             case .template(let literal, let token): p = template(at: p, end: n, literal: Int(literal), token: Int(token))
             case .jsx(let depth, let inTag, let closing): p = jsxStep(at: p, end: n, depth: Int(depth), inTag: inTag, closing: closing)
             }
@@ -111,7 +130,7 @@ struct JSLexer {
         // Unclosed templates run to the end.
         for mode in stack {
             if case .template(let literal, let token) = mode {
-                literals[Int(literal)].range = literals[Int(literal)].range.lowerBound..<n
+                literals[Int(literal)].end(at: n, after: 0)
                 tokens[Int(token)].range = tokens[Int(token)].range.lowerBound..<n
             }
         }
@@ -124,96 +143,111 @@ struct JSLexer {
 
     // MARK: Code
 
-    private mutating func code(at p: Int, end n: Int, depth: Int, hole: Hole?) -> Int {
-        let b = bytes[p]
-        if Byte.isSpace(b) {
-            // A run of white space at once: the mode cannot change inside it.
-            var q = p
-            while q < n, Byte.isSpace(bytes[q]) {
-                if bytes[q] == Byte.newline { newline = true }
-                q += 1
+    /// Code up to the first token that changes the mode (a template, a brace, JSX), or the end:
+    /// the tokens between are read in this loop, not one call of `run` each.
+    private mutating func code(at start: Int, end n: Int, depth: Int, hole: Int) -> Int {
+        var p = start
+        while p < n {
+            let b = bytes[p]
+            if Byte.isSpace(b) {
+                // A run of white space at once: the mode cannot change inside it.
+                var q = p
+                while q < n, Byte.isSpace(bytes[q]) {
+                    if bytes[q] == Byte.newline { newline = true }
+                    q += 1
+                }
+                p = q
+                continue
             }
-            return q
-        }
-        switch b {
-        case Byte.slash:
-            if p + 1 < n, bytes[p + 1] == Byte.slash {
-                var q = p + 2
-                while q < n, bytes[q] != Byte.newline { q += 1 }
-                comment(p..<q, content: p + 2..<q)
-                return q
-            }
-            if p + 1 < n, bytes[p + 1] == Byte.star {
-                var q = p + 2
-                while q + 1 < n, !(bytes[q] == Byte.star && bytes[q + 1] == Byte.slash) { q += 1 }
-                let end = q + 1 < n ? q + 2 : n
-                comment(p..<end, content: p + 2..<min(q, n))
-                if bytes[p..<end].contains(Byte.newline) { newline = true }
-                return end
-            }
-            if expressionExpected, let end = regex(at: p, end: n) {
-                emit(.regex, p..<end)
-                expressionExpected = false
-                return end
-            }
-            return punctuator(at: p, end: n)
-        case Byte.quote, Byte.apostrophe:
-            return string(at: p, end: n)
-        case Byte.backtick:
-            let index = literals.count
-            literals.append(HostLiteral(range: p..<n, style: .jsTemplate))
-            literals[index].before = Lexing.significant(before: p, in: bytes, limit: regionStart)
-            emit(.template, p..<n, literal: Int32(index))
-            push(.template(literal: Int32(index), token: Int32(tokens.count - 1)))
-            return p + 1
-        case Byte.lbrace:
-            stack[stack.count - 1] = .code(depth: Int32(depth + 1), hole: hole)
-            emit(.punctuator, p..<p + 1)
-            expressionExpected = true
-            return p + 1
-        case Byte.rbrace:
-            if depth == 0, stack.count > 1 {
-                pop()
-                if let hole {
-                    literals[Int(hole.literal)].add(.hole(Int(hole.start)..<p + 1))
+            switch b {
+            case Byte.slash:
+                if p + 1 < n, bytes[p + 1] == Byte.slash {
+                    var q = p + 2
+                    while q < n, bytes[q] != Byte.newline { q += 1 }
+                    comment(p..<q, content: p + 2..<q)
+                    p = q
+                    continue
+                }
+                if p + 1 < n, bytes[p + 1] == Byte.star {
+                    var q = p + 2
+                    while q + 1 < n, !(bytes[q] == Byte.star && bytes[q + 1] == Byte.slash) { q += 1 }
+                    let end = q + 1 < n ? q + 2 : n
+                    comment(p..<end, content: p + 2..<min(q, n))
+                    if bytes[p..<end].contains(Byte.newline) { newline = true }
+                    p = end
+                    continue
+                }
+                if expressionExpected, let end = regex(at: p, end: n) {
+                    emit(.regex, p..<end)
+                    expressionExpected = false
+                    p = end
+                    continue
+                }
+                p = punctuator(at: p, end: n)
+            case Byte.quote, Byte.apostrophe:
+                p = string(at: p, end: n)
+            case Byte.backtick:
+                let index = literals.count
+                literals.append(HostLiteral(range: p..<n, style: .jsTemplate, before: Lexing.significant(before: p, in: bytes, limit: regionStart)))
+                emit(.template, p..<n, literal: Int32(index))
+                push(.template(literal: Int32(index), token: Int32(tokens.count - 1)))
+                return p + 1
+            case Byte.lbrace:
+                stack[stack.count - 1] = .code(depth: Int32(depth + 1), hole: Int32(hole))
+                emit(.punctuator, p..<p + 1)
+                expressionExpected = true
+                return p + 1
+            case Byte.rbrace:
+                if depth == 0, stack.count > 1 {
+                    pop()
+                    if hole >= 0, case .template(let literal, _) = stack[stack.count - 1] {
+                        addPiece(.hole(hole..<p + 1), to: Int(literal), end: n, at: p)
+                        return p + 1
+                    }
+                    // The end of a JSX `{…}`: back in the element.
                     return p + 1
                 }
-                // The end of a JSX `{…}`: back in the element.
+                stack[stack.count - 1] = .code(depth: Int32(max(0, depth - 1)), hole: Int32(hole))
+                emit(.punctuator, p..<p + 1)
+                expressionExpected = true
                 return p + 1
-            }
-            stack[stack.count - 1] = .code(depth: Int32(max(0, depth - 1)), hole: hole)
-            emit(.punctuator, p..<p + 1)
-            expressionExpected = true
-            return p + 1
-        case Byte.lt where jsx && expressionExpected:
-            guard p + 1 < n, Byte.isLetter(bytes[p + 1]) || bytes[p + 1] == Byte.gt else { return punctuator(at: p, end: n) }
-            if jsxDepth == 0 { jsxStart = p }
-            push(.jsx(depth: 0, inTag: true, closing: false))
-            jsxTagStarts.append(p)
-            return skipTagName(from: p + 1, end: n)
-        default:
-            if Byte.isIdentifier(b) || b == Byte.hash {
-                var q = p + 1
-                while q < n, Byte.isIdentifier(bytes[q]) { q += 1 }
-                if Byte.isDigit(b) {
-                    // A number (with `.5`, `1e-3` and `0x…` close enough for our purposes).
-                    while q < n, bytes[q] == Byte.dot || Byte.isIdentifier(bytes[q]) { q += 1 }
-                    emit(.number, p..<q)
-                    expressionExpected = false
-                    return q
+            case Byte.lt where jsx && expressionExpected:
+                guard p + 1 < n, Byte.isLetter(bytes[p + 1]) || bytes[p + 1] == Byte.gt else {
+                    p = punctuator(at: p, end: n)
+                    continue
                 }
-                emit(.identifier, p..<q)
-                expressionExpected = JSLexer.isOperatorKeyword(UnsafeBufferPointer(rebasing: bytes[p..<q]))
-                return q
+                if jsxDepth == 0 { jsxStart = p }
+                push(.jsx(depth: 0, inTag: true, closing: false))
+                jsxTagStarts.append(p)
+                return skipTagName(from: p + 1, end: n)
+            default:
+                if Byte.isIdentifier(b) || b == Byte.hash {
+                    var q = p + 1
+                    while q < n, Byte.isIdentifier(bytes[q]) { q += 1 }
+                    if Byte.isDigit(b) {
+                        // A number (with `.5`, `1e-3` and `0x…` close enough for our purposes).
+                        while q < n, bytes[q] == Byte.dot || Byte.isIdentifier(bytes[q]) { q += 1 }
+                        emit(.number, p..<q)
+                        expressionExpected = false
+                        p = q
+                        continue
+                    }
+                    emit(.identifier, p..<q)
+                    expressionExpected = JSLexer.isOperatorKeyword(p, q, in: bytes)
+                    p = q
+                    continue
+                }
+                p = punctuator(at: p, end: n)
             }
-            return punctuator(at: p, end: n)
         }
+        return p
     }
 
     private mutating func punctuator(at p: Int, end n: Int) -> Int {
         let b = bytes[p]
         var length = 1
-        if p + 1 < n {
+        // Only these bytes end a punctuator of two or three: most punctuators are one byte, told at once.
+        if p + 1 < n, JSLexer.secondOfPair(bytes[p + 1]) {
             let c = bytes[p + 1]
             switch (b, c) {
             case (Byte.equals, Byte.gt), (Byte.equals, Byte.equals), (Byte.bang, Byte.equals), (Byte.plus, Byte.equals),
@@ -235,18 +269,34 @@ struct JSLexer {
         return p + length
     }
 
-    private static let operatorKeywords: [[UInt8]] = [
-        "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
-        "yield", "await", "extends",
-    ].map { Array($0.utf8) }
+    @inline(__always) private static func secondOfPair(_ c: UInt8) -> Bool {
+        c == Byte.equals || c == Byte.gt || c == Byte.ampersand || c == Byte.pipe || c == Byte.question || c == Byte.dot
+            || c == Byte.plus || c == Byte.dash
+    }
 
-    private static func isOperatorKeyword(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard word.count >= 2, word.count <= 10 else { return false }
-        next: for keyword in operatorKeywords where keyword.count == word.count && keyword[0] == word[0] {
-            for k in 1..<keyword.count where keyword[k] != word[k] { continue next }
-            return true
+    /// `return`, `typeof`, `instanceof`, `in`, `of`, `new`, `delete`, `void`, `throw`, `case`, `do`,
+    /// `else`, `yield`, `await`, `extends`: told apart by length and first byte, then compared
+    /// (most identifiers are no keyword of their length and first byte, and cost two tests).
+    private static func isOperatorKeyword(_ p: Int, _ q: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func `is`(_ word: StaticString) -> Bool { Lexing.hasPrefix(word, at: p, in: bytes) }
+        switch (q - p, bytes[p]) {
+        case (2, UInt8(ascii: "i")): return `is`("in")
+        case (2, UInt8(ascii: "o")): return `is`("of")
+        case (2, UInt8(ascii: "d")): return `is`("do")
+        case (3, UInt8(ascii: "n")): return `is`("new")
+        case (4, UInt8(ascii: "v")): return `is`("void")
+        case (4, UInt8(ascii: "c")): return `is`("case")
+        case (4, UInt8(ascii: "e")): return `is`("else")
+        case (5, UInt8(ascii: "t")): return `is`("throw")
+        case (5, UInt8(ascii: "y")): return `is`("yield")
+        case (5, UInt8(ascii: "a")): return `is`("await")
+        case (6, UInt8(ascii: "r")): return `is`("return")
+        case (6, UInt8(ascii: "t")): return `is`("typeof")
+        case (6, UInt8(ascii: "d")): return `is`("delete")
+        case (7, UInt8(ascii: "e")): return `is`("extends")
+        case (10, UInt8(ascii: "i")): return `is`("instanceof")
+        default: return false
         }
-        return false
     }
 
     /// A regular expression literal at `p`, or nil when the line ends first (then `/` is division).
@@ -283,6 +333,10 @@ struct JSLexer {
         var run = open + 1
         var p = open + 1
         while p < n {
+            // Text runs to the next quote, line break or backslash, found sixteen bytes at a time
+            // (the search may answer past `n` when there is none: a region ends inside the buffer).
+            p = min(n, ByteSearch.first(quote, Byte.newline, Byte.backslash, in: bytes, from: p, to: n))
+            guard p < n else { break }
             let b = bytes[p]
             if b == quote || b == Byte.newline { break }  // a raw line break ends an unterminated string
             if b == Byte.backslash, p + 1 < n {
@@ -311,25 +365,29 @@ struct JSLexer {
         var q = p
         while q < n {
             let b = bytes[q]
-            if b == Byte.backtick || b == Byte.backslash || (b == Byte.dollar && q + 1 < n && bytes[q + 1] == Byte.lbrace) { break }
-            q += 1
+            if b == Byte.backtick || b == Byte.backslash || b == Byte.dollar {
+                if b != Byte.dollar || (q + 1 < n && bytes[q + 1] == Byte.lbrace) { break }
+                q += 1
+            } else {
+                // Text: the next candidate sixteen bytes at a time (clamped: the search may answer past `n`).
+                q = min(n, ByteSearch.first(Byte.backtick, Byte.backslash, Byte.dollar, in: bytes, from: q + 1, to: n))
+            }
         }
-        if q > p { literals[literal].add(.verbatim(p..<q)) }
+        if q > p { addPiece(.verbatim(p..<q), to: literal, end: n, at: q) }
         guard q < n else { return n }
         switch bytes[q] {
         case Byte.backtick:
             pop()
-            literals[literal].range = literals[literal].range.lowerBound..<q + 1
-            literals[literal].after = Lexing.significant(from: q + 1, in: bytes, limit: n)
+            literals[literal].end(at: q + 1, after: Lexing.significant(from: q + 1, in: bytes, limit: n))
             tokens[token].range = tokens[token].range.lowerBound..<q + 1
             expressionExpected = false
             return q + 1
         case Byte.backslash:
             let (value, length) = escape(at: q, end: n)
-            literals[literal].add(.escaped(EscapeBytes(value), q..<q + length))
+            addPiece(.escaped(EscapeBytes(value), q..<q + length), to: literal, end: n, at: q)
             return q + length
         default:  // `${`
-            push(.code(depth: 0, hole: Hole(literal: Int32(literal), start: Int32(q), token: Int32(token))))
+            push(.code(depth: 0, hole: Int32(q)))
             expressionExpected = true
             return q + 2
         }
@@ -372,7 +430,7 @@ struct JSLexer {
     private mutating func jsxStep(at p: Int, end n: Int, depth: Int, inTag: Bool, closing: Bool) -> Int {
         let b = bytes[p]
         if b == Byte.lbrace {
-            push(.code(depth: 0, hole: nil))
+            push(.code(depth: 0, hole: -1))
             expressionExpected = true
             return p + 1
         }

@@ -245,6 +245,7 @@ struct DocumentBuilder {
             for use in analysis.literalUses {
                 jsOrigins.append(.string(sink: region.sink ?? use.sink, late: use.late))
             }
+            builtText.reserve(for: analysis.elements)
             for element in analysis.elements {
                 builtOrigins.append((builtText.bytes.count, .built(late: element.late)))
                 builtText.append(element, literals: lexer.literals, in: bytes)

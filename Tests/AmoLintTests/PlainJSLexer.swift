@@ -1,0 +1,423 @@
+@testable import AmoLint
+
+// The JavaScript lexer as it was before its fast paths (compact modes, reserved
+// arrays), kept verbatim as the reference `JSLexerFastPathTests` compares with.
+/// JavaScript and TypeScript, lexed as far as amolint needs: comments (dead
+/// code), string and template literals (markup may hide in them), regular
+/// expressions (so a `/` never derails the rest), and identifiers and
+/// punctuators for the element builders. With `jsx`, JSX elements are stepped
+/// over: their attribute expressions and `{…}` children are code again.
+///
+/// One pass with an explicit mode stack, so nesting (templates in templates,
+/// JSX in expressions in JSX) costs no recursion and stays linear.
+struct PlainJSLexer {
+    /// Sixteen bytes: a bundle has millions of tokens.
+    struct Token {
+        enum Kind: UInt8 { case identifier, punctuator, string, template, number, regex }
+        var kind: Kind
+        /// A line break stands between this token and the one before (automatic semicolons).
+        var newlineBefore: Bool
+        private var start: Int32
+        private var end: Int32
+        /// Index into `literals` for strings and templates, else -1.
+        var literal: Int32
+
+        init(kind: Kind, range: Range<Int>, newlineBefore: Bool, literal: Int32) {
+            self.kind = kind
+            self.newlineBefore = newlineBefore
+            start = Int32(truncatingIfNeeded: range.lowerBound)
+            end = Int32(truncatingIfNeeded: range.upperBound)
+            self.literal = literal
+        }
+
+        var range: Range<Int> {
+            get { Int(start)..<max(Int(start), Int(end)) }
+            set {
+                start = Int32(truncatingIfNeeded: newValue.lowerBound)
+                end = Int32(truncatingIfNeeded: newValue.upperBound)
+            }
+        }
+    }
+
+    /// The template literal whose `${` opened a code frame, with the hole's start and the template's token.
+    private struct Hole {
+        let literal: Int32, start: Int32, token: Int32
+    }
+
+    /// In 32 bits (offsets of code are, see `Token`): nested templates put two
+    /// modes on the stack for every level, and a hostile file has millions.
+    private enum Mode {
+        /// Code; `depth` counts open braces of this frame. `hole` is the template
+        /// literal whose `${` opened it, with the hole's start.
+        case code(depth: Int32, hole: Hole?)
+        case template(literal: Int32, token: Int32)
+        /// JSX: `depth` open elements; inside a tag's `<…>` or in children text.
+        case jsx(depth: Int32, inTag: Bool, closing: Bool)
+    }
+
+    /// The size of a mode on the stack (tests keep it small).
+    static var modeStride: Int { MemoryLayout<Mode>.stride }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let jsx: Bool
+    private(set) var tokens: [Token] = []
+    private(set) var literals: [HostLiteral] = []
+    private(set) var directiveComments: [RawComment] = []
+    /// Where JSX tags start (`<` of an element or a closing tag), in order.
+    private(set) var jsxTagStarts: [Int] = []
+    /// Outermost JSX elements, from `<` to the end of their closing tag.
+    private(set) var jsxRanges: [Range<Int>] = []
+    private var jsxStart = 0
+
+    private var stack: [Mode] = [.code(depth: 0, hole: nil)]
+    private var expressionExpected = true
+    private var newline = false
+    private let regionStart: Int
+
+    static func lex(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, jsx: Bool) -> PlainJSLexer {
+        var lexer = PlainJSLexer(bytes: bytes, jsx: jsx, regionStart: range.lowerBound)
+        lexer.run(range)
+        return lexer
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, jsx: Bool, regionStart: Int) {
+        self.bytes = bytes
+        self.jsx = jsx
+        self.regionStart = regionStart
+    }
+
+    /// Open JSX elements on the stack, counted as they are pushed and popped
+    /// (asking the stack would cost its depth at every element).
+    private var jsxDepth = 0
+
+    private mutating func push(_ mode: Mode) {
+        if case .jsx = mode { jsxDepth += 1 }
+        stack.append(mode)
+    }
+
+    private mutating func pop() {
+        if case .jsx = stack.removeLast() { jsxDepth -= 1 }
+    }
+
+    private mutating func run(_ range: Range<Int>) {
+        var p = range.lowerBound
+        let n = range.upperBound
+        while p < n {
+            guard let mode = stack.last else { break }
+            switch mode {
+            case .code(let depth, let hole): p = code(at: p, end: n, depth: Int(depth), hole: hole)
+            case .template(let literal, let token): p = template(at: p, end: n, literal: Int(literal), token: Int(token))
+            case .jsx(let depth, let inTag, let closing): p = jsxStep(at: p, end: n, depth: Int(depth), inTag: inTag, closing: closing)
+            }
+        }
+        // An element still open at the end (being typed) runs to the end.
+        if jsxDepth > 0 { jsxRanges.append(jsxStart..<n) }
+        // Unclosed templates run to the end.
+        for mode in stack {
+            if case .template(let literal, let token) = mode {
+                literals[Int(literal)].range = literals[Int(literal)].range.lowerBound..<n
+                tokens[Int(token)].range = tokens[Int(token)].range.lowerBound..<n
+            }
+        }
+    }
+
+    private mutating func emit(_ kind: Token.Kind, _ range: Range<Int>, literal: Int32 = -1) {
+        tokens.append(Token(kind: kind, range: range, newlineBefore: newline, literal: literal))
+        newline = false
+    }
+
+    // MARK: Code
+
+    private mutating func code(at p: Int, end n: Int, depth: Int, hole: Hole?) -> Int {
+        let b = bytes[p]
+        if Byte.isSpace(b) {
+            // A run of white space at once: the mode cannot change inside it.
+            var q = p
+            while q < n, Byte.isSpace(bytes[q]) {
+                if bytes[q] == Byte.newline { newline = true }
+                q += 1
+            }
+            return q
+        }
+        switch b {
+        case Byte.slash:
+            if p + 1 < n, bytes[p + 1] == Byte.slash {
+                var q = p + 2
+                while q < n, bytes[q] != Byte.newline { q += 1 }
+                comment(p..<q, content: p + 2..<q)
+                return q
+            }
+            if p + 1 < n, bytes[p + 1] == Byte.star {
+                var q = p + 2
+                while q + 1 < n, !(bytes[q] == Byte.star && bytes[q + 1] == Byte.slash) { q += 1 }
+                let end = q + 1 < n ? q + 2 : n
+                comment(p..<end, content: p + 2..<min(q, n))
+                if bytes[p..<end].contains(Byte.newline) { newline = true }
+                return end
+            }
+            if expressionExpected, let end = regex(at: p, end: n) {
+                emit(.regex, p..<end)
+                expressionExpected = false
+                return end
+            }
+            return punctuator(at: p, end: n)
+        case Byte.quote, Byte.apostrophe:
+            return string(at: p, end: n)
+        case Byte.backtick:
+            let index = literals.count
+            literals.append(HostLiteral(range: p..<n, style: .jsTemplate))
+            literals[index].before = Lexing.significant(before: p, in: bytes, limit: regionStart)
+            emit(.template, p..<n, literal: Int32(index))
+            push(.template(literal: Int32(index), token: Int32(tokens.count - 1)))
+            return p + 1
+        case Byte.lbrace:
+            stack[stack.count - 1] = .code(depth: Int32(depth + 1), hole: hole)
+            emit(.punctuator, p..<p + 1)
+            expressionExpected = true
+            return p + 1
+        case Byte.rbrace:
+            if depth == 0, stack.count > 1 {
+                pop()
+                if let hole {
+                    literals[Int(hole.literal)].add(.hole(Int(hole.start)..<p + 1))
+                    return p + 1
+                }
+                // The end of a JSX `{…}`: back in the element.
+                return p + 1
+            }
+            stack[stack.count - 1] = .code(depth: Int32(max(0, depth - 1)), hole: hole)
+            emit(.punctuator, p..<p + 1)
+            expressionExpected = true
+            return p + 1
+        case Byte.lt where jsx && expressionExpected:
+            guard p + 1 < n, Byte.isLetter(bytes[p + 1]) || bytes[p + 1] == Byte.gt else { return punctuator(at: p, end: n) }
+            if jsxDepth == 0 { jsxStart = p }
+            push(.jsx(depth: 0, inTag: true, closing: false))
+            jsxTagStarts.append(p)
+            return skipTagName(from: p + 1, end: n)
+        default:
+            if Byte.isIdentifier(b) || b == Byte.hash {
+                var q = p + 1
+                while q < n, Byte.isIdentifier(bytes[q]) { q += 1 }
+                if Byte.isDigit(b) {
+                    // A number (with `.5`, `1e-3` and `0x…` close enough for our purposes).
+                    while q < n, bytes[q] == Byte.dot || Byte.isIdentifier(bytes[q]) { q += 1 }
+                    emit(.number, p..<q)
+                    expressionExpected = false
+                    return q
+                }
+                emit(.identifier, p..<q)
+                expressionExpected = PlainJSLexer.isOperatorKeyword(UnsafeBufferPointer(rebasing: bytes[p..<q]))
+                return q
+            }
+            return punctuator(at: p, end: n)
+        }
+    }
+
+    private mutating func punctuator(at p: Int, end n: Int) -> Int {
+        let b = bytes[p]
+        var length = 1
+        if p + 1 < n {
+            let c = bytes[p + 1]
+            switch (b, c) {
+            case (Byte.equals, Byte.gt), (Byte.equals, Byte.equals), (Byte.bang, Byte.equals), (Byte.plus, Byte.equals),
+                 (Byte.ampersand, Byte.ampersand), (Byte.pipe, Byte.pipe), (Byte.question, Byte.question),
+                 (Byte.question, Byte.dot), (Byte.lt, Byte.equals), (Byte.gt, Byte.equals), (Byte.plus, Byte.plus),
+                 (Byte.dash, Byte.dash):
+                length = 2
+                if (b == Byte.equals || b == Byte.bang), c == Byte.equals, p + 2 < n, bytes[p + 2] == Byte.equals { length = 3 }
+            case (Byte.dot, Byte.dot) where p + 2 < n && bytes[p + 2] == Byte.dot:
+                length = 3
+            default:
+                break
+            }
+        }
+        emit(.punctuator, p..<p + length)
+        // After `)` or `]` an operand ended (`(a) / 2`); after any other punctuator an expression may start.
+        expressionExpected = !(length == 1 && (b == Byte.rparen || b == Byte.rbracket))
+            && !(length == 2 && (b == Byte.plus || b == Byte.dash) && bytes[p + 1] == b)
+        return p + length
+    }
+
+    private static let operatorKeywords: [[UInt8]] = [
+        "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
+        "yield", "await", "extends",
+    ].map { Array($0.utf8) }
+
+    private static func isOperatorKeyword(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count >= 2, word.count <= 10 else { return false }
+        next: for keyword in operatorKeywords where keyword.count == word.count && keyword[0] == word[0] {
+            for k in 1..<keyword.count where keyword[k] != word[k] { continue next }
+            return true
+        }
+        return false
+    }
+
+    /// A regular expression literal at `p`, or nil when the line ends first (then `/` is division).
+    private func regex(at p: Int, end n: Int) -> Int? {
+        var q = p + 1
+        var inClass = false
+        while q < n {
+            let b = bytes[q]
+            if b == Byte.newline || b == Byte.cr { return nil }
+            if b == Byte.backslash { q += 2; continue }
+            if b == Byte.lbracket { inClass = true }
+            else if b == 0x5D { inClass = false }
+            else if b == Byte.slash, !inClass {
+                q += 1
+                while q < n, Byte.isIdentifier(bytes[q]) { q += 1 }  // flags
+                return q
+            }
+            q += 1
+        }
+        return nil
+    }
+
+    private mutating func comment(_ range: Range<Int>, content: Range<Int>) {
+        if Lexing.contains("amolint-", in: bytes, content) {
+            directiveComments.append(RawComment(kind: .code, range: range, contentRange: content))
+        }
+    }
+
+    // MARK: Strings and templates
+
+    private mutating func string(at open: Int, end n: Int) -> Int {
+        let quote = bytes[open]
+        var literal = HostLiteral(range: open..<n, style: quote == Byte.quote ? .jsDouble : .jsSingle)
+        var run = open + 1
+        var p = open + 1
+        while p < n {
+            let b = bytes[p]
+            if b == quote || b == Byte.newline { break }  // a raw line break ends an unterminated string
+            if b == Byte.backslash, p + 1 < n {
+                if run < p { literal.add(.verbatim(run..<p)) }
+                let (value, length) = escape(at: p, end: n)
+                literal.add(.escaped(EscapeBytes(value), p..<p + length))
+                p += length
+                run = p
+                continue
+            }
+            p += 1
+        }
+        if run < p { literal.add(.verbatim(run..<p)) }
+        let end = p < n && bytes[p] == quote ? p + 1 : p
+        literal.range = open..<end
+        literal.before = Lexing.significant(before: open, in: bytes, limit: regionStart)
+        literal.after = Lexing.significant(from: end, in: bytes, limit: n)
+        let index = Int32(literals.count)
+        literals.append(literal)
+        emit(.string, open..<end, literal: index)
+        expressionExpected = false
+        return end
+    }
+
+    private mutating func template(at p: Int, end n: Int, literal: Int, token: Int) -> Int {
+        var q = p
+        while q < n {
+            let b = bytes[q]
+            if b == Byte.backtick || b == Byte.backslash || (b == Byte.dollar && q + 1 < n && bytes[q + 1] == Byte.lbrace) { break }
+            q += 1
+        }
+        if q > p { literals[literal].add(.verbatim(p..<q)) }
+        guard q < n else { return n }
+        switch bytes[q] {
+        case Byte.backtick:
+            pop()
+            literals[literal].range = literals[literal].range.lowerBound..<q + 1
+            literals[literal].after = Lexing.significant(from: q + 1, in: bytes, limit: n)
+            tokens[token].range = tokens[token].range.lowerBound..<q + 1
+            expressionExpected = false
+            return q + 1
+        case Byte.backslash:
+            let (value, length) = escape(at: q, end: n)
+            literals[literal].add(.escaped(EscapeBytes(value), q..<q + length))
+            return q + length
+        default:  // `${`
+            push(.code(depth: 0, hole: Hole(literal: Int32(literal), start: Int32(q), token: Int32(token))))
+            expressionExpected = true
+            return q + 2
+        }
+    }
+
+    /// A JavaScript escape at `p` (a backslash): what it stands for and its length.
+    private func escape(at p: Int, end n: Int) -> ([UInt8], Int) {
+        guard p + 1 < n else { return ([], 1) }
+        let c = bytes[p + 1]
+        if let control = Lexing.controlEscape(c, extra: (UInt8(ascii: "b"), 0x08)) { return ([control], 2) }
+        switch c {
+        case UInt8(ascii: "0") where !(p + 2 < n && Byte.isDigit(bytes[p + 2])): return ([0], 2)
+        case Byte.newline: return ([], 2)  // line continuation
+        case UInt8(ascii: "x"):
+            if p + 3 < n, let h = Lexing.hexValue(bytes[p + 2]), let l = Lexing.hexValue(bytes[p + 3]) {
+                return (Lexing.utf8(h * 16 + l), 4)
+            }
+            return ([c], 2)
+        case UInt8(ascii: "u"):
+            if let braced = Lexing.braceEscape(bytes, at: p, limit: n) { return braced }
+            if p + 2 < n, bytes[p + 2] == Byte.lbrace { return ([c], 2) }
+            var value: UInt32 = 0, k = p + 2
+            while k < n, k < p + 6, let h = Lexing.hexValue(bytes[k]) { value = value * 16 + h; k += 1 }
+            return k == p + 6 ? (Lexing.utf8(value), 6) : ([c], 2)
+        default:
+            // Any other escaped character stands for itself (a whole UTF-8 sequence).
+            let length = max(1, UTF8Validation.sequenceLength(bytes, at: p + 1))
+            return (Array(bytes[(p + 1)..<min(n, p + 1 + length)]), 1 + length)
+        }
+    }
+
+    // MARK: JSX
+
+    private func skipTagName(from p: Int, end n: Int) -> Int {
+        var q = p
+        while q < n, Byte.isIdentifier(bytes[q]) || bytes[q] == Byte.dot || bytes[q] == Byte.colon || bytes[q] == Byte.dash { q += 1 }
+        return q
+    }
+
+    private mutating func jsxStep(at p: Int, end n: Int, depth: Int, inTag: Bool, closing: Bool) -> Int {
+        let b = bytes[p]
+        if b == Byte.lbrace {
+            push(.code(depth: 0, hole: nil))
+            expressionExpected = true
+            return p + 1
+        }
+        if inTag {
+            switch b {
+            case Byte.quote, Byte.apostrophe:
+                var q = p + 1
+                while q < n, bytes[q] != b { q += 1 }
+                return min(q + 1, n)
+            case Byte.slash where p + 1 < n && bytes[p + 1] == Byte.gt:
+                return endOfTag(at: p + 2, depth: depth, opens: false, closes: false)
+            case Byte.gt:
+                return endOfTag(at: p + 1, depth: depth, opens: !closing, closes: closing)
+            default:
+                return p + 1
+            }
+        }
+        // Children: text, `{…}`, nested elements and closing tags.
+        guard b == Byte.lt, p + 1 < n else { return p + 1 }
+        if bytes[p + 1] == Byte.slash {
+            stack[stack.count - 1] = .jsx(depth: Int32(depth), inTag: true, closing: true)
+            return skipTagName(from: p + 2, end: n)
+        }
+        if Byte.isLetter(bytes[p + 1]) || bytes[p + 1] == Byte.gt {
+            stack[stack.count - 1] = .jsx(depth: Int32(depth), inTag: true, closing: false)
+            jsxTagStarts.append(p)
+            return skipTagName(from: p + 1, end: n)
+        }
+        return p + 1
+    }
+
+    /// After a tag's `>`: one more open element, one fewer, or (self-closing) the same.
+    private mutating func endOfTag(at next: Int, depth: Int, opens: Bool, closes: Bool) -> Int {
+        let newDepth = depth + (opens ? 1 : 0) - (closes ? 1 : 0)
+        if newDepth <= 0 {
+            pop()
+            expressionExpected = false
+            if jsxDepth == 0 { jsxRanges.append(jsxStart..<next) }
+        } else {
+            stack[stack.count - 1] = .jsx(depth: Int32(newDepth), inTag: false, closing: false)
+        }
+        return next
+    }
+}
