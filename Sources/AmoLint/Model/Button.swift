@@ -64,6 +64,11 @@ public struct Button: Sendable {
         func range(_ i: Int) -> Range<Int> { let r = records[i]; return base + Int(r.start)..<base + Int(r.end) }
         func nameRange(_ i: Int) -> Range<Int> { let r = records[i]; return base + Int(r.nameStart)..<base + Int(r.nameEnd) }
 
+        /// Whether two ranges of the text hold the same bytes.
+        func sameText(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            a.count == b.count && text.withUnsafeBufferPointer { Attribute.sameBytes(UnsafeBufferPointer(rebasing: $0[a]), UnsafeBufferPointer(rebasing: $0[b])) }
+        }
+
         /// `self[i].isConditional`.
         func isConditional(_ i: Int) -> Bool { records[i].flags.contains(.conditional) }
     }

@@ -97,9 +97,21 @@ enum AttributeChecks {
         private var filled = 0
         /// Every other name, by `String ==`.
         private var others: [String: Int] = [:]
+        /// The name asked about last, as written, and its answer: the same bytes as written are
+        /// the same name, whose first never changes, so a run of one name (a hostile tag repeats
+        /// `data-x` 100,000 times) is answered by one comparison, not a lower-casing and a look-up.
+        private var previous: (name: Range<Int>, first: Int)?
 
         /// The index of the first attribute named as the one at `index`, recording `index` if it is the first.
         mutating func first(at index: Int, in attributes: Button.Attributes) -> Int {
+            let written = attributes.nameRange(index)
+            if let previous, attributes.sameText(previous.name, written) { return previous.first }
+            let f = lookUp(at: index, in: attributes)
+            previous = (written, f)
+            return f
+        }
+
+        private mutating func lookUp(at index: Int, in attributes: Button.Attributes) -> Int {
             attributes.withName(index) { name in
                 guard let hash = FirstOfName.hash(name) else {
                     let name = String(decoding: name, as: UTF8.self)

@@ -1,0 +1,46 @@
+import Testing
+@testable import AmoLint
+
+/// A tag's repeats are found by comparing a name with the one asked about before it as
+/// written (a run of one name costs one comparison), then by lower-cased bytes: the
+/// repeats reported are those `String ==` of the normalized names gives, on tags of runs
+/// of one name written alike, re-cased, bound, non-ASCII, between known names.
+struct RepeatedNamesTests {
+    @Test func runsOfOneNameRepeatAsStringsSay() {
+        var g = SplitMix(seed: 0x5EED)
+        let known = KnownName.names
+        for round in 0..<600 {
+            var names: [String] = []
+            for _ in 0..<(1 + g.below(round % 5 == 0 ? 80 : 16)) {
+                let name: String
+                switch g.below(5) {
+                case 0: name = known[g.below(known.count)]
+                case 1: name = names.last.map { g.below(2) == 0 ? $0.uppercased() : ":" + $0 } ?? "data-x"
+                case 2: name = names.isEmpty ? "DATA-X" : names[g.below(names.count)]
+                default: name = "data-" + NameBytesTests.name(&g)
+                }
+                // Runs: the same name written alike several times over.
+                for _ in 0..<(1 + (g.below(3) == 0 ? g.below(6) : 0)) { names.append(name) }
+            }
+            let attributes = names.map { g.below(3) == 0 ? $0 : "\($0)=\"v\"" }
+            let page = #"<div class="amocrm_oauth" "# + attributes.joined(separator: " ") + "></div>"
+            let document = Document(SourceFile(path: "a.html", text: page))
+            guard let button = document.layers.first?.buttons.first else {
+                Issue.record("no button: \(page.debugDescription)")
+                continue
+            }
+            let all = Array(button.attributes)
+            var firstOf: [String: Int] = [:]
+            for (i, a) in all.enumerated() where firstOf[a.name] == nil { firstOf[a.name] = i }
+            let sink = FindingSink(configuration: Configuration(), suppressions: nil, lineIndex: nil)
+            document.layers[0].text.withUnsafeBufferPointer { bytes in
+                AttributeChecks.classify(ButtonContext(button: button, bytes: bytes, sink: sink, memo: DocumentMemo(document)))
+            }
+            let repeats = all.indices.filter { firstOf[all[$0].name] != $0 }
+            let reported = sink.kept.filter { $0.rule == "duplicate-attribute" }
+            #expect(reported.map(\.range) == repeats.map { all[$0].range }, "\(page.debugDescription)")
+            // Each names the first of its name.
+            #expect(reported.map { $0.related.first?.range } == repeats.map { all[firstOf[all[$0].name]!].range }, "\(page.debugDescription)")
+        }
+    }
+}
