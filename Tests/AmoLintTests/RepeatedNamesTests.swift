@@ -43,4 +43,21 @@ struct RepeatedNamesTests {
             #expect(reported.map { $0.related.first?.range } == repeats.map { all[firstOf[all[$0].name]!].range }, "\(page.debugDescription)")
         }
     }
+
+    /// A button's tag name is the last button's again when written with the same bytes:
+    /// each is its written name lower-cased, on runs of one name and of its re-casings.
+    @Test func tagNamesAreTheirWrittenNamesLowerCased() {
+        var g = SplitMix(seed: 0x7A9)
+        let tags = ["div", "DIV", "Div", "script", "SCRIPT", "button", "a", "my-button", "x-é", "X-É", "span\u{301}", String(repeating: "q", count: 40)]
+        for _ in 0..<300 {
+            var written: [String] = []
+            for _ in 0..<(1 + g.below(12)) {
+                let tag = tags[g.below(tags.count)]
+                for _ in 0..<(1 + g.below(3)) { written.append(tag) }
+            }
+            let page = written.map { "<\($0) class=\"amocrm_oauth\"></\($0)>" }.joined(separator: "\n")
+            let buttons = Document(SourceFile(path: "a.html", text: page)).buttons
+            #expect(buttons.map(\.tagName) == written.map { $0.lowercased() }, "\(page.debugDescription)")
+        }
+    }
 }

@@ -17,6 +17,9 @@ struct DocumentCollector: ScanVisitor {
     /// What it keeps: buttons, loaders, script bodies, `v-html` values, comments.
     var collected = CollectedMarkup()
     private var lastScript: (hasSrc: Bool, isJavaScript: Bool) = (false, true)
+    /// The last button's tag name as written and lower-cased: a page of one tag repeated
+    /// 100,000 times makes its `String` once.
+    private var lastTagName: (written: Range<Int>, name: String)?
     /// Every tag reaches `visitTag` (the plain path, which tests compare with the
     /// fast one). Otherwise only those of `needsTag` do: the others make no button
     /// or loader, and a `v-html` value without a needle is never lexed.
@@ -102,7 +105,7 @@ struct DocumentCollector: ScanVisitor {
             return
         }
         collected.buttons.append(Button(
-            range: tag.range, nameRange: tag.nameRange, tagName: lowerCased(tag.nameRange), brand: brand, marker: marker,
+            range: tag.range, nameRange: tag.nameRange, tagName: tagName(tag.nameRange), brand: brand, marker: marker,
             attributes: tag.attributes, in: text,
             markerIndex: markerRaw.flatMap { m in tag.attributes.firstIndex { $0.nameRange == m.nameRange } },
             address: address, isJSX: jsxSyntax, origin: origin))
@@ -139,6 +142,17 @@ struct DocumentCollector: ScanVisitor {
     }
 
     // MARK: Byte helpers
+
+    /// `lowerCased`, the last answer again for the same bytes.
+    private mutating func tagName(_ range: Range<Int>) -> String {
+        if let last = lastTagName, last.written.count == range.count,
+           Attribute.sameBytes(UnsafeBufferPointer(rebasing: bytes[last.written]), UnsafeBufferPointer(rebasing: bytes[range])) {
+            return last.name
+        }
+        let name = lowerCased(range)
+        lastTagName = (range, name)
+        return name
+    }
 
     /// The tag name lower-cased; ASCII in place (`String.lowercased` is the same there).
     private func lowerCased(_ range: Range<Int>) -> String {
