@@ -22,19 +22,25 @@ public final class ButtonFindingsCache: @unchecked Sendable {
         case repeats
     }
 
-    struct Entry {
+    /// A class: looking an entry up copied the struct out of the dictionary, its
+    /// button's strings and arrays retained and released (a page of 100,000 tags).
+    final class Entry {
         /// The button as parsed, holding no text, and its tag's bytes.
         let button: Button
         let tag: [UInt8]
         let loaders: UInt8
         let recorded: FindingRecording
+
+        init(button: Button, tag: [UInt8], loaders: UInt8, recorded: FindingRecording) {
+            (self.button, self.tag, self.loaders, self.recorded) = (button, tag, loaders, recorded)
+        }
     }
 
     let mode: Mode
     @exclusivity(unchecked) private var entries: [UInt64: Entry] = [:]
     /// Tags met once (repeats mode), by their key's hash.
     @exclusivity(unchecked) private var seen: Set<UInt64> = []
-    private var generation = 0
+    @exclusivity(unchecked) private var generation = 0
     /// Bound what a hostile page can make it hold: entries (repeats mode) and findings.
     static let capacity = 4_096
     static let findingCapacity = 20_000
@@ -167,7 +173,7 @@ final class FindingRecording {
     var overflowed = false
     /// The last lint that used it (`ButtonFindingsCache` drops the others); kept here,
     /// in a class, so marking it writes no dictionary entry.
-    var lastUsed = 0
+    @exclusivity(unchecked) var lastUsed = 0
     /// Error callback names asked about, with the answer.
     private(set) var callbacks: [(name: [UInt8], defined: Bool)] = []
 
