@@ -17,6 +17,7 @@ struct RepeatedNamesTests {
                 case 0: name = known[g.below(known.count)]
                 case 1: name = names.last.map { g.below(2) == 0 ? $0.uppercased() : ":" + $0 } ?? "data-x"
                 case 2: name = names.isEmpty ? "DATA-X" : names[g.below(names.count)]
+                case 3 where g.below(3) == 0: name = ["data-\u{E9}", "data-e\u{301}", "DATA-\u{C9}", "data-\u{212B}", "data-\u{C5}"][g.below(5)]
                 default: name = "data-" + NameBytesTests.name(&g)
                 }
                 // Runs: the same name written alike several times over.
@@ -39,8 +40,15 @@ struct RepeatedNamesTests {
             let repeats = all.indices.filter { firstOf[all[$0].name] != $0 }
             let reported = sink.kept.filter { $0.rule == "duplicate-attribute" }
             #expect(reported.map(\.range) == repeats.map { all[$0].range }, "\(page.debugDescription)")
-            // Each names the first of its name.
+            // Each names the first of its name, and quotes both as written.
             #expect(reported.map { $0.related.first?.range } == repeats.map { all[firstOf[all[$0].name]!].range }, "\(page.debugDescription)")
+            let texts = repeats.map { i -> [String] in
+                let name = Text.code(all[i].writtenName), first = Text.code(all[firstOf[all[i].name]!].writtenName)
+                return ["\(name) is repeated: HTML keeps the first \(first) and drops this one; remove it", "Remove the repeated \(name)",
+                        "First \(first), the one the browser keeps"]
+            }
+            #expect(reported.map { [$0.message, $0.fix?.description ?? "", $0.related.first?.message ?? ""] }.map { $0.map { Array($0.utf8) } }
+                    == texts.map { $0.map { Array($0.utf8) } }, "\(page.debugDescription)")
         }
     }
 

@@ -59,6 +59,9 @@ enum AttributeChecks {
         let attributes = c.button.attributes
         // First of each name that is not a known one (known ones the context numbered).
         var others = FirstOfName()
+        // The texts of the last repeat kept, by the written names they quote: a run of one
+        // repeat (a hostile tag) has the same three texts, built once (~10,000 instructions).
+        var lastTexts: (name: String, original: String, message: String, description: String, related: String)?
         for i in attributes.indices {
             let k = c.knownNumber(i)
             let f = k.map { c.firstIndex($0) ?? i } ?? others.first(at: i, in: attributes)
@@ -69,9 +72,16 @@ enum AttributeChecks {
                 let bytes = c.bytes
                 c.sink.report(.duplicateAttribute, attributes.range(i), unnecessary: true) {
                     let a = attributes[i], original = attributes[f]
-                    return ("\(Text.code(a.writtenName)) is repeated: HTML keeps the first \(Text.code(original.writtenName)) and drops this one; remove it",
-                            Fix("Remove the repeated \(Text.code(a.writtenName))", [removal(of: a, in: bytes)]),
-                            [RelatedLocation(range: original.range, message: "First \(Text.code(original.writtenName)), the one the browser keeps")])
+                    let name = a.writtenName, originalName = original.writtenName
+                    // Bytes, not `==`: names equal as `String`s may be written differently.
+                    if lastTexts == nil || !lastTexts!.name.utf8.elementsEqual(name.utf8) || !lastTexts!.original.utf8.elementsEqual(originalName.utf8) {
+                        lastTexts = (name, originalName,
+                                     "\(Text.code(name)) is repeated: HTML keeps the first \(Text.code(originalName)) and drops this one; remove it",
+                                     "Remove the repeated \(Text.code(name))", "First \(Text.code(originalName)), the one the browser keeps")
+                    }
+                    let texts = lastTexts!
+                    return (texts.message, Fix(texts.description, [removal(of: a, in: bytes)]),
+                            [RelatedLocation(range: original.range, message: texts.related)])
                 }
                 continue
             }
