@@ -37,7 +37,12 @@ public final class ButtonFindingsCache: @unchecked Sendable {
     }
 
     let mode: Mode
-    @exclusivity(unchecked) private var entries: [UInt64: Entry] = [:]
+    @exclusivity(unchecked) private var entries: [UInt64: Entry] = [:] {
+        didSet { last = nil }
+    }
+    /// The entry found last, by its key: a page repeating one tag asks for it each time
+    /// (no dictionary look-up). Forgotten whenever the entries change.
+    @exclusivity(unchecked) private var last: (key: UInt64, entry: Entry)?
     /// Tags met once (repeats mode), by their key's hash.
     @exclusivity(unchecked) private var seen: Set<UInt64> = []
     @exclusivity(unchecked) private var generation = 0
@@ -82,7 +87,9 @@ public final class ButtonFindingsCache: @unchecked Sendable {
         var h = Self.hash(tag)
         button.foldParse(into: &h)
         h = Self.mix(h ^ UInt64(loaders))
-        if let entry = entries[h], entry.loaders == loaders, entry.button.sameParse(as: button),
+        let found: Entry?
+        if let last, last.key == h { found = last.entry } else { found = entries[h]; if let found { last = (h, found) } }
+        if let entry = found, entry.loaders == loaders, entry.button.sameParse(as: button),
            Self.equal(entry.tag, tag), entry.recorded.callbacks.allSatisfy({ memo.knows($0.name, defined: $0.defined) })
         {
             if mode == .everyButton { entry.recorded.lastUsed = generation }
@@ -166,7 +173,7 @@ final class FindingRecording {
         let related: [RelatedLocation]
     }
 
-    private(set) var findings: [Finding] = []
+    @exclusivity(unchecked) private(set) var findings: [Finding] = []
     /// A button reporting more than this many findings is checked afresh each time.
     static let limit = 256
     /// Past `limit`: the rest went to the sink unrecorded.
@@ -175,7 +182,7 @@ final class FindingRecording {
     /// in a class, so marking it writes no dictionary entry.
     @exclusivity(unchecked) var lastUsed = 0
     /// Error callback names asked about, with the answer.
-    private(set) var callbacks: [(name: [UInt8], defined: Bool)] = []
+    @exclusivity(unchecked) private(set) var callbacks: [(name: [UInt8], defined: Bool)] = []
 
     func add(_ rule: Rule, _ range: Range<Int>, unnecessary: Bool, _ made: (message: String, fix: Fix?, related: [RelatedLocation])) {
         findings.append(Finding(rule: rule.ruleID, ordinal: rule.ordinal, range: range, unnecessary: unnecessary, message: made.message, fix: made.fix, related: made.related))
