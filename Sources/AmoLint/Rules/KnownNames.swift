@@ -44,8 +44,11 @@ enum KnownName {
     static func number(of name: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = name.count
         guard n + 1 < starts.count else { return nil }
+        let candidates = starts[n]..<starts[n + 1]
+        // No name of this length (most unknown ones): nothing to load.
+        guard !candidates.isEmpty else { return nil }
         let (first, last) = wordsOf(name)
-        for k in starts[n]..<starts[n + 1] where words[k].first == first && words[k].last == last {
+        for k in candidates where words[k].first == first && words[k].last == last {
             // Up to sixteen bytes the two words are the whole name.
             if n <= 16 || bytes[words[k].number].withUnsafeBufferPointer({ Attribute.sameBytes($0, name) }) { return words[k].number }
         }
