@@ -109,7 +109,7 @@ public struct Button: Sendable {
                 if isShort { shortRecords.append(AttributeRecords.ShortRecord(record)) } else { records.append(record) }
                 guard let k = known, seen & 1 << k == 0 else { continue }
                 seen |= 1 << k
-                if !Attribute(record: record, text: text, base: base).isBlank { filled |= 1 << k }
+                if Attribute.startsFilled(record, in: bytes, base: base) || !Attribute(record: record, text: text, base: base).isBlank { filled |= 1 << k }
             }
         }
         self.records = isShort ? .short(shortRecords) : AttributeRecords(records)
