@@ -32,6 +32,23 @@ struct DocumentCollector: ScanVisitor {
         self.origins = origins
         self.map = map
         needsEveryTag = everyTag
+        collected.buttons.reserveCapacity(DocumentCollector.buttonBound(bytes))
+    }
+
+    /// At most as many buttons as `_oauth` and `auth/button` occur (every marker holds one):
+    /// reserved at once, a page of 200,000 buttons is not copied each time the list doubles
+    /// (nor its pages touched twice). Never more than one a 16 bytes.
+    static func buttonBound(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            i = ByteSearch.first(Byte.underscore, 0x68, in: bytes, from: i, to: n)
+            guard i < n else { break }
+            if Lexing.hasPrefix("_oauth", at: i, in: bytes) || (i >= 3 && Lexing.hasPrefix("auth/button", at: i - 3, in: bytes)) { count += 1 }
+            i += 1
+        }
+        return min(count, n / 16)
     }
 
     /// Scripts (for the body that follows) and tags holding `auth`: every class or id
