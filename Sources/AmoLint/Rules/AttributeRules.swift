@@ -74,7 +74,7 @@ enum AttributeChecks {
                     let a = attributes[i], original = attributes[f]
                     let name = a.writtenName, originalName = original.writtenName
                     // Bytes, not `==`: names equal as `String`s may be written differently.
-                    if lastTexts == nil || !lastTexts!.name.utf8.elementsEqual(name.utf8) || !lastTexts!.original.utf8.elementsEqual(originalName.utf8) {
+                    if lastTexts == nil || !Self.sameUTF8(lastTexts!.name, name) || !Self.sameUTF8(lastTexts!.original, originalName) {
                         lastTexts = (name, originalName,
                                      "\(Text.code(name)) is repeated: HTML keeps the first \(Text.code(originalName)) and drops this one; remove it",
                                      "Remove the repeated \(Text.code(name))", "First \(Text.code(originalName)), the one the browser keeps")
@@ -91,6 +91,13 @@ enum AttributeChecks {
             c.markNoEffect(i)
             reportUnknown(c, attributes, i, number: k)
         }
+    }
+
+    /// Whether two strings have the same UTF-8 bytes (the generic `elementsEqual` of their
+    /// views cost 500 instructions for two short names).
+    private static func sameUTF8(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in Attribute.sameBytes(x, y) } }
     }
 
     /// The first index of each name, by `String ==`: a short list searched in
