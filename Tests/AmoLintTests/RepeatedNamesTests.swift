@@ -69,3 +69,16 @@ struct RepeatedNamesTests {
         }
     }
 }
+
+/// Class and id values are split into tokens by a mask of separators: each byte, bound or
+/// not, is a separator exactly when the plain test says so.
+struct TokenSeparatorTests {
+    @Test func theMaskIsThePlainTest() {
+        for bound in [false, true] {
+            let mask = bound ? DocumentCollector.boundSeparators : DocumentCollector.separators
+            for b in 0...255 {
+                #expect(DocumentCollector.isTokenSeparator(UInt8(b), mask, bound: bound) == DocumentCollector.isTokenSeparatorPlain(UInt8(b), bound: bound), "\(b) \(bound)")
+            }
+        }
+    }
+}

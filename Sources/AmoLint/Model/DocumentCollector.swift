@@ -43,9 +43,10 @@ struct DocumentCollector: ScanVisitor {
         var i = 0
         let n = bytes.count
         while i < n {
-            i = ByteSearch.first(Byte.underscore, 0x68, in: bytes, from: i, to: n)
+            // `/` is rarer than the `h` of `auth/button` in text.
+            i = min(n, ByteSearch.first(Byte.underscore, Byte.slash, in: bytes, from: i, to: n))
             guard i < n else { break }
-            if Lexing.hasPrefix("_oauth", at: i, in: bytes) || (i >= 3 && Lexing.hasPrefix("auth/button", at: i - 3, in: bytes)) { count += 1 }
+            if Lexing.hasPrefix("_oauth", at: i, in: bytes) || (i >= 4 && Lexing.hasPrefix("auth/button", at: i - 4, in: bytes)) { count += 1 }
             i += 1
         }
         return min(count, n / 16)
@@ -204,11 +205,12 @@ struct DocumentCollector: ScanVisitor {
     /// is an expression: its punctuation separates tokens too.
     private func brandToken(in raw: RawAttribute, bound: Bool) -> Brand? {
         guard let range = raw.valueRange, contains(range, "_oauth") else { return nil }
+        let mask = bound ? DocumentCollector.boundSeparators : DocumentCollector.separators
         var i = range.lowerBound
         while i < range.upperBound {
-            while i < range.upperBound, isTokenSeparator(bytes[i], bound: bound) { i += 1 }
+            while i < range.upperBound, DocumentCollector.isTokenSeparator(bytes[i], mask, bound: bound) { i += 1 }
             let start = i
-            while i < range.upperBound, !isTokenSeparator(bytes[i], bound: bound) { i += 1 }
+            while i < range.upperBound, !DocumentCollector.isTokenSeparator(bytes[i], mask, bound: bound) { i += 1 }
             // `Brand.fromClassToken` by bytes: its tokens are ASCII letters and `_`, equal only to the same bytes.
             let token = UnsafeBufferPointer(rebasing: bytes[start..<i])
             if token.count == 12, tokenIs(token, "amocrm_oauth") { return .amocrm }
@@ -222,8 +224,27 @@ struct DocumentCollector: ScanVisitor {
         return true
     }
 
+    /// `isTokenSeparatorPlain` of the ASCII bytes, a bit each (a dozen comparisons a byte of every class value).
+    static let separators = separatorMask(bound: false), boundSeparators = separatorMask(bound: true)
+
+    private static func separatorMask(bound: Bool) -> (low: UInt64, high: UInt64) {
+        var mask: (low: UInt64, high: UInt64) = (0, 0)
+        for b in 0..<128 where isTokenSeparatorPlain(UInt8(b), bound: bound) {
+            if b < 64 { mask.low |= 1 << UInt64(b) } else { mask.high |= 1 << UInt64(b - 64) }
+        }
+        return mask
+    }
+
+    /// `isTokenSeparatorPlain` by the mask (the plain test for a byte of 0x80 or more).
+    @inline(__always)
+    static func isTokenSeparator(_ b: UInt8, _ mask: (low: UInt64, high: UInt64), bound: Bool) -> Bool {
+        if b < 64 { return (mask.low >> UInt64(b)) & 1 != 0 }
+        if b < 128 { return (mask.high >> UInt64(b - 64)) & 1 != 0 }
+        return isTokenSeparatorPlain(b, bound: bound)
+    }
+
     /// White space separates classes; in a JSX expression quotes and braces do too.
-    private func isTokenSeparator(_ b: UInt8, bound: Bool) -> Bool {
+    static func isTokenSeparatorPlain(_ b: UInt8, bound: Bool) -> Bool {
         if Byte.isSpace(b) || b == Byte.quote || b == Byte.apostrophe || b == Byte.backtick || b == Byte.lbrace
             || b == Byte.rbrace || b == Byte.comma || b == Byte.lbracket { return true }
         return bound && (b == Byte.colon || b == Byte.rbracket || b == Byte.lparen || b == Byte.rparen || b == Byte.equals || b == Byte.gt)
