@@ -72,15 +72,18 @@ struct ReportBytes: ~Copyable {
             text.withUTF8 { append($0) }
             return
         }
-        var digits = 1
-        var power = 10
-        while digits < 19, power <= value { digits += 1; power &*= 10 }
-        reserve(digits)
+        // Backwards into the room of the longest number, then moved down: one division a digit.
+        reserve(20)
+        let end = base + count + 20
+        var p = end
         var v = value
-        for k in stride(from: count + digits - 1, through: count, by: -1) {
-            base[k] = 0x30 + UInt8(v % 10)
+        repeat {
+            p -= 1
+            p.pointee = 0x30 + UInt8(v % 10)
             v /= 10
-        }
+        } while v > 0
+        let digits = end - p
+        UnsafeMutableRawPointer(base + count).copyMemory(from: p, byteCount: digits)  // may overlap: memmove
         count += digits
     }
 
