@@ -9,7 +9,7 @@ import Testing
 struct PHPLexerSkipTests {
     static let pieces = ["<?php ", "?>", "'", "\"", "\\", "\\'", "\\\\", "\\\"", "\\n", "\\x41", "\\u{41}", "\\101", "$", "$x", "$x->y", "$a[1]",
                          "{$a[1]}", "${b}", "{", "}", "<<<HTML\n", "<<<'N'\n", "<<<\"Q\"\n", "\nHTML;\n", "\nN\n", "  Q;", "\n", "\r\n",
-                         "<div class=\"amocrm_oauth\" data-x=\"", "\">", "// amolint-disable\n", "/* ?> */", "# c\n", "`ls`", " . ", "; echo ",
+                         "<div class=\"amocrm_oauth\" data-x=\"", "\">", "// amolint-disable\n", "/* ?> */", "# c\n", "# it's ", "#[Attr] ", "# amolint-disable-next-line x\n", "// a 'b' ", "/* '", "*/", "?", "<", "<<", "/", "`ls`", " . ", "; echo ",
                          String(repeating: "a", count: 15), String(repeating: "b", count: 17), String(repeating: "c", count: 33), "é", "🚀"]
 
     static func describe(_ lexer: PHPLexer) -> String {
