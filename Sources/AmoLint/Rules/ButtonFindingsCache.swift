@@ -84,17 +84,15 @@ public final class ButtonFindingsCache: @unchecked Sendable {
 
     func lookup(_ button: Button, bytes: UnsafeBufferPointer<UInt8>, loaders: UInt8, memo: DocumentMemo) -> Lookup {
         let tag = UnsafeBufferPointer(rebasing: bytes[button.range])
+        // The entry found last, before any hashing: a page repeating one tag meets it again, and
+        // an entry it matches is the one its key finds (equal tags and parses fold to equal keys).
+        if let last, matches(last.entry, button, tag, loaders: loaders, memo: memo) { return replay(last.entry, button) }
         var h = Self.hash(tag)
         button.foldParse(into: &h)
         h = Self.mix(h ^ UInt64(loaders))
         let found: Entry?
         if let last, last.key == h { found = last.entry } else { found = entries[h]; if let found { last = (h, found) } }
-        if let entry = found, entry.loaders == loaders, entry.button.sameParse(as: button),
-           Self.equal(entry.tag, tag), entry.recorded.callbacks.allSatisfy({ memo.knows($0.name, defined: $0.defined) })
-        {
-            if mode == .everyButton { entry.recorded.lastUsed = generation }
-            return .replay(entry.recorded, shift: button.range.lowerBound - entry.button.range.lowerBound)
-        }
+        if let entry = found, matches(entry, button, tag, loaders: loaders, memo: memo) { return replay(entry, button) }
         switch mode {
         case .everyButton:
             return .record(key: h)
@@ -102,6 +100,18 @@ public final class ButtonFindingsCache: @unchecked Sendable {
             if entries.count < Self.capacity, !seen.insert(h).inserted { return .record(key: h) }
             return .check
         }
+    }
+
+    /// Whether `entry`'s findings are `button`'s: the same loaders, parse and tag bytes, and the
+    /// same answers about the callbacks it asked after.
+    private func matches(_ entry: Entry, _ button: Button, _ tag: UnsafeBufferPointer<UInt8>, loaders: UInt8, memo: DocumentMemo) -> Bool {
+        entry.loaders == loaders && entry.button.sameParse(as: button) && Self.equal(entry.tag, tag)
+            && entry.recorded.callbacks.allSatisfy({ memo.knows($0.name, defined: $0.defined) })
+    }
+
+    private func replay(_ entry: Entry, _ button: Button) -> Lookup {
+        if mode == .everyButton { entry.recorded.lastUsed = generation }
+        return .replay(entry.recorded, shift: button.range.lowerBound - entry.button.range.lowerBound)
     }
 
     func store(_ recorded: FindingRecording, key: UInt64, button: Button, bytes: UnsafeBufferPointer<UInt8>, loaders: UInt8) {
