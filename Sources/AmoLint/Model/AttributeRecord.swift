@@ -50,7 +50,7 @@ enum AttributeRecords: Sendable {
     case short([ShortRecord])
     case long([AttributeRecord])
 
-    struct ShortRecord: Sendable {
+    struct ShortRecord: Sendable, Equatable {
         let start: UInt16, end: UInt16, nameStart: UInt16, nameEnd: UInt16, valueStart: UInt16, valueEnd: UInt16
         let quote: UInt8, flags: RawAttribute.Flags, bits: UInt8, fact: UInt8
 

@@ -77,9 +77,14 @@ public struct Button: Sendable {
         case existingIntegration = "existing integration", metadata = "metadata (new external integration)", none = "neither"
     }
 
+    /// The attribute records, to be shared by the next button read alike (`init(…, sharing:)`).
+    var sharedRecords: AttributeRecords { records }
+
     /// `attributes` as the scanner read them from `text`; `markerIndex` is the one that made it a button.
+    /// `sharing`: the records of the button before, kept instead of a new list when equal (a page
+    /// repeating one tag allocated, and freed, a list a button).
     init(range: Range<Int>, nameRange: Range<Int>, tagName: String, brand: Brand, marker: Marker, attributes raws: [RawAttribute],
-         in text: [UInt8], markerIndex: Int?, address: ScriptAddress?, isJSX: Bool, origin: Origin)
+         in text: [UInt8], markerIndex: Int?, address: ScriptAddress?, isJSX: Bool, origin: Origin, sharing previous: AttributeRecords? = nil)
     {
         self.range = range
         self.nameRange = nameRange
@@ -98,21 +103,39 @@ public struct Button: Sendable {
         let isShort = range.count <= Int(UInt16.max)
         var records: [AttributeRecord] = []
         var shortRecords: [AttributeRecords.ShortRecord] = []
-        if isShort { shortRecords.reserveCapacity(raws.count) } else { records.reserveCapacity(raws.count) }
+        // The button before's short list, kept while each record equals its own (no list is made).
+        var kept: [AttributeRecords.ShortRecord]?
+        if isShort, case .short(let list)? = previous, list.count == raws.count { kept = list }
+        if kept == nil { if isShort { shortRecords.reserveCapacity(raws.count) } else { records.reserveCapacity(raws.count) } }
         text.withUnsafeBufferPointer { bytes in
-            for raw in raws {
+            for (j, raw) in raws.enumerated() {
                 var record = AttributeRecord(raw, base: base, bound: Attribute.isBound(raw, in: bytes))
                 let (known, isData) = Attribute.withNormalizedName(UnsafeBufferPointer(rebasing: bytes[raw.nameRange])) { name, _ in
                     (KnownName.number(of: name), KnownName.hasDataPrefix(name))
                 }
                 record.fact = KnownName.fact(known, isData: isData)
-                if isShort { shortRecords.append(AttributeRecords.ShortRecord(record)) } else { records.append(record) }
+                if isShort {
+                    let short = AttributeRecords.ShortRecord(record)
+                    if let list = kept {
+                        if list[j] != short {
+                            // The first difference: a list of its own, from the equal records so far.
+                            shortRecords.reserveCapacity(raws.count)
+                            shortRecords += list[0..<j]
+                            shortRecords.append(short)
+                            kept = nil
+                        }
+                    } else {
+                        shortRecords.append(short)
+                    }
+                } else {
+                    records.append(record)
+                }
                 guard let k = known, seen & 1 << k == 0 else { continue }
                 seen |= 1 << k
                 if Attribute.startsFilled(record, in: bytes, base: base) || !Attribute(record: record, text: text, base: base).isBlank { filled |= 1 << k }
             }
         }
-        self.records = isShort ? .short(shortRecords) : AttributeRecords(records)
+        self.records = isShort ? .short(kept ?? shortRecords) : AttributeRecords(records)
         self.markerIndex = markerIndex.map(Int32.init) ?? -1
         self.address = address
         self.isJSX = isJSX

@@ -126,7 +126,7 @@ struct DocumentCollector: ScanVisitor {
             range: tag.range, nameRange: tag.nameRange, tagName: tagName(tag.nameRange), brand: brand, marker: marker,
             attributes: tag.attributes, in: text,
             markerIndex: markerRaw.flatMap { m in tag.attributes.firstIndex { $0.nameRange == m.nameRange } },
-            address: address, isJSX: jsxSyntax, origin: origin))
+            address: address, isJSX: jsxSyntax, origin: origin, sharing: collected.buttons.last?.sharedRecords))
     }
 
     mutating func visitComment(_ comment: RawComment) {
