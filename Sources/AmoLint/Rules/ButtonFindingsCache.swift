@@ -48,6 +48,7 @@ public final class ButtonFindingsCache: @unchecked Sendable {
     @exclusivity(unchecked) private var generation = 0
     /// Bound what a hostile page can make it hold: entries (repeats mode) and findings.
     static let capacity = 4_096
+    static let longestTag = Int(UInt16.max)
     static let findingCapacity = 20_000
     private var findings = 0
 
@@ -83,6 +84,9 @@ public final class ButtonFindingsCache: @unchecked Sendable {
     }
 
     func lookup(_ button: Button, bytes: UnsafeBufferPointer<UInt8>, loaders: UInt8, memo: DocumentMemo) -> Lookup {
+        // A tag of 64 KiB or more (a hostile one) is checked afresh: hashing its bytes and its
+        // records (a million) costs more than meeting the same tag twice ever saves.
+        guard button.range.count <= Self.longestTag else { return .check }
         let tag = UnsafeBufferPointer(rebasing: bytes[button.range])
         // The entry found last, before any hashing: a page repeating one tag meets it again, and
         // an entry it matches is the one its key finds (equal tags and parses fold to equal keys).
