@@ -69,6 +69,12 @@ public struct Button: Sendable {
             a.count == b.count && text.withUnsafeBufferPointer { Attribute.sameBytes(UnsafeBufferPointer(rebasing: $0[a]), UnsafeBufferPointer(rebasing: $0[b])) }
         }
 
+        /// `self[i].range`, `.nameRange` and `.isConditional`, the record read once (a hostile tag asks of a million).
+        func facts(_ i: Int) -> (range: Range<Int>, nameRange: Range<Int>, isConditional: Bool) {
+            let r = records[i]
+            return (base + Int(r.start)..<base + Int(r.end), base + Int(r.nameStart)..<base + Int(r.nameEnd), r.flags.contains(.conditional))
+        }
+
         /// `self[i].isConditional`.
         func isConditional(_ i: Int) -> Bool { records[i].flags.contains(.conditional) }
     }

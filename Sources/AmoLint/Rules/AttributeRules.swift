@@ -64,13 +64,14 @@ enum AttributeChecks {
         var lastTexts: (name: String, original: String, message: String, description: String, related: String)?
         for i in attributes.indices {
             let k = c.knownNumber(i)
-            let f = k.map { c.firstIndex($0) ?? i } ?? others.first(at: i, in: attributes)
+            let own = attributes.facts(i)
+            let f = k.map { c.firstIndex($0) ?? i } ?? others.first(at: i, written: own.nameRange, in: attributes)
             if f != i {
-                if attributes.isConditional(i) || attributes.isConditional(f) { continue }
+                if own.isConditional || attributes.isConditional(f) { continue }
                 c.markNoEffect(i)
                 // The attributes are made only for a finding that is kept (a hostile tag repeats one name 100,000 times).
                 let bytes = c.bytes
-                c.sink.report(.duplicateAttribute, attributes.range(i), unnecessary: true) {
+                c.sink.report(.duplicateAttribute, own.range, unnecessary: true) {
                     let a = attributes[i], original = attributes[f]
                     let name = a.writtenName, originalName = original.writtenName
                     // Bytes, not `==`: names equal as `String`s may be written differently.
@@ -119,9 +120,8 @@ enum AttributeChecks {
         /// `data-x` 100,000 times) is answered by one comparison, not a lower-casing and a look-up.
         private var previous: (name: Range<Int>, first: Int)?
 
-        /// The index of the first attribute named as the one at `index`, recording `index` if it is the first.
-        mutating func first(at index: Int, in attributes: Button.Attributes) -> Int {
-            let written = attributes.nameRange(index)
+        /// The index of the first attribute named as the one at `index` (its name written at `written`), recording `index` if it is the first.
+        mutating func first(at index: Int, written: Range<Int>, in attributes: Button.Attributes) -> Int {
             if let previous, attributes.sameText(previous.name, written) { return previous.first }
             let f = lookUp(at: index, in: attributes)
             previous = (written, f)
