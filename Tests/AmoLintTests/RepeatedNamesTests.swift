@@ -35,7 +35,16 @@ struct RepeatedNamesTests {
             for (i, a) in all.enumerated() where firstOf[a.name] == nil { firstOf[a.name] = i }
             let sink = FindingSink(configuration: Configuration(), suppressions: nil, lineIndex: nil)
             document.layers[0].text.withUnsafeBufferPointer { bytes in
-                AttributeChecks.classify(ButtonContext(button: button, bytes: bytes, sink: sink, memo: DocumentMemo(document)))
+                let c = ButtonContext(button: button, bytes: bytes, sink: sink, memo: DocumentMemo(document))
+                // Each name's facts (read once for a run of it): its number, `data-`, bound, as its `String` says.
+                for (i, a) in all.enumerated() {
+                    let plain = NameBytesTests.plainNormalized(a.writtenName)
+                    let k = KnownName.number(of: plain.name)
+                    #expect(c.knownNumber(i) == k, "\(a.writtenName.debugDescription) in \(page.debugDescription)")
+                    #expect(c.isData(i) == (k.map { $0 < KnownName.tableCount } ?? plain.name.hasPrefix("data-")), "\(a.writtenName.debugDescription)")
+                    #expect(a.record.isBound == plain.bound, "\(a.writtenName.debugDescription)")
+                }
+                AttributeChecks.classify(c)
             }
             let repeats = all.indices.filter { firstOf[all[$0].name] != $0 }
             let reported = sink.kept.filter { $0.rule == "duplicate-attribute" }

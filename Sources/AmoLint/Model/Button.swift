@@ -113,12 +113,24 @@ public struct Button: Sendable {
         var kept: [AttributeRecords.ShortRecord]?
         if isShort, case .short(let list)? = previous, list.count == raws.count { kept = list }
         if kept == nil { if isShort { shortRecords.reserveCapacity(raws.count) } else { records.reserveCapacity(raws.count) } }
+        // The name facts of the attribute before: the same bytes as written have the same ones,
+        // so a run of one name (a hostile tag repeats `data-x` a million times) is lower-cased once.
+        var previous: (name: Range<Int>, known: Int?, isData: Bool, bound: Bool)?
         text.withUnsafeBufferPointer { bytes in
             for (j, raw) in raws.enumerated() {
-                var record = AttributeRecord(raw, base: base, bound: Attribute.isBound(raw, in: bytes))
-                let (known, isData) = Attribute.withNormalizedName(UnsafeBufferPointer(rebasing: bytes[raw.nameRange])) { name, _ in
-                    (KnownName.number(of: name), KnownName.hasDataPrefix(name))
+                let name = raw.nameRange
+                let known: Int?, isData: Bool, bound: Bool
+                if let p = previous, p.name.count == name.count,
+                   Attribute.sameBytes(UnsafeBufferPointer(rebasing: bytes[p.name]), UnsafeBufferPointer(rebasing: bytes[name])) {
+                    (known, isData, bound) = (p.known, p.isData, p.bound)
+                } else {
+                    bound = Attribute.isBound(raw, in: bytes)
+                    (known, isData) = Attribute.withNormalizedName(UnsafeBufferPointer(rebasing: bytes[name])) { name, _ in
+                        (KnownName.number(of: name), KnownName.hasDataPrefix(name))
+                    }
+                    previous = (name, known, isData, bound)
                 }
+                var record = AttributeRecord(raw, base: base, bound: bound)
                 record.fact = KnownName.fact(known, isData: isData)
                 if isShort {
                     let short = AttributeRecords.ShortRecord(record)
