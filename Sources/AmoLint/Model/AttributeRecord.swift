@@ -72,6 +72,14 @@ enum AttributeRecords: Sendable {
         self = .short(records.map(ShortRecord.init))
     }
 
+    /// Each record's `fact`, in order: one pass over the list, not a record made per subscript.
+    var facts: [UInt8] {
+        switch self {
+        case .short(let records): return records.map(\.fact)
+        case .long(let records): return records.map(\.fact)
+        }
+    }
+
     var count: Int {
         switch self {
         case .short(let records): return records.count

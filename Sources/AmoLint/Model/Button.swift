@@ -83,6 +83,9 @@ public struct Button: Sendable {
         case existingIntegration = "existing integration", metadata = "metadata (new external integration)", none = "neither"
     }
 
+    /// Every attribute's `KnownName` fact, in order (`Attributes.fact` of each).
+    var attributeFacts: [UInt8] { records.facts }
+
     /// The attribute records, to be shared by the next button read alike (`init(…, sharing:)`).
     var sharedRecords: AttributeRecords { records }
 
