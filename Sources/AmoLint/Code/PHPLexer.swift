@@ -133,7 +133,8 @@ struct PHPLexer {
 
     // MARK: Strings
 
-    private mutating func finish(_ literal: inout HostLiteral, codeStart: Int) {
+    /// Consumed, not copied: the list takes the literal itself (a copy and a destroy a literal of 100,000).
+    private mutating func finish(_ literal: consuming HostLiteral, codeStart: Int) {
         literal.before = Lexing.significant(before: literal.range.lowerBound, in: bytes, limit: codeStart)
         literal.after = Lexing.significant(from: literal.range.upperBound, in: bytes, limit: bytes.count)
         literals.append(literal)
@@ -162,7 +163,7 @@ struct PHPLexer {
         if run < min(p, n) { literal.add(.verbatim(run..<min(p, n))) }
         let end = p < n ? p + 1 : n
         literal.range = open..<end
-        finish(&literal, codeStart: codeStart)
+        finish(consume literal, codeStart: codeStart)
         return end
     }
 
@@ -173,7 +174,7 @@ struct PHPLexer {
         let end = interpolated(from: open + 1, to: n, terminator: Byte.quote, into: &literal)
         let close = end < n ? end + 1 : n
         literal.range = open..<close
-        finish(&literal, codeStart: codeStart)
+        finish(consume literal, codeStart: codeStart)
         return close
     }
 
@@ -327,7 +328,7 @@ struct PHPLexer {
         } else {
             _ = interpolated(from: contentStart, to: contentEnd, terminator: 0, into: &literal)
         }
-        finish(&literal, codeStart: codeStart)
+        finish(consume literal, codeStart: codeStart)
         return end
     }
 }
