@@ -69,6 +69,8 @@ enum AttributeChecks {
             if f != i {
                 if own.isConditional || attributes.isConditional(f) { continue }
                 c.markNoEffect(i)
+                // Past the budget a repeat is only counted: nothing of its report is made.
+                if c.sink.settlesUnmade(.duplicateAttribute) { continue }
                 // The attributes are made only for a finding that is kept (a hostile tag repeats one name 100,000 times).
                 let bytes = c.bytes
                 c.sink.report(.duplicateAttribute, own.range, unnecessary: true) {
