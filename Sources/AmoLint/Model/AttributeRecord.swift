@@ -50,7 +50,7 @@ enum AttributeRecords: Sendable {
     case short([ShortRecord])
     case long([AttributeRecord])
 
-    struct ShortRecord: Sendable {
+    struct ShortRecord: Sendable, Equatable {
         let start: UInt16, end: UInt16, nameStart: UInt16, nameEnd: UInt16, valueStart: UInt16, valueEnd: UInt16
         let quote: UInt8, flags: RawAttribute.Flags, bits: UInt8, fact: UInt8
 
@@ -70,6 +70,14 @@ enum AttributeRecords: Sendable {
             return
         }
         self = .short(records.map(ShortRecord.init))
+    }
+
+    /// Each record's `fact`, in order: one pass over the list, not a record made per subscript.
+    var facts: [UInt8] {
+        switch self {
+        case .short(let records): return records.map(\.fact)
+        case .long(let records): return records.map(\.fact)
+        }
     }
 
     var count: Int {

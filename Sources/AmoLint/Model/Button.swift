@@ -64,6 +64,17 @@ public struct Button: Sendable {
         func range(_ i: Int) -> Range<Int> { let r = records[i]; return base + Int(r.start)..<base + Int(r.end) }
         func nameRange(_ i: Int) -> Range<Int> { let r = records[i]; return base + Int(r.nameStart)..<base + Int(r.nameEnd) }
 
+        /// Whether two ranges of the text hold the same bytes.
+        func sameText(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            a.count == b.count && text.withUnsafeBufferPointer { Attribute.sameBytes(UnsafeBufferPointer(rebasing: $0[a]), UnsafeBufferPointer(rebasing: $0[b])) }
+        }
+
+        /// `self[i].range`, `.nameRange` and `.isConditional`, the record read once (a hostile tag asks of a million).
+        func facts(_ i: Int) -> (range: Range<Int>, nameRange: Range<Int>, isConditional: Bool) {
+            let r = records[i]
+            return (base + Int(r.start)..<base + Int(r.end), base + Int(r.nameStart)..<base + Int(r.nameEnd), r.flags.contains(.conditional))
+        }
+
         /// `self[i].isConditional`.
         func isConditional(_ i: Int) -> Bool { records[i].flags.contains(.conditional) }
     }
@@ -72,9 +83,17 @@ public struct Button: Sendable {
         case existingIntegration = "existing integration", metadata = "metadata (new external integration)", none = "neither"
     }
 
+    /// Every attribute's `KnownName` fact, in order (`Attributes.fact` of each).
+    var attributeFacts: [UInt8] { records.facts }
+
+    /// The attribute records, to be shared by the next button read alike (`init(…, sharing:)`).
+    var sharedRecords: AttributeRecords { records }
+
     /// `attributes` as the scanner read them from `text`; `markerIndex` is the one that made it a button.
+    /// `sharing`: the records of the button before, kept instead of a new list when equal (a page
+    /// repeating one tag allocated, and freed, a list a button).
     init(range: Range<Int>, nameRange: Range<Int>, tagName: String, brand: Brand, marker: Marker, attributes raws: [RawAttribute],
-         in text: [UInt8], markerIndex: Int?, address: ScriptAddress?, isJSX: Bool, origin: Origin)
+         in text: [UInt8], markerIndex: Int?, address: ScriptAddress?, isJSX: Bool, origin: Origin, sharing previous: AttributeRecords? = nil)
     {
         self.range = range
         self.nameRange = nameRange
@@ -93,21 +112,51 @@ public struct Button: Sendable {
         let isShort = range.count <= Int(UInt16.max)
         var records: [AttributeRecord] = []
         var shortRecords: [AttributeRecords.ShortRecord] = []
-        if isShort { shortRecords.reserveCapacity(raws.count) } else { records.reserveCapacity(raws.count) }
+        // The button before's short list, kept while each record equals its own (no list is made).
+        var kept: [AttributeRecords.ShortRecord]?
+        if isShort, case .short(let list)? = previous, list.count == raws.count { kept = list }
+        if kept == nil { if isShort { shortRecords.reserveCapacity(raws.count) } else { records.reserveCapacity(raws.count) } }
+        // The name facts of the attribute before: the same bytes as written have the same ones,
+        // so a run of one name (a hostile tag repeats `data-x` a million times) is lower-cased once.
+        var previous: (name: Range<Int>, known: Int?, isData: Bool, bound: Bool)?
         text.withUnsafeBufferPointer { bytes in
-            for raw in raws {
-                var record = AttributeRecord(raw, base: base, bound: Attribute.isBound(raw, in: bytes))
-                let (known, isData) = Attribute.withNormalizedName(UnsafeBufferPointer(rebasing: bytes[raw.nameRange])) { name, _ in
-                    (KnownName.number(of: name), KnownName.hasDataPrefix(name))
+            for (j, raw) in raws.enumerated() {
+                let name = raw.nameRange
+                let known: Int?, isData: Bool, bound: Bool
+                if let p = previous, p.name.count == name.count,
+                   Attribute.sameBytes(UnsafeBufferPointer(rebasing: bytes[p.name]), UnsafeBufferPointer(rebasing: bytes[name])) {
+                    (known, isData, bound) = (p.known, p.isData, p.bound)
+                } else {
+                    bound = Attribute.isBound(raw, in: bytes)
+                    (known, isData) = Attribute.withNormalizedName(UnsafeBufferPointer(rebasing: bytes[name])) { name, _ in
+                        (KnownName.number(of: name), KnownName.hasDataPrefix(name))
+                    }
+                    previous = (name, known, isData, bound)
                 }
+                var record = AttributeRecord(raw, base: base, bound: bound)
                 record.fact = KnownName.fact(known, isData: isData)
-                if isShort { shortRecords.append(AttributeRecords.ShortRecord(record)) } else { records.append(record) }
+                if isShort {
+                    let short = AttributeRecords.ShortRecord(record)
+                    if let list = kept {
+                        if list[j] != short {
+                            // The first difference: a list of its own, from the equal records so far.
+                            shortRecords.reserveCapacity(raws.count)
+                            shortRecords += list[0..<j]
+                            shortRecords.append(short)
+                            kept = nil
+                        }
+                    } else {
+                        shortRecords.append(short)
+                    }
+                } else {
+                    records.append(record)
+                }
                 guard let k = known, seen & 1 << k == 0 else { continue }
                 seen |= 1 << k
-                if !Attribute(record: record, text: text, base: base).isBlank { filled |= 1 << k }
+                if Attribute.startsFilled(record, in: bytes, base: base) || !Attribute(record: record, text: text, base: base).isBlank { filled |= 1 << k }
             }
         }
-        self.records = isShort ? .short(shortRecords) : AttributeRecords(records)
+        self.records = isShort ? .short(kept ?? shortRecords) : AttributeRecords(records)
         self.markerIndex = markerIndex.map(Int32.init) ?? -1
         self.address = address
         self.isJSX = isJSX

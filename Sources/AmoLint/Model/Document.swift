@@ -86,9 +86,24 @@ public struct Document: Sendable {
 package struct CodeRegion: Sendable {
     package let range: Range<Int>
     /// String and template literals, quotes included, in order.
-    package let literals: [Range<Int>]
+    package var literals: ArraySlice<Range<Int>> { allLiterals[literalSpan] }
     /// Outermost JSX elements (in `.jsx`/`.tsx` code).
     package let jsx: [Range<Int>]
+    /// The literals of this region are `allLiterals[literalSpan]`: a file's PHP blocks share
+    /// one list (a page of 100,000 blocks made, and freed, an array each).
+    private let allLiterals: [Range<Int>]
+    private let literalSpan: Range<Int>
+
+    init(range: Range<Int>, literals: [Range<Int>], jsx: [Range<Int>]) {
+        self.init(range: range, sharing: literals, span: literals.indices, jsx: jsx)
+    }
+
+    init(range: Range<Int>, sharing literals: [Range<Int>], span: Range<Int>, jsx: [Range<Int>]) {
+        self.range = range
+        allLiterals = literals
+        literalSpan = span
+        self.jsx = jsx
+    }
 
     /// Inside a literal (not at its first byte): a line that starts here is string text.
     package func isInsideLiteral(_ offset: Int) -> Bool {
@@ -261,15 +276,23 @@ struct DocumentBuilder {
         // 3. PHP: string literals of code blocks (a block inside an HTML comment prints into the comment).
         if let php {
             comments += php.directiveComments
-            // Blocks and literals are both in file order: one merge pass.
+            // Blocks and literals are both in file order: one merge pass, into one list the blocks share.
+            var literals: [Range<Int>] = []
+            var spans: [Range<Int>] = []
+            literals.reserveCapacity(php.literals.count)
+            spans.reserveCapacity(php.blocks.count)
             var next = 0
             for block in php.blocks {
-                var literals: [Range<Int>] = []
+                let first = literals.count
                 while next < php.literals.count, php.literals[next].range.lowerBound < block.code.upperBound {
                     if block.code.contains(php.literals[next].range.lowerBound) { literals.append(php.literals[next].range) }
                     next += 1
                 }
-                built.codeRegions.append(CodeRegion(range: block.code, literals: literals, jsx: []))
+                spans.append(first..<literals.count)
+            }
+            built.codeRegions.reserveCapacity(built.codeRegions.count + php.blocks.count)
+            for (block, span) in zip(php.blocks, spans) {
+                built.codeRegions.append(CodeRegion(range: block.code, sharing: literals, span: span, jsx: []))
             }
             let live = DocumentBuilder.outside(htmlComments, php.literals)
             if !live.isEmpty {
@@ -278,7 +301,12 @@ struct DocumentBuilder {
         }
 
         for layer in built.layers {
-            for button in layer.buttons where button.marker == .brandClass { built.classBrands.insert(button.brand) }
+            // A set insertion only when the brand changes: a page may hold 100,000 buttons (each read in place, not copied).
+            var last: Brand?
+            for k in layer.buttons.indices where layer.buttons[k].marker == .brandClass && layer.buttons[k].brand != last {
+                last = layer.buttons[k].brand
+                built.classBrands.insert(layer.buttons[k].brand)
+            }
             for loader in layer.loaders { built.loaderBrands.insert(loader.address.brand) }
         }
         built.directiveComments = DocumentBuilder.outermost(comments)

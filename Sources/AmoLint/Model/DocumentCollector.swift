@@ -17,6 +17,9 @@ struct DocumentCollector: ScanVisitor {
     /// What it keeps: buttons, loaders, script bodies, `v-html` values, comments.
     var collected = CollectedMarkup()
     private var lastScript: (hasSrc: Bool, isJavaScript: Bool) = (false, true)
+    /// The last button's tag name as written and lower-cased: a page of one tag repeated
+    /// 100,000 times makes its `String` once.
+    private var lastTagName: (written: Range<Int>, name: String)?
     /// Every tag reaches `visitTag` (the plain path, which tests compare with the
     /// fast one). Otherwise only those of `needsTag` do: the others make no button
     /// or loader, and a `v-html` value without a needle is never lexed.
@@ -29,6 +32,24 @@ struct DocumentCollector: ScanVisitor {
         self.origins = origins
         self.map = map
         needsEveryTag = everyTag
+        collected.buttons.reserveCapacity(DocumentCollector.buttonBound(bytes))
+    }
+
+    /// At most as many buttons as `_oauth` and `auth/button` occur (every marker holds one):
+    /// reserved at once, a page of 200,000 buttons is not copied each time the list doubles
+    /// (nor its pages touched twice). Never more than one a 16 bytes.
+    static func buttonBound(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            // `/` is rarer than the `h` of `auth/button` in text.
+            i = min(n, ByteSearch.first(Byte.underscore, Byte.slash, in: bytes, from: i, to: n))
+            guard i < n else { break }
+            if Lexing.hasPrefix("_oauth", at: i, in: bytes) || (i >= 4 && Lexing.hasPrefix("auth/button", at: i - 4, in: bytes)) { count += 1 }
+            i += 1
+        }
+        return min(count, n / 16)
     }
 
     /// Scripts (for the body that follows) and tags holding `auth`: every class or id
@@ -103,10 +124,10 @@ struct DocumentCollector: ScanVisitor {
             return
         }
         collected.buttons.append(Button(
-            range: tag.range, nameRange: tag.nameRange, tagName: lowerCased(tag.nameRange), brand: brand, marker: marker,
+            range: tag.range, nameRange: tag.nameRange, tagName: tagName(tag.nameRange), brand: brand, marker: marker,
             attributes: tag.attributes, in: text,
             markerIndex: markerRaw.flatMap { m in tag.attributes.firstIndex { $0.nameRange == m.nameRange } },
-            address: address, isJSX: jsxSyntax, origin: origin))
+            address: address, isJSX: jsxSyntax, origin: origin, sharing: collected.buttons.last?.sharedRecords))
     }
 
     mutating func visitComment(_ comment: RawComment) {
@@ -141,6 +162,17 @@ struct DocumentCollector: ScanVisitor {
 
     // MARK: Byte helpers
 
+    /// `lowerCased`, the last answer again for the same bytes.
+    private mutating func tagName(_ range: Range<Int>) -> String {
+        if let last = lastTagName, last.written.count == range.count,
+           Attribute.sameBytes(UnsafeBufferPointer(rebasing: bytes[last.written]), UnsafeBufferPointer(rebasing: bytes[range])) {
+            return last.name
+        }
+        let name = lowerCased(range)
+        lastTagName = (range, name)
+        return name
+    }
+
     /// The tag name lower-cased; ASCII in place (`String.lowercased` is the same there).
     private func lowerCased(_ range: Range<Int>) -> String {
         let name = UnsafeBufferPointer(rebasing: bytes[range])
@@ -174,11 +206,12 @@ struct DocumentCollector: ScanVisitor {
     /// is an expression: its punctuation separates tokens too.
     private func brandToken(in raw: RawAttribute, bound: Bool) -> Brand? {
         guard let range = raw.valueRange, contains(range, "_oauth") else { return nil }
+        let mask = bound ? DocumentCollector.boundSeparators : DocumentCollector.separators
         var i = range.lowerBound
         while i < range.upperBound {
-            while i < range.upperBound, isTokenSeparator(bytes[i], bound: bound) { i += 1 }
+            while i < range.upperBound, DocumentCollector.isTokenSeparator(bytes[i], mask, bound: bound) { i += 1 }
             let start = i
-            while i < range.upperBound, !isTokenSeparator(bytes[i], bound: bound) { i += 1 }
+            while i < range.upperBound, !DocumentCollector.isTokenSeparator(bytes[i], mask, bound: bound) { i += 1 }
             // `Brand.fromClassToken` by bytes: its tokens are ASCII letters and `_`, equal only to the same bytes.
             let token = UnsafeBufferPointer(rebasing: bytes[start..<i])
             if token.count == 12, tokenIs(token, "amocrm_oauth") { return .amocrm }
@@ -192,8 +225,27 @@ struct DocumentCollector: ScanVisitor {
         return true
     }
 
+    /// `isTokenSeparatorPlain` of the ASCII bytes, a bit each (a dozen comparisons a byte of every class value).
+    static let separators = separatorMask(bound: false), boundSeparators = separatorMask(bound: true)
+
+    private static func separatorMask(bound: Bool) -> (low: UInt64, high: UInt64) {
+        var mask: (low: UInt64, high: UInt64) = (0, 0)
+        for b in 0..<128 where isTokenSeparatorPlain(UInt8(b), bound: bound) {
+            if b < 64 { mask.low |= 1 << UInt64(b) } else { mask.high |= 1 << UInt64(b - 64) }
+        }
+        return mask
+    }
+
+    /// `isTokenSeparatorPlain` by the mask (the plain test for a byte of 0x80 or more).
+    @inline(__always)
+    static func isTokenSeparator(_ b: UInt8, _ mask: (low: UInt64, high: UInt64), bound: Bool) -> Bool {
+        if b < 64 { return (mask.low >> UInt64(b)) & 1 != 0 }
+        if b < 128 { return (mask.high >> UInt64(b - 64)) & 1 != 0 }
+        return isTokenSeparatorPlain(b, bound: bound)
+    }
+
     /// White space separates classes; in a JSX expression quotes and braces do too.
-    private func isTokenSeparator(_ b: UInt8, bound: Bool) -> Bool {
+    static func isTokenSeparatorPlain(_ b: UInt8, bound: Bool) -> Bool {
         if Byte.isSpace(b) || b == Byte.quote || b == Byte.apostrophe || b == Byte.backtick || b == Byte.lbrace
             || b == Byte.rbrace || b == Byte.comma || b == Byte.lbracket { return true }
         return bound && (b == Byte.colon || b == Byte.rbracket || b == Byte.lparen || b == Byte.rparen || b == Byte.equals || b == Byte.gt)

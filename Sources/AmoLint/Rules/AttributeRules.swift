@@ -59,19 +59,32 @@ enum AttributeChecks {
         let attributes = c.button.attributes
         // First of each name that is not a known one (known ones the context numbered).
         var others = FirstOfName()
+        // The texts of the last repeat kept, by the written names they quote: a run of one
+        // repeat (a hostile tag) has the same three texts, built once (~10,000 instructions).
+        var lastTexts: (name: String, original: String, message: String, description: String, related: String)?
         for i in attributes.indices {
             let k = c.knownNumber(i)
-            let f = k.map { c.firstIndex($0) ?? i } ?? others.first(at: i, in: attributes)
+            let own = attributes.facts(i)
+            let f = k.map { c.firstIndex($0) ?? i } ?? others.first(at: i, written: own.nameRange, in: attributes)
             if f != i {
-                if attributes.isConditional(i) || attributes.isConditional(f) { continue }
+                if own.isConditional || attributes.isConditional(f) { continue }
                 c.markNoEffect(i)
+                // Past the budget a repeat is only counted: nothing of its report is made.
+                if c.sink.settlesUnmade(.duplicateAttribute) { continue }
                 // The attributes are made only for a finding that is kept (a hostile tag repeats one name 100,000 times).
                 let bytes = c.bytes
-                c.sink.report(.duplicateAttribute, attributes.range(i), unnecessary: true) {
+                c.sink.report(.duplicateAttribute, own.range, unnecessary: true) {
                     let a = attributes[i], original = attributes[f]
-                    return ("\(Text.code(a.writtenName)) is repeated: HTML keeps the first \(Text.code(original.writtenName)) and drops this one; remove it",
-                            Fix("Remove the repeated \(Text.code(a.writtenName))", [removal(of: a, in: bytes)]),
-                            [RelatedLocation(range: original.range, message: "First \(Text.code(original.writtenName)), the one the browser keeps")])
+                    let name = a.writtenName, originalName = original.writtenName
+                    // Bytes, not `==`: names equal as `String`s may be written differently.
+                    if lastTexts == nil || !Self.sameUTF8(lastTexts!.name, name) || !Self.sameUTF8(lastTexts!.original, originalName) {
+                        lastTexts = (name, originalName,
+                                     "\(Text.code(name)) is repeated: HTML keeps the first \(Text.code(originalName)) and drops this one; remove it",
+                                     "Remove the repeated \(Text.code(name))", "First \(Text.code(originalName)), the one the browser keeps")
+                    }
+                    let texts = lastTexts!
+                    return (texts.message, Fix(texts.description, [removal(of: a, in: bytes)]),
+                            [RelatedLocation(range: original.range, message: texts.related)])
                 }
                 continue
             }
@@ -81,6 +94,13 @@ enum AttributeChecks {
             c.markNoEffect(i)
             reportUnknown(c, attributes, i, number: k)
         }
+    }
+
+    /// Whether two strings have the same UTF-8 bytes (the generic `elementsEqual` of their
+    /// views cost 500 instructions for two short names).
+    private static func sameUTF8(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in Attribute.sameBytes(x, y) } }
     }
 
     /// The first index of each name, by `String ==`: a short list searched in
@@ -97,9 +117,20 @@ enum AttributeChecks {
         private var filled = 0
         /// Every other name, by `String ==`.
         private var others: [String: Int] = [:]
+        /// The name asked about last, as written, and its answer: the same bytes as written are
+        /// the same name, whose first never changes, so a run of one name (a hostile tag repeats
+        /// `data-x` 100,000 times) is answered by one comparison, not a lower-casing and a look-up.
+        private var previous: (name: Range<Int>, first: Int)?
 
-        /// The index of the first attribute named as the one at `index`, recording `index` if it is the first.
-        mutating func first(at index: Int, in attributes: Button.Attributes) -> Int {
+        /// The index of the first attribute named as the one at `index` (its name written at `written`), recording `index` if it is the first.
+        mutating func first(at index: Int, written: Range<Int>, in attributes: Button.Attributes) -> Int {
+            if let previous, attributes.sameText(previous.name, written) { return previous.first }
+            let f = lookUp(at: index, in: attributes)
+            previous = (written, f)
+            return f
+        }
+
+        private mutating func lookUp(at index: Int, in attributes: Button.Attributes) -> Int {
             attributes.withName(index) { name in
                 guard let hash = FirstOfName.hash(name) else {
                     let name = String(decoding: name, as: UTF8.self)

@@ -22,21 +22,33 @@ public final class ButtonFindingsCache: @unchecked Sendable {
         case repeats
     }
 
-    struct Entry {
+    /// A class: looking an entry up copied the struct out of the dictionary, its
+    /// button's strings and arrays retained and released (a page of 100,000 tags).
+    final class Entry {
         /// The button as parsed, holding no text, and its tag's bytes.
         let button: Button
         let tag: [UInt8]
         let loaders: UInt8
         let recorded: FindingRecording
+
+        init(button: Button, tag: [UInt8], loaders: UInt8, recorded: FindingRecording) {
+            (self.button, self.tag, self.loaders, self.recorded) = (button, tag, loaders, recorded)
+        }
     }
 
     let mode: Mode
-    @exclusivity(unchecked) private var entries: [UInt64: Entry] = [:]
+    @exclusivity(unchecked) private var entries: [UInt64: Entry] = [:] {
+        didSet { last = nil }
+    }
+    /// The entry found last, by its key: a page repeating one tag asks for it each time
+    /// (no dictionary look-up). Forgotten whenever the entries change.
+    @exclusivity(unchecked) private var last: (key: UInt64, entry: Entry)?
     /// Tags met once (repeats mode), by their key's hash.
     @exclusivity(unchecked) private var seen: Set<UInt64> = []
-    private var generation = 0
+    @exclusivity(unchecked) private var generation = 0
     /// Bound what a hostile page can make it hold: entries (repeats mode) and findings.
     static let capacity = 4_096
+    static let longestTag = Int(UInt16.max)
     static let findingCapacity = 20_000
     private var findings = 0
 
@@ -72,16 +84,19 @@ public final class ButtonFindingsCache: @unchecked Sendable {
     }
 
     func lookup(_ button: Button, bytes: UnsafeBufferPointer<UInt8>, loaders: UInt8, memo: DocumentMemo) -> Lookup {
+        // A tag of 64 KiB or more (a hostile one) is checked afresh: hashing its bytes and its
+        // records (a million) costs more than meeting the same tag twice ever saves.
+        guard button.range.count <= Self.longestTag else { return .check }
         let tag = UnsafeBufferPointer(rebasing: bytes[button.range])
+        // The entry found last, before any hashing: a page repeating one tag meets it again, and
+        // an entry it matches is the one its key finds (equal tags and parses fold to equal keys).
+        if let last, matches(last.entry, button, tag, loaders: loaders, memo: memo) { return replay(last.entry, button) }
         var h = Self.hash(tag)
         button.foldParse(into: &h)
         h = Self.mix(h ^ UInt64(loaders))
-        if let entry = entries[h], entry.loaders == loaders, entry.button.sameParse(as: button),
-           Self.equal(entry.tag, tag), entry.recorded.callbacks.allSatisfy({ memo.knows($0.name, defined: $0.defined) })
-        {
-            if mode == .everyButton { entry.recorded.lastUsed = generation }
-            return .replay(entry.recorded, shift: button.range.lowerBound - entry.button.range.lowerBound)
-        }
+        let found: Entry?
+        if let last, last.key == h { found = last.entry } else { found = entries[h]; if let found { last = (h, found) } }
+        if let entry = found, matches(entry, button, tag, loaders: loaders, memo: memo) { return replay(entry, button) }
         switch mode {
         case .everyButton:
             return .record(key: h)
@@ -89,6 +104,18 @@ public final class ButtonFindingsCache: @unchecked Sendable {
             if entries.count < Self.capacity, !seen.insert(h).inserted { return .record(key: h) }
             return .check
         }
+    }
+
+    /// Whether `entry`'s findings are `button`'s: the same loaders, parse and tag bytes, and the
+    /// same answers about the callbacks it asked after.
+    private func matches(_ entry: Entry, _ button: Button, _ tag: UnsafeBufferPointer<UInt8>, loaders: UInt8, memo: DocumentMemo) -> Bool {
+        entry.loaders == loaders && entry.button.sameParse(as: button) && Self.equal(entry.tag, tag)
+            && entry.recorded.callbacks.allSatisfy({ memo.knows($0.name, defined: $0.defined) })
+    }
+
+    private func replay(_ entry: Entry, _ button: Button) -> Lookup {
+        if mode == .everyButton { entry.recorded.lastUsed = generation }
+        return .replay(entry.recorded, shift: button.range.lowerBound - entry.button.range.lowerBound)
     }
 
     func store(_ recorded: FindingRecording, key: UInt64, button: Button, bytes: UnsafeBufferPointer<UInt8>, loaders: UInt8) {
@@ -160,16 +187,16 @@ final class FindingRecording {
         let related: [RelatedLocation]
     }
 
-    private(set) var findings: [Finding] = []
+    @exclusivity(unchecked) private(set) var findings: [Finding] = []
     /// A button reporting more than this many findings is checked afresh each time.
     static let limit = 256
     /// Past `limit`: the rest went to the sink unrecorded.
     var overflowed = false
     /// The last lint that used it (`ButtonFindingsCache` drops the others); kept here,
     /// in a class, so marking it writes no dictionary entry.
-    var lastUsed = 0
+    @exclusivity(unchecked) var lastUsed = 0
     /// Error callback names asked about, with the answer.
-    private(set) var callbacks: [(name: [UInt8], defined: Bool)] = []
+    @exclusivity(unchecked) private(set) var callbacks: [(name: [UInt8], defined: Bool)] = []
 
     func add(_ rule: Rule, _ range: Range<Int>, unnecessary: Bool, _ made: (message: String, fix: Fix?, related: [RelatedLocation])) {
         findings.append(Finding(rule: rule.ruleID, ordinal: rule.ordinal, range: range, unnecessary: unnecessary, message: made.message, fix: made.fix, related: made.related))

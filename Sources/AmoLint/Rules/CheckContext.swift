@@ -35,19 +35,20 @@ final class ButtonContext {
         self.memo = memo
         let count = button.attributes.count
         var inline = SIMD32<UInt8>()
-        var many = count > SIMD32<UInt8>.scalarCount ? [UInt8](repeating: 0, count: count) : []
+        // A long list is read in one pass (a hostile tag has a million attributes).
+        let many = count > SIMD32<UInt8>.scalarCount ? button.attributeFacts : []
         var first = SIMD32<Int32>(repeating: -1)
         var hasData = false
         let attributes = button.attributes
         for i in 0..<count {
             // Numbered by the collector (`AttributeRecord.fact`): no name is read here.
-            let fact = attributes.fact(i)
+            let fact = many.isEmpty ? attributes.fact(i) : many[i]
             if fact & Self.numberMask != 0 {
                 let k = Int(fact & Self.numberMask) - 1
                 if first[k] < 0 { first[k] = Int32(i) }
             }
             if fact & Self.dataFlag != 0 { hasData = true }
-            if count > SIMD32<UInt8>.scalarCount { many[i] = fact } else { inline[i] = fact }
+            if many.isEmpty { inline[i] = fact }
         }
         inlineFacts = inline
         manyFacts = many

@@ -57,24 +57,40 @@ final class FindingSink {
         deliver(rule.ruleID, ordinal: rule.ordinal, range, unnecessary: unnecessary, make)
     }
 
+    /// Whether a finding of `rule` now is settled without being made, and settles it as `report`
+    /// would: dropped (the rule is off) or, past its severity's budget with nothing to suppress,
+    /// counted. The caller then skips `report` (a hostile tag repeats one finding a million times,
+    /// and making its report, even lazily, cost ~200 instructions). Never while recording.
+    func settlesUnmade(_ rule: Rule) -> Bool {
+        guard recording == nil else { return false }
+        guard let severity = configuredSeverity(rule.ruleID, ordinal: rule.ordinal) else { return true }
+        return countsOnly(severity)
+    }
+
+    /// The rule's configured severity (nil: off), looked up once a rule.
+    private func configuredSeverity(_ id: RuleID, ordinal: Int) -> Severity? {
+        if let known = severities[ordinal] { return known }
+        let configured = configuration.severity(of: id.rawValue)
+        severities[ordinal] = configured
+        return configured
+    }
+
+    /// Past the budget with nothing to suppress, a finding is only counted (its range is not
+    /// mapped): counts it and returns true.
+    private func countsOnly(_ severity: Severity) -> Bool {
+        let suppressing = suppressions.map { !$0.isEmpty } ?? false
+        guard !suppressing, (severity == .error ? errorBudget : otherBudget) <= 0 else { return false }
+        unreportedCounts[severity.place] += 1
+        return true
+    }
+
     /// `report` by the rule's id and its place in `RuleID.allCases` (a `Rule` is a large value to copy).
     func deliver(_ id: RuleID, ordinal: Int, _ range: Range<Int>, unnecessary: Bool,
                  _ make: () -> (message: String, fix: Fix?, related: [RelatedLocation]))
     {
-        let configured: Severity?
-        if let known = severities[ordinal] {
-            configured = known
-        } else {
-            configured = configuration.severity(of: id.rawValue)
-            severities[ordinal] = configured
-        }
-        guard let severity = configured else { return }
+        guard let severity = configuredSeverity(id, ordinal: ordinal) else { return }
+        if countsOnly(severity) { return }
         let suppressing = suppressions.map { !$0.isEmpty } ?? false
-        // Past the budget with nothing to suppress, a finding is only counted: its range is not mapped.
-        if !suppressing, (severity == .error ? errorBudget : otherBudget) <= 0 {
-            unreportedCounts[severity.place] += 1
-            return
-        }
         let mapped = sourceRange(range)
         if suppressing, let suppressions, let lineIndex,
            suppressions.suppresses(id.rawValue, at: mapped.lowerBound, line: lineIndex.line(ofByte: mapped.lowerBound)) { return }

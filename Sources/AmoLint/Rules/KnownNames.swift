@@ -7,13 +7,28 @@ enum KnownName {
     static let `class` = tableCount, className = tableCount + 1
     static let count = names.count
 
-    /// For each name length, the numbers of the names of that length.
-    private static let byLength: [[Int]] = {
-        var table = [[Int]](repeating: [], count: (names.map(\.utf8.count).max() ?? 0) + 1)
-        for (k, name) in names.enumerated() { table[name.utf8.count].append(k) }
-        return table
-    }()
+    /// Each name as its first and last eight bytes (zero-padded under eight; together the
+    /// whole name up to sixteen), sorted by length: a question is one or two word loads and
+    /// a comparison per name of its length, not an array of arrays and a loop of bytes.
+    private struct Words { let first: UInt64, last: UInt64, number: Int }
+    private static let words: [Words] = names.indices.sorted { (names[$0].utf8.count, $0) < (names[$1].utf8.count, $1) }.map { k in
+        Array(names[k].utf8).withUnsafeBufferPointer { let (first, last) = wordsOf($0); return Words(first: first, last: last, number: k) }
+    }
+    /// `words[starts[n]..<starts[n + 1]]`: the names of `n` bytes.
+    private static let starts: [Int] = (0...((names.map(\.utf8.count).max() ?? 0) + 1)).map { n in words.firstIndex { names[$0.number].utf8.count >= n } ?? words.count }
     private static let bytes: [[UInt8]] = names.map { Array($0.utf8) }
+
+    @inline(__always)
+    private static func wordsOf(_ name: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        let n = name.count
+        if n >= 8, let base = name.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+        }
+        var w: UInt64 = 0
+        for k in 0..<n { w |= UInt64(name[k]) << UInt64(8 * k) }
+        return (w, w)
+    }
 
     /// Each table entry's number, by name.
     private static let numbers: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -27,9 +42,22 @@ enum KnownName {
     }
 
     static func number(of name: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard name.count < byLength.count else { return nil }
-        for k in byLength[name.count] where bytes[k].withUnsafeBufferPointer({ Attribute.sameBytes($0, name) }) { return k }
+        let n = name.count
+        guard n + 1 < starts.count else { return nil }
+        let candidates = starts[n]..<starts[n + 1]
+        // No name of this length (most unknown ones): nothing to load.
+        guard !candidates.isEmpty else { return nil }
+        let (first, last) = wordsOf(name)
+        for k in candidates where words[k].first == first && words[k].last == last {
+            // Up to sixteen bytes the two words are the whole name.
+            if n <= 16 || bytes[words[k].number].withUnsafeBufferPointer({ Attribute.sameBytes($0, name) }) { return words[k].number }
+        }
         return nil
+    }
+
+    /// The plain look-up: every name's bytes compared (tests compare the two).
+    static func numberPlain(of name: UnsafeBufferPointer<UInt8>) -> Int? {
+        bytes.firstIndex { $0.withUnsafeBufferPointer { Attribute.sameBytes($0, name) } }
     }
 
     /// A name's fact as `ButtonContext` keeps it: the number plus one in the low five
