@@ -26,7 +26,7 @@ public struct Button: Sendable {
     /// Written as JSX (className, a `{…}` value, or a .jsx/.tsx file).
     public let isJSX: Bool
     /// Markup of the file, markup inside a string of code, or an element built in code.
-    public let origin: Origin
+    public private(set) var origin: Origin
     /// Which kind of button the script sees, worked out once from the attributes.
     public let variant: Variant
     /// Some metadata attribute is present (not empty).
@@ -184,6 +184,15 @@ public struct Button: Sendable {
         return b
     }
 
+    /// The same tag written again `delta` bytes later in the same text, reached as `origin`.
+    func repeated(by delta: Int, origin: Origin) -> Button {
+        var b = self
+        b.range = range.lowerBound + delta..<range.upperBound + delta
+        b.nameRange = nameRange.lowerBound + delta..<nameRange.upperBound + delta
+        b.origin = origin
+        return b
+    }
+
     public var isScript: Bool { tagName == "script" }
     /// Carries some `data-*` attribute: a tag marked only by the legacy id or a
     /// button `src` and carrying none gets only its structure diagnostic (spec §7).
@@ -203,7 +212,7 @@ public struct Loader: Sendable {
     public let address: ScriptAddress
     /// The brand of its own class or legacy id, if it has one.
     public let ownBrand: Brand?
-    public let origin: Origin
+    public private(set) var origin: Origin
 
     public var src: Attribute { Attribute(record: srcRecord, text: text, base: range.lowerBound) }
 
@@ -215,6 +224,15 @@ public struct Loader: Sendable {
         self.address = address
         self.ownBrand = ownBrand
         self.origin = origin
+    }
+
+    /// The same tag written again `delta` bytes later in the same text, as `Button.repeated(by:origin:)`.
+    func repeated(by delta: Int, origin: Origin) -> Loader {
+        var l = self
+        l.range = range.lowerBound + delta..<range.upperBound + delta
+        l.nameRange = nameRange.lowerBound + delta..<nameRange.upperBound + delta
+        l.origin = origin
+        return l
     }
 
     /// The same loader `delta` bytes later in `text`, as `Button.moved(by:in:)`.

@@ -20,6 +20,11 @@ struct DocumentCollector: ScanVisitor {
     /// The last button's tag name as written and lower-cased: a page of one tag repeated
     /// 100,000 times makes its `String` once.
     private var lastTagName: (written: Range<Int>, name: String)?
+    /// The tag visited last, when it made a button (and a loader, if it made one)
+    /// and nothing else, and holds no byte that starts a template construct: a tag
+    /// written again with the same bytes makes the same button and loader, moved and
+    /// reached from where it stands (a string repeating one tag 100,000 times).
+    private var lastRepeatable: (range: Range<Int>, button: Int, loader: Int?)?
     /// Every tag reaches `visitTag` (the plain path, which tests compare with the
     /// fast one). Otherwise only those of `needsTag` do: the others make no button
     /// or loader, and a `v-html` value without a needle is never lexed.
@@ -60,6 +65,72 @@ struct DocumentCollector: ScanVisitor {
     }
 
     mutating func visitTag(_ tag: RawTag) {
+        if let last = lastRepeatable {
+            lastRepeatable = nil
+            if !needsEveryTag, sameBytes(tag.range, last.range) {
+                repeatTag(at: tag.range, last)
+                return
+            }
+        }
+        let buttons = collected.buttons.count, loaders = collected.loaders.count, values = collected.innerHTMLValues.count
+        visitNewTag(tag)
+        if collected.buttons.count == buttons + 1, collected.innerHTMLValues.count == values, collected.loaders.count <= loaders + 1,
+           !holdsTemplateBytes(tag.range)
+        {
+            lastRepeatable = (tag.range, buttons, collected.loaders.count > loaders ? loaders : nil)
+        }
+    }
+
+    /// What `visitNewTag` makes of a tag with the bytes of the last one (`lastRepeatable`).
+    /// Its attributes are read from its bytes alone (no template construct reaches past
+    /// them), so only where it stands differs: its range and its origin.
+    private mutating func repeatTag(at range: Range<Int>, _ last: (range: Range<Int>, button: Int, loader: Int?)) {
+        let delta = range.lowerBound - last.range.lowerBound
+        let origin = origins.origin(at: range.lowerBound, map: map)
+        collected.buttons.append(collected.buttons[last.button].repeated(by: delta, origin: origin))
+        var loader: Int?
+        if let k = last.loader {
+            loader = collected.loaders.count
+            collected.loaders.append(collected.loaders[k].repeated(by: delta, origin: origin))
+        }
+        // `lastScript` is as the last tag set it: the same bytes set it the same way.
+        lastRepeatable = (range, collected.buttons.count - 1, loader)
+    }
+
+    /// Whether two stretches hold the same bytes (compared eight at a time).
+    private func sameBytes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count, let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var k = 0
+        while k &+ 8 <= a.count {
+            if raw.loadUnaligned(fromByteOffset: a.lowerBound &+ k, as: UInt64.self)
+                != raw.loadUnaligned(fromByteOffset: b.lowerBound &+ k, as: UInt64.self) { return false }
+            k &+= 8
+        }
+        while k < a.count {
+            if base[a.lowerBound &+ k] != base[b.lowerBound &+ k] { return false }
+            k &+= 1
+        }
+        return true
+    }
+
+    /// Whether a tag holds a byte that may start a template construct (`{`, `$`, `@`,
+    /// a `<` past its first): their reading may depend on what follows the tag. The
+    /// `{{}}` that stands for code between two strings (`CodeText`) is read whole in place.
+    private func holdsTemplateBytes(_ range: Range<Int>) -> Bool {
+        var p = range.lowerBound + 1
+        while p < range.upperBound {
+            p = ByteSearch.first(Byte.lt, Byte.lbrace, Byte.dollar, Byte.at, in: bytes, from: p, to: range.upperBound)
+            guard p < range.upperBound else { return false }
+            guard p + 4 <= range.upperBound, bytes[p] == Byte.lbrace, bytes[p + 1] == Byte.lbrace,
+                  bytes[p + 2] == Byte.rbrace, bytes[p + 3] == Byte.rbrace
+            else { return true }
+            p += 4
+        }
+        return false
+    }
+
+    private mutating func visitNewTag(_ tag: RawTag) {
         let isScript = nameIs(tag.nameRange, "script")
         var classBrand: Brand?
         var classRaw: RawAttribute?
