@@ -64,14 +64,16 @@ struct DocumentCollector: ScanVisitor {
         (name.count == 6 && Lexing.hasPrefixIgnoringCase("script", at: name.lowerBound, in: bytes)) || ByteSearch.containsAuth(in: bytes, range)
     }
 
+    /// A tag with the bytes of the last one it took (`lastRepeatable`) is taken as it
+    /// is: the scanner need not read its attributes again.
+    mutating func visitRepeatedTag(range: Range<Int>) -> Bool {
+        guard !needsEveryTag, let last = lastRepeatable, sameBytes(range, last.range) else { return false }
+        repeatTag(at: range, last)
+        return true
+    }
+
     mutating func visitTag(_ tag: RawTag) {
-        if let last = lastRepeatable {
-            lastRepeatable = nil
-            if !needsEveryTag, sameBytes(tag.range, last.range) {
-                repeatTag(at: tag.range, last)
-                return
-            }
-        }
+        lastRepeatable = nil
         let buttons = collected.buttons.count, loaders = collected.loaders.count, values = collected.innerHTMLValues.count
         visitNewTag(tag)
         if collected.buttons.count == buttons + 1, collected.innerHTMLValues.count == values, collected.loaders.count <= loaders + 1,

@@ -58,9 +58,14 @@ public protocol ScanVisitor {
     /// tag spanning `range` (`<` through `>`), named `name`. (Mutating only so
     /// that asking costs no copy of the visitor; a plain `func` satisfies it.)
     mutating func needsTag(range: Range<Int>, name: Range<Int>) -> Bool
+    /// Asked of a visitor that does not need every tag, before a tag it needs is
+    /// parsed again for its attributes: whether it took the tag from its bytes alone
+    /// (they repeat a tag it took just before). Then the tag is neither parsed nor visited.
+    mutating func visitRepeatedTag(range: Range<Int>) -> Bool
 }
 
 extension ScanVisitor {
     public var needsEveryTag: Bool { true }
     public func needsTag(range: Range<Int>, name: Range<Int>) -> Bool { true }
+    public func visitRepeatedTag(range: Range<Int>) -> Bool { false }
 }

@@ -217,7 +217,7 @@ public struct Scanner<Visitor: ScanVisitor> {
             return unneededTag(start: start, nameEnd: p, end: end, selfClosing: selfClosing)
         }
         guard let (end, selfClosing) = tagEnd(from: p, reportComments: true) else { return n }
-        if visitor.needsTag(range: start..<end, name: nameRange) {
+        if visitor.needsTag(range: start..<end, name: nameRange), !visitor.visitRepeatedTag(range: start..<end) {
             // Parsed again, now keeping attributes; its comments were reported the first time.
             recording = true
             _ = tagEnd(from: p, reportComments: false)
@@ -243,6 +243,7 @@ public struct Scanner<Visitor: ScanVisitor> {
     /// Parses a tag read for its end again, now keeping attributes, and visits it.
     @inline(never)
     private mutating func visitAgain(start: Int, nameEnd: Int, end: Int, selfClosing: Bool) {
+        if visitor.visitRepeatedTag(range: start..<end) { return }
         recording = true
         _ = tagEnd(from: nameEnd, reportComments: false)
         visitor.visitTag(RawTag(range: start..<end, nameRange: start + 1..<nameEnd, attributes: attributes, selfClosing: selfClosing))
