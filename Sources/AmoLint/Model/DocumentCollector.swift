@@ -37,12 +37,23 @@ struct DocumentCollector: ScanVisitor {
         self.origins = origins
         self.map = map
         needsEveryTag = everyTag
-        collected.buttons.reserveCapacity(DocumentCollector.buttonBound(bytes))
     }
 
-    /// At most as many buttons as `_oauth` and `auth/button` occur (every marker holds one):
-    /// reserved at once, a page of 200,000 buttons is not copied each time the list doubles
-    /// (nor its pages touched twice). Never more than one a 16 bytes.
+    /// Buttons past which the list is given room for all the text can hold (`buttonBound`):
+    /// a page of 200,000 buttons is not copied each time the list doubles (nor its pages
+    /// touched twice), and a page of a few buttons never pays for the count.
+    static let manyButtons = 1_024
+
+    /// Appends a button; the list reaching `manyButtons` is given its bound at once.
+    private mutating func append(_ button: Button) {
+        if collected.buttons.count == DocumentCollector.manyButtons {
+            collected.buttons.reserveCapacity(max(DocumentCollector.buttonBound(bytes), 2 * DocumentCollector.manyButtons))
+        }
+        collected.buttons.append(button)
+    }
+
+    /// At most as many buttons as `_oauth` and `auth/button` occur (every marker holds one),
+    /// never more than one a 16 bytes.
     static func buttonBound(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var i = 0
@@ -89,7 +100,7 @@ struct DocumentCollector: ScanVisitor {
     private mutating func repeatTag(at range: Range<Int>, _ last: (range: Range<Int>, button: Int, loader: Int?)) {
         let delta = range.lowerBound - last.range.lowerBound
         let origin = origins.origin(at: range.lowerBound, map: map)
-        collected.buttons.append(collected.buttons[last.button].repeated(by: delta, origin: origin))
+        append(collected.buttons[last.button].repeated(by: delta, origin: origin))
         var loader: Int?
         if let k = last.loader {
             loader = collected.loaders.count
@@ -196,7 +207,7 @@ struct DocumentCollector: ScanVisitor {
         } else {
             return
         }
-        collected.buttons.append(Button(
+        append(Button(
             range: tag.range, nameRange: tag.nameRange, tagName: tagName(tag.nameRange), brand: brand, marker: marker,
             attributes: tag.attributes, in: text,
             markerIndex: markerRaw.flatMap { m in tag.attributes.firstIndex { $0.nameRange == m.nameRange } },
