@@ -27,17 +27,29 @@ struct JSONReporter: Reporter {
         return out.string()
     }
 
+    /// A range's first three keys in `String` order (`line` sorts after `fix`), each on a line
+    /// starting with `indent`: column, endColumn, endLine.
+    private static func writeStart(_ r: CLIRange, indent: StaticString, into out: inout ReportBytes) {
+        out.append(indent)
+        out.append("\"column\": ")
+        out.appendDecimal(r.column)
+        out.append(",")
+        out.append(indent)
+        out.append("\"endColumn\": ")
+        out.appendDecimal(r.endColumn)
+        out.append(",")
+        out.append(indent)
+        out.append("\"endLine\": ")
+        out.appendDecimal(r.endLine)
+    }
+
     /// One finding at indent 1 (members at four spaces), keys in `String` order:
     /// column, endColumn, endLine, fix, line, message, path, rule, severity (a range's
     /// `line` sorts after `fix`). Each literal holds the separators around a key.
     static func write(_ d: Diagnostic, path: [UInt8], ranges: inout RangeMemo, into out: inout ReportBytes) {
         let r = ranges[d.range]
-        out.append("{\n    \"column\": ")
-        out.appendDecimal(r.column)
-        out.append(",\n    \"endColumn\": ")
-        out.appendDecimal(r.endColumn)
-        out.append(",\n    \"endLine\": ")
-        out.appendDecimal(r.endLine)
+        out.append("{")
+        writeStart(r, indent: "\n    ", into: &out)
         if let fix = d.fix {
             out.append(",\n    \"fix\": {\n      \"applicability\": ")
             out.appendJSONString(fix.applicability.rawValue)
@@ -50,12 +62,8 @@ struct JSONReporter: Reporter {
                 out.append(UInt8(ascii: "["))
                 for (k, edit) in fix.edits.enumerated() {
                     let e = ranges[edit.range]
-                    out.append(k == 0 ? "\n        {\n          \"column\": " : ",\n        {\n          \"column\": ")
-                    out.appendDecimal(e.column)
-                    out.append(",\n          \"endColumn\": ")
-                    out.appendDecimal(e.endColumn)
-                    out.append(",\n          \"endLine\": ")
-                    out.appendDecimal(e.endLine)
+                    out.append(k == 0 ? "\n        {" : ",\n        {")
+                    writeStart(e, indent: "\n          ", into: &out)
                     out.append(",\n          \"line\": ")
                     out.appendDecimal(e.line)
                     out.append(",\n          \"newText\": ")
