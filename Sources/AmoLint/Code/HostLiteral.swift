@@ -193,11 +193,11 @@ extension CodeText {
         for piece in literal.pieces {
             switch piece {
             case .verbatim(let r):
-                // The bytes to encode found sixteen at a time (clamped: the search may answer past the range).
+                // The bytes to encode found sixteen at a time.
                 var run = r.lowerBound
                 var p = r.lowerBound
                 while p < r.upperBound {
-                    p = min(r.upperBound, ByteSearch.first(Byte.quote, Byte.ampersand, Byte.lt, Byte.lbrace, in: bytes, from: p, to: r.upperBound))
+                    p = ByteSearch.first(Byte.quote, Byte.ampersand, Byte.lt, Byte.lbrace, in: bytes, from: p, to: r.upperBound)
                     guard p < r.upperBound, let e = encoded(bytes[p]) else { break }
                     appendVerbatim(bytes, run..<p, literal: id)
                     appendMapped(e, source: p..<p + 1, literal: id)

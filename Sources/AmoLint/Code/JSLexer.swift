@@ -335,7 +335,7 @@ struct JSLexer {
         while p < n {
             // Text runs to the next quote, line break or backslash, found sixteen bytes at a time
             // (the search may answer past `n` when there is none: a region ends inside the buffer).
-            p = min(n, ByteSearch.first(quote, Byte.newline, Byte.backslash, in: bytes, from: p, to: n))
+            p = ByteSearch.first(quote, Byte.newline, Byte.backslash, in: bytes, from: p, to: n)
             guard p < n else { break }
             let b = bytes[p]
             if b == quote || b == Byte.newline { break }  // a raw line break ends an unterminated string
@@ -369,8 +369,8 @@ struct JSLexer {
                 if b != Byte.dollar || (q + 1 < n && bytes[q + 1] == Byte.lbrace) { break }
                 q += 1
             } else {
-                // Text: the next candidate sixteen bytes at a time (clamped: the search may answer past `n`).
-                q = min(n, ByteSearch.first(Byte.backtick, Byte.backslash, Byte.dollar, in: bytes, from: q + 1, to: n))
+                // Text: the next candidate sixteen bytes at a time.
+                q = ByteSearch.first(Byte.backtick, Byte.backslash, Byte.dollar, in: bytes, from: q + 1, to: n)
             }
         }
         if q > p { addPiece(.verbatim(p..<q), to: literal, end: n, at: q) }

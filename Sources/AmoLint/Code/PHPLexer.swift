@@ -152,7 +152,7 @@ struct PHPLexer {
         var p = open + 1
         while p < n {
             // Every other byte is text: sixteen at a time to the next quote or backslash (a 10 MB string).
-            if !plain { p = min(n, ByteSearch.first(Byte.apostrophe, Byte.backslash, in: bytes, from: p, to: n)); if p == n { break } }
+            if !plain { p = ByteSearch.first(Byte.apostrophe, Byte.backslash, in: bytes, from: p, to: n); if p == n { break } }
             let b = bytes[p]
             if b == Byte.apostrophe { break }
             if b == Byte.backslash, p + 1 < n, bytes[p + 1] == Byte.apostrophe || bytes[p + 1] == Byte.backslash {
@@ -191,9 +191,8 @@ struct PHPLexer {
         while p < limit {
             // Every other byte is text: sixteen at a time to the next one that may end it, escape or interpolate.
             if !plain {
-                // `min`: the search may step past a `to` short of the buffer's end.
-                p = min(limit, terminator == 0 ? ByteSearch.first(Byte.backslash, Byte.dollar, Byte.lbrace, in: bytes, from: p, to: limit)
-                    : ByteSearch.first(Byte.backslash, Byte.dollar, Byte.lbrace, terminator, in: bytes, from: p, to: limit))
+                p = terminator == 0 ? ByteSearch.first(Byte.backslash, Byte.dollar, Byte.lbrace, in: bytes, from: p, to: limit)
+                    : ByteSearch.first(Byte.backslash, Byte.dollar, Byte.lbrace, terminator, in: bytes, from: p, to: limit)
                 if p == limit { break }
             }
             let b = bytes[p]
@@ -322,7 +321,7 @@ struct PHPLexer {
                 end = k + name.count
                 break
             }
-            k = plain ? k : min(n, ByteSearch.first(Byte.newline, in: bytes, from: k, to: n))
+            k = plain ? k : ByteSearch.first(Byte.newline, in: bytes, from: k, to: n)
             while k < n, bytes[k] != Byte.newline { k += 1 }
             lineStart = k + 1
         }

@@ -186,9 +186,7 @@ public struct Button: Sendable {
 
     /// The same tag written again `delta` bytes later in the same text, reached as `origin`.
     func repeated(by delta: Int, origin: Origin) -> Button {
-        var b = self
-        b.range = range.lowerBound + delta..<range.upperBound + delta
-        b.nameRange = nameRange.lowerBound + delta..<nameRange.upperBound + delta
+        var b = moved(by: delta, in: text)
         b.origin = origin
         return b
     }
@@ -228,9 +226,7 @@ public struct Loader: Sendable {
 
     /// The same tag written again `delta` bytes later in the same text, as `Button.repeated(by:origin:)`.
     func repeated(by delta: Int, origin: Origin) -> Loader {
-        var l = self
-        l.range = range.lowerBound + delta..<range.upperBound + delta
-        l.nameRange = nameRange.lowerBound + delta..<nameRange.upperBound + delta
+        var l = moved(by: delta, in: text)
         l.origin = origin
         return l
     }

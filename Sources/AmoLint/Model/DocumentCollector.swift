@@ -60,7 +60,7 @@ struct DocumentCollector: ScanVisitor {
         let n = bytes.count
         while i < n {
             // `/` is rarer than the `h` of `auth/button` in text.
-            i = min(n, ByteSearch.first(Byte.underscore, Byte.slash, in: bytes, from: i, to: n))
+            i = ByteSearch.first(Byte.underscore, Byte.slash, in: bytes, from: i, to: n)
             guard i < n else { break }
             if Lexing.hasPrefix("_oauth", at: i, in: bytes) || (i >= 4 && Lexing.hasPrefix("auth/button", at: i - 4, in: bytes)) { count += 1 }
             i += 1
