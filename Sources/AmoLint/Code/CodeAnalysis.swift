@@ -12,7 +12,7 @@ struct CodeAnalysis {
             case literal(Int32)
         }
         var name: NameSource
-        var value: [ValuePart]
+        var value: ValueParts
     }
 
     enum ValuePart {
@@ -27,7 +27,7 @@ struct CodeAnalysis {
         var key: String
         var attributes: [BuiltAttribute] = []
         /// Class tokens from `className` and `classList.add`, in order.
-        var classParts: [[ValuePart]] = []
+        var classParts: [ValueParts] = []
         var classAnchor: Range<Int>?
         var late: Bool
     }
@@ -75,8 +75,8 @@ struct CodeAnalysis {
         literals = lexer.literals
         bytes = lexer.bytes
         self.componentCode = componentCode
-        literalUses = Array(repeating: LiteralUse(), count: lexer.literals.count)
-        openers = Array(repeating: -1, count: lexer.tokens.count)
+        literalUses = LargeArrays.filled(with: LiteralUse(), count: lexer.literals.count)
+        openers = LargeArrays.filled(with: -1, count: lexer.tokens.count)
     }
 
     private func openerOf(_ close: Int) -> Int? {
@@ -354,6 +354,9 @@ struct CodeAnalysis {
         } else if let head = key.split(separator: ".").first.map({ Array($0.utf8) }), !keyHeads.contains(head) {
             keyHeads.append(head)
         }
+        // Past a thousand elements (a flood of builders), room for as many as the tokens can
+        // hold at once (eight a builder at the least): doubling copied them and touched their pages twice.
+        if elements.count == 1024 { LargeArrays.reserve(&elements, capacity: max(2048, tokens.count / 8)) }
         elements.append(BuiltElement(tagLiteral: lit, tagName: tag.lowercased(), key: key, late: late))
     }
 
@@ -428,7 +431,8 @@ struct CodeAnalysis {
     /// Walks the chain from identifier `start` (`a.b['c'].d`): its last name token
     /// and the token after it; with `collect`, `chain` receives every name token.
     private mutating func walkChain(from start: Int, collect: Bool) -> (last: Int, end: Int) {
-        if collect { chain.removeAll(keepingCapacity: true) }
+        // Emptied one by one: a chain is a few names, and `removeAll` rebuilt the array each time.
+        if collect { while !chain.isEmpty { chain.removeLast() } }
         var i = start, last = start
         while i < tokens.count, tokens[i].kind == .identifier {
             if collect { chain.append(i) }
@@ -537,10 +541,14 @@ struct CodeAnalysis {
     private mutating func add(to index: Int, _ name: BuiltAttribute.NameSource, valueFrom start: Int) {
         let end = expressionEnd(from: start)
         let attribute = BuiltAttribute(name: name, value: value(from: start, to: end))
-        // A property set twice keeps the last value, as the DOM does.
+        // A property set twice keeps the last value, as the DOM does. Looked for before removing:
+        // an element is given each property once (removing nothing still rewrote the array).
         if case .derived(let n, _) = name {
-            elements[index].attributes.removeAll { if case .derived(let m, _) = $0.name { return m == n } else { return false } }
+            let same: (BuiltAttribute) -> Bool = { if case .derived(let m, _) = $0.name { return m == n } else { return false } }
+            if elements[index].attributes.contains(where: same) { elements[index].attributes.removeAll(where: same) }
         }
+        // Room for a builder's usual few attributes at once, not grown from one by doubling.
+        if elements[index].attributes.capacity == 0 { elements[index].attributes.reserveCapacity(4) }
         elements[index].attributes.append(attribute)
     }
 
@@ -631,10 +639,10 @@ struct CodeAnalysis {
 
     /// A value as literal parts and holes: `'https://' + host + '/cb'` keeps both
     /// literals; a condition or fallback (`a ? 'x' : 'y'`, `a || 'x'`) is run-time as a whole.
-    private func value(from start: Int, to end: Int) -> [ValuePart] {
+    private func value(from start: Int, to end: Int) -> ValueParts {
         guard start < end, end <= tokens.count else { return [] }
         let whole = tokens[start].range.lowerBound..<tokens[end - 1].range.upperBound
-        var parts: [ValuePart] = []
+        var parts = ValueParts()
         var k = start
         var holeStart: Int?
         var depth = 0
@@ -724,8 +732,11 @@ struct CodeAnalysis {
     /// `"data-" + kebab(key)` for an identifier's bytes, with no string between: ASCII
     /// bytes are changed alone and end any invalid sequence, so repairing after is the same.
     static func datasetName(_ key: UnsafeBufferPointer<UInt8>) -> String {
-        // Written straight into the string's storage (repaired as `String(decoding:)` would).
-        String(unsafeUninitializedCapacity: 2 * key.count + 5) { out in
+        // Written straight into the string's storage (repaired as `String(decoding:)` would), of
+        // the exact length: up to 15 bytes (`data-client-id`) the string is held inline, not allocated.
+        var upper = 0
+        for b in key where b >= 0x41 && b <= 0x5A { upper += 1 }
+        return String(unsafeUninitializedCapacity: key.count + upper + 5) { out in
             var n = 0
             for b in "data-".utf8 { out[n] = b; n += 1 }
             for b in key {

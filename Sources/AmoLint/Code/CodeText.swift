@@ -20,15 +20,8 @@ struct CodeText: Sendable {
     /// a large file grows to millions of segments, and growing copies them and touches their
     /// pages twice. Reserved pages never written cost no memory, so an estimate may be generous.
     mutating func reserve(bytes count: Int, segments: Int) {
-        CodeText.reserve(&bytes, more: count)
+        LargeArrays.reserve(&bytes, more: count)
         map.reserve(segments: segments, bytes: count)
-    }
-
-    /// Room for `more` elements past the count, growing at least twofold: a text reserved
-    /// for each of many regions is not copied each time.
-    static func reserve<T>(_ array: inout [T], more: Int) {
-        let needed = array.count + more
-        if needed > array.capacity { array.reserveCapacity(max(needed, 2 * array.capacity)) }
     }
 
     /// Bytes copied one for one from `source` (the common case: plain string contents).
@@ -99,8 +92,8 @@ public struct SourceMap: Sendable {
         segments.append(s)
     }
     mutating func reserve(segments count: Int, bytes: Int) {
-        CodeText.reserve(&segments, more: count)
-        CodeText.reserve(&blockSegments, more: bytes >> SourceMap.blockShift + 1)
+        LargeArrays.reserve(&segments, more: count)
+        LargeArrays.reserve(&blockSegments, more: bytes >> SourceMap.blockShift + 1)
     }
     mutating func extendLast(to end: Int) { if !segments.isEmpty { segments[segments.count - 1].sourceEnd = end } }
     mutating func addLiteral(_ style: StringStyle) -> Int32 {

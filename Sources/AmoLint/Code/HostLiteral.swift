@@ -237,7 +237,7 @@ extension CodeText {
         let tag = literals[Int(element.tagLiteral)].range
         appendSynthetic("<", at: tag.lowerBound)
         appendMapped(element.tagName.utf8, source: tag, literal: -1)
-        func value(_ parts: [CodeAnalysis.ValuePart], at anchor: Int) {
+        func value(_ parts: CodeAnalysis.ValueParts, at anchor: Int) {
             appendSynthetic("=\"", at: anchor)
             var end = anchor
             for part in parts {

@@ -90,8 +90,8 @@ struct JSLexer {
     private mutating func reserve(_ count: Int) {
         regionCount = count
         guard count > 1 << 16 else { return }
-        tokens.reserveCapacity(min(count / 2, 1 << 23))
-        literals.reserveCapacity(min(count / 4, 1 << 22))
+        LargeArrays.reserve(&tokens, capacity: min(count / 2, 1 << 23))
+        LargeArrays.reserve(&literals, capacity: min(count / 4, 1 << 22))
     }
 
     /// Open JSX elements on the stack, counted as they are pushed and popped
@@ -101,7 +101,7 @@ struct JSLexer {
     private mutating func push(_ mode: Mode) {
         if case .jsx = mode { jsxDepth += 1 }
         // Deep nesting pushes a frame every two or three bytes (`` `${ ``): room for that many at once.
-        if stack.count == JSLexer.deep { stack.reserveCapacity(min(regionCount / 2, 1 << 24)) }
+        if stack.count == JSLexer.deep { LargeArrays.reserve(&stack, capacity: min(regionCount / 2, 1 << 24)) }
         stack.append(mode)
     }
 

@@ -50,8 +50,8 @@ struct PHPLexer {
         let n = bytes.count
         // Room for a literal every 32 bytes and a block every 64, reserved at once (pages never
         // written cost nothing): a page of 100,000 blocks copied its lists at each doubling.
-        literals.reserveCapacity(n / 32)
-        blocks.reserveCapacity(n / 64)
+        LargeArrays.reserve(&literals, capacity: n / 32)
+        LargeArrays.reserve(&blocks, capacity: n / 64)
         var i = 0
         while i < n {
             i = ByteSearch.first(Byte.lt, Byte.lt, in: bytes, from: i, to: n)

@@ -142,13 +142,14 @@ public struct Layer: Sendable {
     public let loaders: [Loader]
 
     /// The button whose tag is exactly `range` (buttons are in text order).
-    func button(at range: Range<Int>) -> Button? {
+    /// The index of the button of exactly that range (no copy of it: a layer may hold one a builder).
+    func buttonIndex(at range: Range<Int>) -> Int? {
         var lo = 0, hi = buttons.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if buttons[mid].range.lowerBound < range.lowerBound { lo = mid + 1 } else { hi = mid }
         }
-        return lo < buttons.count && buttons[lo].range == range ? buttons[lo] : nil
+        return lo < buttons.count && buttons[lo].range == range ? lo : nil
     }
 }
 
@@ -256,7 +257,7 @@ struct DocumentBuilder {
             let analysis = CodeAnalysis.analyse(lexer, componentCode: region.component)
             // The first region's literals are shared, not copied one by one (a script file has one region).
             if jsLiterals.isEmpty { jsLiterals = lexer.literals } else { jsLiterals += lexer.literals }
-            jsOrigins.reserveCapacity(jsOrigins.count + lexer.literals.count)
+            LargeArrays.reserve(&jsOrigins, capacity: jsOrigins.count + lexer.literals.count)
             for use in analysis.literalUses {
                 jsOrigins.append(.string(sink: region.sink ?? use.sink, late: use.late))
             }
@@ -279,8 +280,8 @@ struct DocumentBuilder {
             // Blocks and literals are both in file order: one merge pass, into one list the blocks share.
             var literals: [Range<Int>] = []
             var spans: [Range<Int>] = []
-            literals.reserveCapacity(php.literals.count)
-            spans.reserveCapacity(php.blocks.count)
+            LargeArrays.reserve(&literals, capacity: php.literals.count)
+            LargeArrays.reserve(&spans, capacity: php.blocks.count)
             var next = 0
             for block in php.blocks {
                 let first = literals.count
@@ -290,13 +291,13 @@ struct DocumentBuilder {
                 }
                 spans.append(first..<literals.count)
             }
-            built.codeRegions.reserveCapacity(built.codeRegions.count + php.blocks.count)
+            LargeArrays.reserve(&built.codeRegions, capacity: built.codeRegions.count + php.blocks.count)
             for (block, span) in zip(php.blocks, spans) {
                 built.codeRegions.append(CodeRegion(range: block.code, sharing: literals, span: span, jsx: []))
             }
             let live = DocumentBuilder.outside(htmlComments, php.literals)
             if !live.isEmpty {
-                built.layers.append(layer(CodeText.joining(live, in: bytes), literalOrigins: Array(repeating: .string(sink: nil, late: false), count: live.count)))
+                built.layers.append(layer(CodeText.joining(live, in: bytes), literalOrigins: LargeArrays.filled(with: .string(sink: nil, late: false), count: live.count)))
             }
         }
 

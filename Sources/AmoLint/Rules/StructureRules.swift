@@ -160,10 +160,12 @@ enum StructureChecks {
     static func checkLoaders(_ layer: Layer, in document: Document, bytes: UnsafeBufferPointer<UInt8>, sink: FindingSink) {
         for loader in layer.loaders {
             let brand = loader.address.brand
-            let value = loader.src.value
-            let valueRange = value?.range ?? loader.src.range
-            let button = layer.button(at: loader.range)
-            if loader.address.scheme == "http", let value {
+            let src = loader.src
+            // The value's range is the record's; the value is decoded only for the fix that needs its text
+            // (a layer of built elements holds one loader a builder).
+            let valueRange = src.raw.valueRange ?? (src.record.isBound ? src.nameRange : src.range)
+            let buttonIndex = layer.buttonIndex(at: loader.range)
+            if loader.address.scheme == "http", let value = src.value {
                 sink.report(.insecureScriptSrc, valueRange) {
                     // The scheme is found in the decoded, trimmed text; the edit is mapped to the source bytes behind it.
                     let trimmed = value.text.trimmingWhitespace()
@@ -177,7 +179,8 @@ enum StructureChecks {
                 sink.report(.missingClass, valueRange) {
                     // A script that carries the button's attributes only lacks its class: add the
                     // attribute, or the class to a class list it already has (a second `class` would be dropped).
-                    let fix = button.flatMap { b -> Fix? in
+                    let fix = buttonIndex.flatMap { i -> Fix? in
+                        let b = layer.buttons[i]
                         guard let existing = b.first("class") ?? b.first("classname") else {
                             let at = b.nameRange.upperBound
                             return Fix("Add `class=\"\(brand.className)\"`", replacing: at..<at, with: " class=\"\(brand.className)\"")
@@ -191,7 +194,7 @@ enum StructureChecks {
                             fix, [])
                 }
             }
-            if loader.origin.isInert, button == nil {
+            if loader.origin.isInert, buttonIndex == nil {
                 sink.report(.inertScript, loader.nameRange) { (inertMessage, nil, []) }
             }
             if loader.origin.isLate {
