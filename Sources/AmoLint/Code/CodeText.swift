@@ -36,7 +36,11 @@ struct CodeText: Sendable {
     /// `literal` is -1 when the piece cannot be edited as string text.
     mutating func appendMapped<S: Sequence>(_ virtual: S, source: Range<Int>, literal: Int32) where S.Element == UInt8 {
         let start = bytes.count
-        bytes.append(contentsOf: virtual)
+        // A name's UTF-8 (`data-client-id`) is copied as one buffer: appended as a sequence,
+        // byte by byte, it cost more than the rest of writing a built element's attribute.
+        if virtual.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: virtual)
+        }
         guard bytes.count > start else { return }
         map.add(.init(virtualStart: start, sourceStart: source.lowerBound, sourceEnd: source.upperBound, literal: literal, verbatim: false))
     }
