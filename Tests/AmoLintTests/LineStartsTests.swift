@@ -54,3 +54,24 @@ extension LineStartsTests {
         }
     }
 }
+
+extension LineStartsTests {
+    /// The lines that get column checkpoints are found in one pass over the starts:
+    /// exactly the lines whose length (break included) passes the bound, the last one too.
+    @Test func longLinesAreTheLinesLongerThanTheBound() {
+        var random = SplitMix(seed: 512)
+        let pieces: [[UInt8]] = [[0x0A], [0x0D, 0x0A], [0x0D], Array("abcdefghij".utf8), Array("Привет 🚀".utf8)]
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            let length = random.below(400)
+            while bytes.count < length { bytes += pieces[random.below(pieces.count)] }
+            let starts = LineStarts(bytes)
+            for bound in [0, 1, 7, 30, 100] {
+                let plain = starts.indices.filter { line in
+                    (line + 1 < starts.count ? starts[line + 1] : bytes.count) - starts[line] > bound
+                }
+                #expect(starts.lines(longerThan: bound, textCount: bytes.count) == plain, "\(bytes) \(bound)")
+            }
+        }
+    }
+}

@@ -41,7 +41,7 @@ public struct LineIndex: Sendable {
         let starts = LineStarts(bytes)
         lineStarts = starts
         var marks: [Int: [Checkpoint]] = [:]
-        for line in 0..<starts.count {
+        for line in starts.lines(longerThan: LineIndex.checkpointSpacing * 2, textCount: bytes.count) {
             let end = line + 1 < starts.count ? starts[line + 1] : bytes.count
             if let list = LineIndex.checkpoints(bytes, line: starts[line]..<end) { marks[line] = list }
         }
