@@ -69,9 +69,10 @@ extension Paths {
 
     /// The name for people: each byte that is not UTF-8 shown as `\xNN`.
     public static func display(_ path: String) -> String {
-        // Read as contiguous bytes: reports pass every message through here.
+        // Read as contiguous bytes, with `memchr`: reports pass every message through here.
         var copy = path
-        guard copy.withUTF8({ $0.contains(0xF4) }) else { return path }
+        let escaped = copy.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0xF4, bytes.count) != nil } ?? false }
+        guard escaped else { return path }
         var out = ""
         for scalar in path.unicodeScalars {
             if escapedBytes.contains(scalar.value) {

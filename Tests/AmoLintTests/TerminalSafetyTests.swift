@@ -25,4 +25,21 @@ struct TerminalSafetyTests {
         }
         for value in unsafe { #expect(TerminalSafety.escaped("a\(Unicode.Scalar(value)!)b") != "a\(Unicode.Scalar(value)!)b") }
     }
+
+    /// Messages are tested sixteen bytes at a time: an unsafe character is found at every
+    /// offset of a block and in the bytes after the last block, and safe text is let through.
+    @Test func findsUnsafeCharactersAtEveryOffset() {
+        let unsafe: [UInt32] = [0x1B, 0x7F, 0x9B, 0x2028, 0x202E]
+        for offset in 0..<50 {
+            for tail in [0, 1, 15, 16, 17] {
+                let pad = String(repeating: "a", count: offset), after = String(repeating: "Ж", count: tail)
+                #expect(TerminalSafety.escaped(pad + "Привет 🚀" + after) == pad + "Привет 🚀" + after)
+                for value in unsafe {
+                    let s = pad + String(Unicode.Scalar(value)!) + after
+                    #expect(TerminalSafety.escaped(s) == Self.plain(s), "\(offset) \(tail) \(value)")
+                    #expect(TerminalSafety.escaped(s) != s)
+                }
+            }
+        }
+    }
 }

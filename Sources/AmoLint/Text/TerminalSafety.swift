@@ -26,6 +26,22 @@ public enum TerminalSafety {
     /// times cheaper than reading scalars.
     private static func mayHoldUnsafe(_ s: String) -> Bool {
         var s = s
-        return s.withUTF8 { bytes in bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 } }
+        return s.withUTF8 { bytes in
+            // Sixteen bytes at a time (a dense page prints a thousand messages of a hundred bytes).
+            var i = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 16 <= bytes.count {
+                    let b = ByteBlock(raw, at: i)
+                    let lanes = b.lanes(atMost: 0x1F) | b.lanes(equalTo: 0x7F) | b.lanes(equalTo: 0xC2) | b.lanes(equalTo: 0xE2)
+                    if lanes.bits != 0 { return true }
+                    i += 16
+                }
+            }
+            return UnsafeBufferPointer(rebasing: bytes[i...]).contains(where: mayStartUnsafe)
+        }
     }
+
+    /// The plain test of one byte (and of a text's last bytes).
+    private static func mayStartUnsafe(_ b: UInt8) -> Bool { b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 }
 }
