@@ -164,7 +164,6 @@ enum StructureChecks {
             // The value's range is the record's; the value is decoded only for the fix that needs its text
             // (a layer of built elements holds one loader a builder).
             let valueRange = src.raw.valueRange ?? (src.record.isBound ? src.nameRange : src.range)
-            let buttonIndex = layer.buttonIndex(at: loader.range)
             if loader.address.scheme == "http", let value = src.value {
                 sink.report(.insecureScriptSrc, valueRange) {
                     // The scheme is found in the decoded, trimmed text; the edit is mapped to the source bytes behind it.
@@ -179,7 +178,7 @@ enum StructureChecks {
                 sink.report(.missingClass, valueRange) {
                     // A script that carries the button's attributes only lacks its class: add the
                     // attribute, or the class to a class list it already has (a second `class` would be dropped).
-                    let fix = buttonIndex.flatMap { i -> Fix? in
+                    let fix = layer.buttonIndex(at: loader.range).flatMap { i -> Fix? in
                         let b = layer.buttons[i]
                         guard let existing = b.first("class") ?? b.first("classname") else {
                             let at = b.nameRange.upperBound
@@ -194,7 +193,7 @@ enum StructureChecks {
                             fix, [])
                 }
             }
-            if loader.origin.isInert, buttonIndex == nil {
+            if loader.origin.isInert, layer.buttonIndex(at: loader.range) == nil {
                 sink.report(.inertScript, loader.nameRange) { (inertMessage, nil, []) }
             }
             if loader.origin.isLate {
