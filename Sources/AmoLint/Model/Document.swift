@@ -308,7 +308,11 @@ struct DocumentBuilder {
                 last = layer.buttons[k].brand
                 built.classBrands.insert(layer.buttons[k].brand)
             }
-            for loader in layer.loaders { built.loaderBrands.insert(loader.address.brand) }
+            last = nil
+            for k in layer.loaders.indices where layer.loaders[k].address.brand != last {
+                last = layer.loaders[k].address.brand
+                built.loaderBrands.insert(layer.loaders[k].address.brand)
+            }
         }
         built.directiveComments = DocumentBuilder.outermost(comments)
         return built
