@@ -5,6 +5,7 @@
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AmoLint
 
 /// The few operating-system calls the command line needs, without Foundation:
 /// it keeps the binary small and its start-up fast (it runs on every commit).
@@ -160,31 +161,18 @@ public enum FileSystem {
         "is \(size) bytes, over the \(limit)-byte limit (\(name)); not read"
     }
 
-    /// Asks Linux to back a large read buffer with huge pages and to map it in one
-    /// call: in a virtual machine each of the 2,500 faults a fresh 10 MB buffer
-    /// takes on first write costs about 2 µs, which made reading a page from the
-    /// page cache cost more than checking it. Both calls are advice: an older kernel
-    /// refuses them and the read goes on as before.
-    static func prepareLargeBuffer(_ base: UnsafeMutablePointer<UInt8>, count: Int) {
-        #if os(Linux)
-        let page = 4096
-        let start = (Int(bitPattern: base) + page - 1) / page * page
-        let end = (Int(bitPattern: base) + count) / page * page
-        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(p, end - start, 14)  // MADV_HUGEPAGE
-        _ = madvise(p, end - start, 23)  // MADV_POPULATE_WRITE (Linux 5.14)
-        #endif
-    }
-
     /// Reads from offset 0 to the end, or until one byte past `limit`.
     static func readAll(_ fd: Int32, sizeHint: Int, limit: Int) -> [UInt8]? {
         let limit = min(limit, Int.max - 1)
         let cap = min(max(sizeHint, 0), limit) + 1
         // The expected size is read into storage left uninitialised: zero-filling a
-        // 10 MB page first cost a tenth of checking it.
+        // 10 MB page first cost a tenth of checking it. A large one is backed by huge pages
+        // and mapped in one call: in a virtual machine each of the 2,500 faults a fresh
+        // 10 MB buffer takes on first write costs about 2 µs, which made reading a page from
+        // the page cache cost more than checking it.
         var failed = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: cap) { buffer, initialized in
-            if let base = buffer.baseAddress, cap >= 1 << 20 { FileSystem.prepareLargeBuffer(base, count: cap) }
+        var bytes = [UInt8](unsafeUninitializedCapacity: LargeArrays.hugeCapacity(cap, stride: 1)) { buffer, initialized in
+            if let base = buffer.baseAddress { LargeArrays.adviseHugePages(UnsafeMutableRawPointer(base), bytes: buffer.count, populate: true) }
             var count = 0
             while count < cap, let base = buffer.baseAddress {
                 let n = pread(fd, base + count, cap - count, off_t(count))

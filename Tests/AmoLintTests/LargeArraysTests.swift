@@ -24,4 +24,22 @@ struct LargeArraysTests {
         bytes.append(contentsOf: repeatElement(7, count: 8 << 20))
         #expect(bytes.count == 200 + (8 << 20) && bytes.last == 7 && bytes[199] == 199)
     }
+
+    /// A large array's room is rounded up so that its allocation is whole huge pages (Linux
+    /// then maps it on a huge-page boundary), by less than one huge page; a small one's is not.
+    @Test func largeCapacitiesFillWholeHugePages() {
+        for stride in [1, 4, 16, 24, 32] {
+            for count in [0, 1, 1000, (4 << 20) / stride - 1, (4 << 20) / stride, 3_000_001, 10_000_001 / stride] {
+                let capacity = LargeArrays.hugeCapacity(count, stride: stride)
+                #expect(capacity >= count)
+                if count * stride < 4 << 20 {
+                    #expect(capacity == count)
+                } else {
+                    #expect((capacity * stride - count * stride) < LargeArrays.huge)
+                    #expect((capacity * stride + LargeArrays.headers + stride - 1) / LargeArrays.huge
+                            == (count * stride + LargeArrays.headers + LargeArrays.huge - 1) / LargeArrays.huge)
+                }
+            }
+        }
+    }
 }
