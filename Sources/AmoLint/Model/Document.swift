@@ -226,6 +226,9 @@ struct DocumentBuilder {
             built.layers.append(Layer(text: file.bytes, map: nil, buttons: collector.buttons, loaders: collector.loaders))
             comments += collector.comments
             htmlComments = collector.htmlComments
+            // Room at once: a page holds thousands of inline scripts.
+            regions.reserveCapacity(regions.count + collector.scripts.count + collector.innerHTMLValues.count)
+            built.codeRanges.reserveCapacity(collector.scripts.count)
             for script in collector.scripts where script.isJavaScript {
                 regions.append(ScriptRegion(range: script.body, jsx: false, component: file.kind == .component, sink: nil))
             }
