@@ -141,8 +141,8 @@ public struct Layer: Sendable {
     public let buttons: [Button]
     public let loaders: [Loader]
 
-    /// The button whose tag is exactly `range` (buttons are in text order).
-    /// The index of the button of exactly that range (no copy of it: a layer may hold one a builder).
+    /// The index of the button whose tag is exactly `range` (buttons are in text order). An index,
+    /// not a copy: a layer of built elements holds one button a builder.
     func buttonIndex(at range: Range<Int>) -> Int? {
         var lo = 0, hi = buttons.count
         while lo < hi {
@@ -260,7 +260,7 @@ struct DocumentBuilder {
             let analysis = CodeAnalysis.analyse(lexer, componentCode: region.component)
             // The first region's literals are shared, not copied one by one (a script file has one region).
             if jsLiterals.isEmpty { jsLiterals = lexer.literals } else { jsLiterals += lexer.literals }
-            LargeArrays.reserve(&jsOrigins, capacity: jsOrigins.count + lexer.literals.count)
+            LargeArrays.reserve(&jsOrigins, more: lexer.literals.count)
             for use in analysis.literalUses {
                 jsOrigins.append(.string(sink: region.sink ?? use.sink, late: use.late))
             }
