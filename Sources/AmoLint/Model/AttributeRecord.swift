@@ -33,15 +33,19 @@ struct AttributeRecord: Sendable {
     @inline(__always)
     init(base: Int, name: Range<Int>, value: Range<Int>?, quote: UInt8, end: Int, flags: RawAttribute.Flags) {
         // Only a tag of 4 GiB or more (past every default cap) is clamped: wrong ranges, never a trap.
-        start = UInt32(clamping: name.lowerBound &- base)
-        self.end = UInt32(clamping: end &- base)
+        // (Every position is at or after `base`: one comparison clamps.)
+        @inline(__always) func offset(_ x: Int) -> UInt32 { UInt32(truncatingIfNeeded: Swift.min(x &- base, Int(UInt32.max))) }
+        start = offset(name.lowerBound)
+        self.end = offset(end)
         nameStart = start
-        nameEnd = UInt32(clamping: name.upperBound &- base)
-        valueStart = value.map { UInt32(clamping: $0.lowerBound &- base) } ?? 0
-        valueEnd = value.map { UInt32(clamping: $0.upperBound &- base) } ?? 0
+        nameEnd = offset(name.upperBound)
+        if let value {
+            (valueStart, valueEnd, bits) = (offset(value.lowerBound), offset(value.upperBound), 1)
+        } else {
+            (valueStart, valueEnd, bits) = (0, 0, 0)
+        }
         self.quote = quote
         self.flags = flags
-        bits = value != nil ? 1 : 0
     }
 
     /// The attribute as the scanner reports it, its offsets counted from `base`.

@@ -520,7 +520,13 @@ public struct Scanner<Visitor: ScanVisitor> {
         case (5, 0x74): candidate = "title"
         default: return nil
         }
-        for k in 1..<name.count where Byte.lower(bytes[name.lowerBound + k]) != candidate.utf8Start[k] { return nil }
+        // Through pointers: `utf8Start` asked per byte cost twenty instructions a byte.
+        let word = candidate.utf8Start
+        var k = 1
+        while k < name.count {
+            if Byte.lower(bytes[name.lowerBound &+ k]) != word[k] { return nil }
+            k &+= 1
+        }
         return candidate
     }
 
