@@ -80,7 +80,14 @@ enum AttributeRecords: Sendable {
     case short([ShortRecord])
     /// The records as the scanner wrote them, shared, not copied (a hostile tag holds a
     /// million), and beside them each one's `fact`, with `boundFlag` for a bound one.
-    case long([AttributeRecord], facts: [UInt8])
+    case long(Long)
+
+    /// One reference for the two lists: a button (copied often) copies one, as for a short list.
+    final class Long: Sendable {
+        let records: [AttributeRecord]
+        let facts: [UInt8]
+        init(_ records: [AttributeRecord], facts: [UInt8]) { (self.records, self.facts) = (records, facts) }
+    }
 
     /// In a long list's facts: the record is bound (`AttributeRecord.isBound`).
     static let boundFlag: UInt8 = 0x80
@@ -100,14 +107,14 @@ enum AttributeRecords: Sendable {
     init(long records: [AttributeRecord], facts: [UInt8]) {
         // The last record ends last: past 16 bits, no other pass is needed.
         if let last = records.last, last.end > UInt16.max {
-            self = .long(records, facts: facts)
+            self = .long(Long(records, facts: facts))
             return
         }
         // One pass for the largest offset and one copy: a page may hold hundreds of thousands of buttons.
         var last: UInt32 = 0
         for r in records { last = max(last, r.end, r.nameEnd, r.valueEnd) }
         guard last <= UInt16.max else {
-            self = .long(records, facts: facts)
+            self = .long(Long(records, facts: facts))
             return
         }
         self = .short(records.indices.map { ShortRecord(AttributeRecords.completed(records[$0], facts[$0])) })
@@ -127,14 +134,14 @@ enum AttributeRecords: Sendable {
     var facts: [UInt8] {
         switch self {
         case .short(let records): return records.map(\.fact)
-        case .long(_, let facts): return facts
+        case .long(let long): return long.facts
         }
     }
 
     var count: Int {
         switch self {
         case .short(let records): return records.count
-        case .long(let records, _): return records.count
+        case .long(let long): return long.records.count
         }
     }
 
@@ -143,7 +150,7 @@ enum AttributeRecords: Sendable {
     func fact(_ i: Int) -> UInt8 {
         switch self {
         case .short(let records): return records[i].fact
-        case .long(_, let facts): return facts[i] & ~AttributeRecords.boundFlag
+        case .long(let long): return long.facts[i] & ~AttributeRecords.boundFlag
         }
     }
 
@@ -153,17 +160,18 @@ enum AttributeRecords: Sendable {
     func located(_ i: Int) -> AttributeRecord {
         switch self {
         case .short: return self[i]
-        case .long(let records, _): return records[i]
+        case .long(let long): return long.records[i]
         }
     }
 
+    @inline(__always)
     subscript(i: Int) -> AttributeRecord {
         switch self {
         case .short(let records):
             let r = records[i]
             return AttributeRecord(start: UInt32(r.start), end: UInt32(r.end), nameStart: UInt32(r.nameStart), nameEnd: UInt32(r.nameEnd),
                                    valueStart: UInt32(r.valueStart), valueEnd: UInt32(r.valueEnd), quote: r.quote, flags: r.flags, bits: r.bits, fact: r.fact)
-        case .long(let records, let facts): return AttributeRecords.completed(records[i], facts[i])
+        case .long(let long): return AttributeRecords.completed(long.records[i], long.facts[i])
         }
     }
 }

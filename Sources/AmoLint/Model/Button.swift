@@ -58,7 +58,7 @@ public struct Button: Sendable {
         }
 
         /// The `KnownName` fact of the attribute at `i` (see `AttributeRecord.fact`).
-        func fact(_ i: Int) -> UInt8 { records.fact(i) }
+        @inline(__always) func fact(_ i: Int) -> UInt8 { records.fact(i) }
 
         /// `self[i].range` and `self[i].nameRange`.
         func range(_ i: Int) -> Range<Int> { let r = records.located(i); return base + Int(r.start)..<base + Int(r.end) }
@@ -70,13 +70,13 @@ public struct Button: Sendable {
         }
 
         /// `self[i].range`, `.nameRange` and `.isConditional`, the record read once (a hostile tag asks of a million).
-        func facts(_ i: Int) -> (range: Range<Int>, nameRange: Range<Int>, isConditional: Bool) {
+        @inline(__always) func facts(_ i: Int) -> (range: Range<Int>, nameRange: Range<Int>, isConditional: Bool) {
             let r = records.located(i)
             return (base + Int(r.start)..<base + Int(r.end), base + Int(r.nameStart)..<base + Int(r.nameEnd), r.flags.contains(.conditional))
         }
 
         /// `self[i].isConditional`.
-        func isConditional(_ i: Int) -> Bool { records.located(i).flags.contains(.conditional) }
+        @inline(__always) func isConditional(_ i: Int) -> Bool { records.located(i).flags.contains(.conditional) }
     }
 
     public enum Variant: String, Sendable {

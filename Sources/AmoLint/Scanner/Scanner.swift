@@ -313,10 +313,12 @@ public struct Scanner<Visitor: ScanVisitor> {
             if p >= n { return nil }
             if !recording {
                 unrecorded &+= 1
-                if unrecorded == Scanner.attributesBeforeAsking, visitor.needsTag(startingWith: tag..<p, name: tag + 1..<start) {
+                if unrecorded == Scanner.attributesBeforeAsking, visitor.needsTag(startingWith: tag..<p, name: tag + 1..<start),
+                   let estimate = Scanner.attributeEstimate(tag: tag, from: start, read: p, count: unrecorded, in: bytes)
+                {
                     recording = true
                     clearRecords()
-                    records.reserveCapacity(Scanner.attributeEstimate(tag: tag, from: start, read: p, count: unrecorded, in: bytes))
+                    records.reserveCapacity(estimate)
                     (reportFrom, p, conditionalDepth) = (p, start, 0)
                 }
             }
@@ -332,9 +334,11 @@ public struct Scanner<Visitor: ScanVisitor> {
     /// How many attributes a tag holds whose first `count` took `start..<read`: as many again
     /// for the rest up to the next `>`, and an eighth more (each takes two bytes or more, so
     /// the estimate grows linearly with the input). Reserved at once, the list is not copied
-    /// each time it doubles, nor its pages touched twice.
-    private static func attributeEstimate(tag: Int, from start: Int, read: Int, count: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// each time it doubles, nor its pages touched twice. Nil when no `>` follows: the tag
+    /// cannot end, and is dropped (an unclosed tag would be kept for nothing).
+    private static func attributeEstimate(tag: Int, from start: Int, read: Int, count: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let gt = ByteSearch.first(Byte.gt, in: bytes, from: read, to: bytes.count)
+        guard gt < bytes.count else { return nil }
         let rest = (gt - read) / max(1, (read - start) / count)
         return count + rest + rest / 8 + 16
     }
