@@ -109,7 +109,11 @@ public struct Attribute: Sendable {
     /// Whether the attribute is bound by a framework (`normalizedName(...).bound`), mostly
     /// from its first byte: only `:`, `v`, `x` and `@` (or a non-ASCII byte) can start a bound name.
     static func isBound(_ raw: RawAttribute, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let name = raw.nameRange
+        isBound(raw.nameRange, in: bytes)
+    }
+
+    /// `isBound` of the attribute whose name lies at `name`.
+    static func isBound(_ name: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !name.isEmpty else { return false }
         switch bytes[name.lowerBound] {
         case Byte.colon, Byte.at, 0x76, 0x56, 0x78, 0x58, 0x80...: break

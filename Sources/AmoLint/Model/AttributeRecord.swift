@@ -28,6 +28,36 @@ struct AttributeRecord: Sendable {
         (self.quote, self.flags, self.bits, self.fact) = (quote, flags, bits, fact)
     }
 
+    /// A record as the scanner writes it: offsets from the tag's start `base`, a name, the value's
+    /// text if any and where the attribute ends. Not yet bound or numbered (the button does that).
+    @inline(__always)
+    init(base: Int, name: Range<Int>, value: Range<Int>?, quote: UInt8, end: Int, flags: RawAttribute.Flags) {
+        // Only a tag of 4 GiB or more (past every default cap) is clamped: wrong ranges, never a trap.
+        // (Every position is at or after `base`: one comparison clamps.)
+        @inline(__always) func offset(_ x: Int) -> UInt32 { UInt32(truncatingIfNeeded: Swift.min(x &- base, Int(UInt32.max))) }
+        start = offset(name.lowerBound)
+        self.end = offset(end)
+        nameStart = start
+        nameEnd = offset(name.upperBound)
+        if let value {
+            (valueStart, valueEnd, bits) = (offset(value.lowerBound), offset(value.upperBound), 1)
+        } else {
+            (valueStart, valueEnd, bits) = (0, 0, 0)
+        }
+        self.quote = quote
+        self.flags = flags
+    }
+
+    /// The attribute as the scanner reports it, its offsets counted from `base`.
+    func raw(base: Int) -> RawAttribute {
+        RawAttribute(nameRange: base + Int(nameStart)..<base + Int(nameEnd),
+                     valueRange: hasValue ? base + Int(valueStart)..<base + Int(valueEnd) : nil,
+                     quote: quote, range: base + Int(start)..<base + Int(end), flags: flags)
+    }
+
+    /// Marks it bound by a framework (`isBound`).
+    mutating func setBound() { bits |= 2 }
+
     init(_ raw: RawAttribute, base: Int, bound: Bool) {
         // Only a tag of 4 GiB or more (past every default cap) is clamped: wrong ranges, never a trap.
         func offset(_ x: Int) -> UInt32 { UInt32(clamping: x - base) }
@@ -48,7 +78,19 @@ struct AttributeRecord: Sendable {
 /// hundred thousand.
 enum AttributeRecords: Sendable {
     case short([ShortRecord])
-    case long([AttributeRecord])
+    /// The records as the scanner wrote them, shared, not copied (a hostile tag holds a
+    /// million), and beside them each one's `fact`, with `boundFlag` for a bound one.
+    case long(Long)
+
+    /// One reference for the two lists: a button (copied often) copies one, as for a short list.
+    final class Long: Sendable {
+        let records: [AttributeRecord]
+        let facts: [UInt8]
+        init(_ records: [AttributeRecord], facts: [UInt8]) { (self.records, self.facts) = (records, facts) }
+    }
+
+    /// In a long list's facts: the record is bound (`AttributeRecord.isBound`).
+    static let boundFlag: UInt8 = 0x80
 
     struct ShortRecord: Sendable, Equatable {
         let start: UInt16, end: UInt16, nameStart: UInt16, nameEnd: UInt16, valueStart: UInt16, valueEnd: UInt16
@@ -61,39 +103,75 @@ enum AttributeRecords: Sendable {
         }
     }
 
-    init(_ records: [AttributeRecord]) {
+    /// The scanner's records of a tag and their facts (`boundFlag` included), short when every offset fits.
+    init(long records: [AttributeRecord], facts: [UInt8]) {
+        // The last record ends last: past 16 bits, no other pass is needed.
+        if let last = records.last, last.end > UInt16.max {
+            self = .long(Long(records, facts: facts))
+            return
+        }
         // One pass for the largest offset and one copy: a page may hold hundreds of thousands of buttons.
         var last: UInt32 = 0
         for r in records { last = max(last, r.end, r.nameEnd, r.valueEnd) }
         guard last <= UInt16.max else {
-            self = .long(records)
+            self = .long(Long(records, facts: facts))
             return
         }
-        self = .short(records.map(ShortRecord.init))
+        self = .short(records.indices.map { ShortRecord(AttributeRecords.completed(records[$0], facts[$0])) })
     }
 
-    /// Each record's `fact`, in order: one pass over the list, not a record made per subscript.
+    /// A scanner's record with its fact and bound bit.
+    @inline(__always)
+    private static func completed(_ record: AttributeRecord, _ fact: UInt8) -> AttributeRecord {
+        var r = record
+        if fact & boundFlag != 0 { r.setBound() }
+        r.fact = fact & ~boundFlag
+        return r
+    }
+
+    /// Each record's `fact`, in order (for a long list, `boundFlag` too, which readers of
+    /// facts mask off): one pass over the list, not a record made per subscript.
     var facts: [UInt8] {
         switch self {
         case .short(let records): return records.map(\.fact)
-        case .long(let records): return records.map(\.fact)
+        case .long(let long): return long.facts
         }
     }
 
     var count: Int {
         switch self {
         case .short(let records): return records.count
-        case .long(let records): return records.count
+        case .long(let long): return long.records.count
         }
     }
 
+    /// `self[i].fact`, without making the record.
+    @inline(__always)
+    func fact(_ i: Int) -> UInt8 {
+        switch self {
+        case .short(let records): return records[i].fact
+        case .long(let long): return long.facts[i] & ~AttributeRecords.boundFlag
+        }
+    }
+
+    /// `self[i]` for where it lies, its quote and flags only: a long list's record as the
+    /// scanner wrote it, without its fact and bound bit (a hostile tag is asked a million times).
+    @inline(__always)
+    func located(_ i: Int) -> AttributeRecord {
+        switch self {
+        case .short: return self[i]
+        case .long(let long): return long.records[i]
+        }
+    }
+
+    @inline(__always)
     subscript(i: Int) -> AttributeRecord {
         switch self {
         case .short(let records):
             let r = records[i]
             return AttributeRecord(start: UInt32(r.start), end: UInt32(r.end), nameStart: UInt32(r.nameStart), nameEnd: UInt32(r.nameEnd),
                                    valueStart: UInt32(r.valueStart), valueEnd: UInt32(r.valueEnd), quote: r.quote, flags: r.flags, bits: r.bits, fact: r.fact)
-        case .long(let records): return records[i]
+        case .long(let long): return AttributeRecords.completed(long.records[i], long.facts[i])
         }
     }
 }

@@ -58,11 +58,11 @@ public struct Button: Sendable {
         }
 
         /// The `KnownName` fact of the attribute at `i` (see `AttributeRecord.fact`).
-        func fact(_ i: Int) -> UInt8 { records[i].fact }
+        @inline(__always) func fact(_ i: Int) -> UInt8 { records.fact(i) }
 
         /// `self[i].range` and `self[i].nameRange`.
-        func range(_ i: Int) -> Range<Int> { let r = records[i]; return base + Int(r.start)..<base + Int(r.end) }
-        func nameRange(_ i: Int) -> Range<Int> { let r = records[i]; return base + Int(r.nameStart)..<base + Int(r.nameEnd) }
+        func range(_ i: Int) -> Range<Int> { let r = records.located(i); return base + Int(r.start)..<base + Int(r.end) }
+        func nameRange(_ i: Int) -> Range<Int> { let r = records.located(i); return base + Int(r.nameStart)..<base + Int(r.nameEnd) }
 
         /// Whether two ranges of the text hold the same bytes.
         func sameText(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
@@ -70,13 +70,13 @@ public struct Button: Sendable {
         }
 
         /// `self[i].range`, `.nameRange` and `.isConditional`, the record read once (a hostile tag asks of a million).
-        func facts(_ i: Int) -> (range: Range<Int>, nameRange: Range<Int>, isConditional: Bool) {
-            let r = records[i]
+        @inline(__always) func facts(_ i: Int) -> (range: Range<Int>, nameRange: Range<Int>, isConditional: Bool) {
+            let r = records.located(i)
             return (base + Int(r.start)..<base + Int(r.end), base + Int(r.nameStart)..<base + Int(r.nameEnd), r.flags.contains(.conditional))
         }
 
         /// `self[i].isConditional`.
-        func isConditional(_ i: Int) -> Bool { records[i].flags.contains(.conditional) }
+        @inline(__always) func isConditional(_ i: Int) -> Bool { records.located(i).flags.contains(.conditional) }
     }
 
     public enum Variant: String, Sendable {
@@ -89,10 +89,11 @@ public struct Button: Sendable {
     /// The attribute records, to be shared by the next button read alike (`init(…, sharing:)`).
     var sharedRecords: AttributeRecords { records }
 
-    /// `attributes` as the scanner read them from `text`; `markerIndex` is the one that made it a button.
+    /// The attribute records as the scanner wrote them (offsets from `range.lowerBound`) from `text`;
+    /// `markerIndex` is the one that made it a button.
     /// `sharing`: the records of the button before, kept instead of a new list when equal (a page
     /// repeating one tag allocated, and freed, a list a button).
-    init(range: Range<Int>, nameRange: Range<Int>, tagName: String, brand: Brand, marker: Marker, attributes raws: [RawAttribute],
+    init(range: Range<Int>, nameRange: Range<Int>, tagName: String, brand: Brand, marker: Marker, records raws: [AttributeRecord],
          in text: [UInt8], markerIndex: Int?, address: ScriptAddress?, isJSX: Bool, origin: Origin, sharing previous: AttributeRecords? = nil)
     {
         self.range = range
@@ -110,31 +111,45 @@ public struct Button: Sendable {
         // A tag under 64 KiB (all but hostile ones) has every offset in 16 bits: its short
         // records are made directly, without a first array of long ones.
         let isShort = range.count <= Int(UInt16.max)
-        var records: [AttributeRecord] = []
+        // A long tag keeps the scanner's records, and their facts beside them (a hostile tag holds a million).
+        var longFacts = isShort ? [] : [UInt8](repeating: 0, count: raws.count)
         var shortRecords: [AttributeRecords.ShortRecord] = []
         // The button before's short list, kept while each record equals its own (no list is made).
         var kept: [AttributeRecords.ShortRecord]?
         if isShort, case .short(let list)? = previous, list.count == raws.count { kept = list }
-        if kept == nil { if isShort { shortRecords.reserveCapacity(raws.count) } else { records.reserveCapacity(raws.count) } }
+        if kept == nil, isShort { shortRecords.reserveCapacity(raws.count) }
         // The name facts of the attribute before: the same bytes as written have the same ones,
         // so a run of one name (a hostile tag repeats `data-x` a million times) is lower-cased once.
         var previous: (name: Range<Int>, known: Int?, isData: Bool, bound: Bool)?
-        text.withUnsafeBufferPointer { bytes in
-            for (j, raw) in raws.enumerated() {
-                let name = raw.nameRange
+        // In a long tag, the name before as written and its fact there: a repeat is only written
+        // down (its known name, if any, was seen already).
+        var before = (start: 0, count: -1, fact: UInt8(0))
+        text.withUnsafeBufferPointer { bytes in raws.withUnsafeBufferPointer { raws in longFacts.withUnsafeMutableBufferPointer { longFacts in
+            for j in 0..<raws.count {
+                var record = raws[j]
+                if !isShort {
+                    let start = base &+ Int(record.nameStart), count = Int(record.nameEnd &- record.nameStart)
+                    if count == before.count, NameBytes.same(in: bytes, before.start, start, count: count) {
+                        longFacts[j] = before.fact | KnownName.repeatFlag
+                        continue
+                    }
+                }
+                let name = base &+ Int(record.nameStart)..<base &+ Int(record.nameEnd)
                 let known: Int?, isData: Bool, bound: Bool
-                if let p = previous, p.name.count == name.count,
-                   Attribute.sameBytes(UnsafeBufferPointer(rebasing: bytes[p.name]), UnsafeBufferPointer(rebasing: bytes[name])) {
+                let repeats: Bool
+                if let p = previous, p.name.count == name.count, NameBytes.same(in: bytes, p.name.lowerBound, name.lowerBound, count: name.count) {
                     (known, isData, bound) = (p.known, p.isData, p.bound)
+                    repeats = true
                 } else {
-                    bound = Attribute.isBound(raw, in: bytes)
+                    repeats = false
+                    bound = Attribute.isBound(name, in: bytes)
                     (known, isData) = Attribute.withNormalizedName(UnsafeBufferPointer(rebasing: bytes[name])) { name, _ in
                         (KnownName.number(of: name), KnownName.hasDataPrefix(name))
                     }
                     previous = (name, known, isData, bound)
                 }
-                var record = AttributeRecord(raw, base: base, bound: bound)
-                record.fact = KnownName.fact(known, isData: isData)
+                if bound { record.setBound() }
+                record.fact = KnownName.fact(known, isData: isData) | (repeats ? KnownName.repeatFlag : 0)
                 if isShort {
                     let short = AttributeRecords.ShortRecord(record)
                     if let list = kept {
@@ -149,14 +164,15 @@ public struct Button: Sendable {
                         shortRecords.append(short)
                     }
                 } else {
-                    records.append(record)
+                    longFacts[j] = bound ? record.fact | AttributeRecords.boundFlag : record.fact
+                    before = (name.lowerBound, name.count, longFacts[j] & ~KnownName.repeatFlag)
                 }
                 guard let k = known, seen & 1 << k == 0 else { continue }
                 seen |= 1 << k
                 if Attribute.startsFilled(record, in: bytes, base: base) || !Attribute(record: record, text: text, base: base).isBlank { filled |= 1 << k }
             }
-        }
-        self.records = isShort ? .short(kept ?? shortRecords) : AttributeRecords(records)
+        } } }
+        self.records = isShort ? .short(kept ?? shortRecords) : AttributeRecords(long: raws, facts: longFacts)
         self.markerIndex = markerIndex.map(Int32.init) ?? -1
         self.address = address
         self.isJSX = isJSX

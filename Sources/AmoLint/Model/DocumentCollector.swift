@@ -47,7 +47,7 @@ struct DocumentCollector: ScanVisitor {
     /// Appends a button; the list reaching `manyButtons` is given its bound at once.
     private mutating func append(_ button: Button) {
         if collected.buttons.count == DocumentCollector.manyButtons {
-            collected.buttons.reserveCapacity(max(DocumentCollector.buttonBound(bytes), 2 * DocumentCollector.manyButtons))
+            LargeArrays.reserve(&collected.buttons, capacity: max(DocumentCollector.buttonBound(bytes), 2 * DocumentCollector.manyButtons))
         }
         collected.buttons.append(button)
     }
@@ -74,6 +74,9 @@ struct DocumentCollector: ScanVisitor {
     mutating func needsTag(range: Range<Int>, name: Range<Int>) -> Bool {  // mutating: asked without copying the collector
         (name.count == 6 && Lexing.hasPrefixIgnoringCase("script", at: name.lowerBound, in: bytes)) || ByteSearch.containsAuth(in: bytes, range)
     }
+
+    /// `needsTag` of a tag's first bytes: a needle in them is in the whole tag.
+    mutating func needsTag(startingWith prefix: Range<Int>, name: Range<Int>) -> Bool { needsTag(range: prefix, name: name) }
 
     /// A tag with the bytes of the last one it took (`lastRepeatable`) is taken as it
     /// is: the scanner need not read its attributes again.
@@ -146,41 +149,45 @@ struct DocumentCollector: ScanVisitor {
     private mutating func visitNewTag(_ tag: RawTag) {
         let isScript = nameIs(tag.nameRange, "script")
         var classBrand: Brand?
-        var classRaw: RawAttribute?
+        var classIndex: Int?
         var idBrand: Brand?
-        var idRaw: RawAttribute?
+        var idIndex: Int?
         var srcRaw: RawAttribute?
         var typeRaw: RawAttribute?
         var hasData = false
         var jsxSyntax = dialect == .jsx
-        for raw in tag.attributes {
-            let name = raw.nameRange
-            if raw.flags.contains(.expression) { jsxSyntax = true }
+        let base = tag.range.lowerBound
+        // Read in place: iterating the list copied the tag.
+        tag.records.withUnsafeBufferPointer { records in for index in records.indices {
+            let record = records[index]
+            let name = base + Int(record.nameStart)..<base + Int(record.nameEnd)
+            if record.flags.contains(.expression) { jsxSyntax = true }
             // Dispatch on length and first letter: most attributes are none of these.
             switch (name.count, Byte.lower(bytes[name.lowerBound])) {
-            case (6..., 0x64) where nameHasPrefix(name, "data-"):  // d
+            case (6..., 0x64) where hasData || nameHasPrefix(name, "data-"):  // d
                 hasData = true
             case (5, 0x63), (9, 0x63):  // c: class, className
                 guard nameIs(name, "class") || nameIs(name, "classname") else { continue }
                 if name.count == 9 { jsxSyntax = true }
-                if classBrand == nil, let brand = brandToken(in: raw, bound: false) { classBrand = brand; classRaw = raw }
+                if classBrand == nil, let brand = brandToken(in: record.raw(base: base), bound: false) { classBrand = brand; classIndex = index }
             case (6, Byte.colon), (6, Byte.at), (12, 0x76), (12, 0x78):  // :class, @class, v-bind:class, x-bind:class
                 guard nameIs(name, ":class") || nameIs(name, "@class") || nameIs(name, "v-bind:class") || nameIs(name, "x-bind:class") else {
                     continue
                 }
-                if classBrand == nil, let brand = brandToken(in: raw, bound: true) { classBrand = brand; classRaw = raw }
+                if classBrand == nil, let brand = brandToken(in: record.raw(base: base), bound: true) { classBrand = brand; classIndex = index }
             case (6, 0x76) where nameIs(name, "v-html"):  // v
+                let raw = record.raw(base: base)
                 if let value = raw.valueRange, raw.quote == Byte.quote || raw.quote == Byte.apostrophe { collected.innerHTMLValues.append(value) }
             case (2, 0x69) where nameIs(name, "id"):  // i
-                if idBrand == nil, let brand = brandToken(in: raw, bound: false) { idBrand = brand; idRaw = raw }
+                if idBrand == nil, let brand = brandToken(in: record.raw(base: base), bound: false) { idBrand = brand; idIndex = index }
             case (3, 0x73) where nameIs(name, "src") && srcRaw == nil:  // s
-                srcRaw = raw
+                srcRaw = record.raw(base: base)
             case (4, 0x74) where nameIs(name, "type") && typeRaw == nil:  // t
-                typeRaw = raw
+                typeRaw = record.raw(base: base)
             default:
                 continue
             }
-        }
+        } }
         if isScript { lastScript = (srcRaw != nil, isJavaScript(typeRaw)) }
 
         let origin = origins.origin(at: tag.range.lowerBound, map: map)
@@ -196,21 +203,20 @@ struct DocumentCollector: ScanVisitor {
 
         let marker: Button.Marker
         let brand: Brand
-        let markerRaw: RawAttribute?
+        let markerIndex: Int?
         if let classBrand {
-            (marker, brand, markerRaw) = (.brandClass, classBrand, classRaw)
+            (marker, brand, markerIndex) = (.brandClass, classBrand, classIndex)
         } else if let idBrand, !(dialect == .jsx && isComponentName(tag.nameRange)) {
             // `<Button id="amocrm_oauth">` in JSX is a component's prop, not an element's id.
-            (marker, brand, markerRaw) = (.legacyID, idBrand, idRaw)
+            (marker, brand, markerIndex) = (.legacyID, idBrand, idIndex)
         } else if let address, hasData {
-            (marker, brand, markerRaw) = (.scriptOnly, address.brand, nil)
+            (marker, brand, markerIndex) = (.scriptOnly, address.brand, nil)
         } else {
             return
         }
         append(Button(
             range: tag.range, nameRange: tag.nameRange, tagName: tagName(tag.nameRange), brand: brand, marker: marker,
-            attributes: tag.attributes, in: text,
-            markerIndex: markerRaw.flatMap { m in tag.attributes.firstIndex { $0.nameRange == m.nameRange } },
+            records: tag.records, in: text, markerIndex: markerIndex,
             address: address, isJSX: jsxSyntax, origin: origin, sharing: collected.buttons.last?.sharedRecords))
     }
 
@@ -278,8 +284,14 @@ struct DocumentCollector: ScanVisitor {
 
     private func nameHasPrefix(_ range: Range<Int>, _ lower: StaticString) -> Bool {
         let count = lower.utf8CodeUnitCount
-        guard range.count >= count else { return false }
-        for k in 0..<count where Byte.lower(bytes[range.lowerBound + k]) != lower.utf8Start[k] { return false }
+        guard range.count >= count, let base = bytes.baseAddress else { return false }
+        // Through pointers: `utf8Start` asked per byte cost twenty instructions a byte (every tag visited asks).
+        let word = lower.utf8Start, name = base + range.lowerBound
+        var k = 0
+        while k < count {
+            if Byte.lower(name[k]) != word[k] { return false }
+            k &+= 1
+        }
         return true
     }
 

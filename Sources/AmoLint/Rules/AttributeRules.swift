@@ -62,11 +62,16 @@ enum AttributeChecks {
         // The texts of the last repeat kept, by the written names they quote: a run of one
         // repeat (a hostile tag) has the same three texts, built once (~10,000 instructions).
         var lastTexts: (name: String, original: String, message: String, description: String, related: String)?
+        // The first of the attribute before's name: a name written with its bytes (`KnownName.repeatFlag`)
+        // has the same first, found without reading the name (a hostile tag repeats one a million times).
+        var firstBefore = -1
         for i in attributes.indices {
             let k = c.knownNumber(i)
-            let own = attributes.facts(i)
-            let f = k.map { c.firstIndex($0) ?? i } ?? others.first(at: i, written: own.nameRange, in: attributes)
+            let f = attributes.fact(i) & KnownName.repeatFlag != 0 ? firstBefore
+                : k.map { c.firstIndex($0) ?? i } ?? others.first(at: i, written: attributes.nameRange(i), in: attributes)
+            firstBefore = f
             if f != i {
+                let own = attributes.facts(i)
                 if own.isConditional || attributes.isConditional(f) { continue }
                 c.markNoEffect(i)
                 // Past the budget a repeat is only counted: nothing of its report is made.

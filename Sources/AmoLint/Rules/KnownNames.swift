@@ -67,6 +67,9 @@ enum KnownName {
         return isData ? dataFlag : 0
     }
     static let dataFlag: UInt8 = 0x20, numberMask: UInt8 = 0x1F
+    /// Set by the button beside a fact: the name is written with the bytes of the attribute
+    /// before's, so it is the same name (`AttributeChecks.classify` compares it with nothing).
+    static let repeatFlag: UInt8 = 0x40
 
     /// `ASCII.hasDataPrefix` of a name's bytes.
     static func hasDataPrefix(_ u: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -29,8 +29,13 @@ public struct RawTag: Sendable {
     /// From `<` through `>`.
     public var range: Range<Int>
     public var nameRange: Range<Int>
-    public var attributes: [RawAttribute]
+    /// The attributes, written once by the scanner in 32-bit offsets from `range.lowerBound`
+    /// (a hostile tag holds a million: 28 bytes each, not the 64 of a `RawAttribute`).
+    var records: [AttributeRecord]
     public var selfClosing: Bool
+
+    /// The attributes with their ranges in the text.
+    public var attributes: [RawAttribute] { records.map { $0.raw(base: range.lowerBound) } }
 }
 
 public struct RawComment: Sendable, Equatable {
@@ -62,10 +67,16 @@ public protocol ScanVisitor {
     /// parsed again for its attributes: whether it took the tag from its bytes alone
     /// (they repeat a tag it took just before). Then the tag is neither parsed nor visited.
     mutating func visitRepeatedTag(range: Range<Int>) -> Bool
+    /// Asked of a visitor that does not need every tag, while a tag of many attributes is
+    /// read for its end: whether it needs every tag starting with the bytes of `prefix`.
+    /// When it does, the scanner keeps the attributes from then on instead of reading the
+    /// tag a second time. (True only when `needsTag` of the whole tag would be.)
+    mutating func needsTag(startingWith prefix: Range<Int>, name: Range<Int>) -> Bool
 }
 
 extension ScanVisitor {
     public var needsEveryTag: Bool { true }
     public func needsTag(range: Range<Int>, name: Range<Int>) -> Bool { true }
     public func visitRepeatedTag(range: Range<Int>) -> Bool { false }
+    public func needsTag(startingWith prefix: Range<Int>, name: Range<Int>) -> Bool { false }
 }

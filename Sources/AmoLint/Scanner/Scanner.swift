@@ -15,7 +15,9 @@ public struct Scanner<Visitor: ScanVisitor> {
     let dialect: Dialect
     var visitor: Visitor
     var closers = CloserSearch()
-    private var attributes: [RawAttribute] = []
+    /// The attributes of the tag being parsed, when `recording`, in offsets from `tagStart`.
+    private var records: [AttributeRecord] = []
+    private var tagStart = 0
     /// Whether the visitor sees only the tags it can use (`ScanVisitor.needsEveryTag`).
     private let skipsUnneededTags: Bool
     /// Whether the tag being parsed keeps its attributes; a tag parsed only for its end does not.
@@ -35,7 +37,7 @@ public struct Scanner<Visitor: ScanVisitor> {
         self.phpBlocks = phpBlocks
         self.jsxTagStarts = jsxTagStarts
         skipsUnneededTags = !visitor.needsEveryTag
-        attributes.reserveCapacity(16)
+        records.reserveCapacity(16)
     }
 
     /// Whether a sorted list holds `p`.
@@ -209,19 +211,22 @@ public struct Scanner<Visitor: ScanVisitor> {
         let nameRange = start + 1..<p
         recording = !skipsUnneededTags
         if recording {
-            guard let (end, selfClosing) = tagEnd(from: p, reportComments: true) else { return n }
-            visitor.visitTag(RawTag(range: start..<end, nameRange: nameRange, attributes: attributes, selfClosing: selfClosing))
+            guard let (end, selfClosing) = tagEnd(tag: start, from: p, reportFrom: start) else { return n }
+            visitor.visitTag(RawTag(range: start..<end, nameRange: nameRange, records: records, selfClosing: selfClosing))
             return afterTag(end: end, nameRange: nameRange, selfClosing: selfClosing)
         }
         if let (end, selfClosing) = TagEnd.plain(from: p, in: bytes) {
             return unneededTag(start: start, nameEnd: p, end: end, selfClosing: selfClosing)
         }
-        guard let (end, selfClosing) = tagEnd(from: p, reportComments: true) else { return n }
+        // Read for its end; a tag of many attributes the visitor needs is kept while read (`tagEnd`).
+        guard let (end, selfClosing) = tagEnd(tag: start, from: p, reportFrom: start) else { return n }
         if visitor.needsTag(range: start..<end, name: nameRange), !visitor.visitRepeatedTag(range: start..<end) {
-            // Parsed again, now keeping attributes; its comments were reported the first time.
-            recording = true
-            _ = tagEnd(from: p, reportComments: false)
-            visitor.visitTag(RawTag(range: start..<end, nameRange: nameRange, attributes: attributes, selfClosing: selfClosing))
+            if !recording {
+                // Parsed again, now keeping attributes; its comments were reported the first time.
+                recording = true
+                _ = tagEnd(tag: start, from: p, reportFrom: Int.max)
+            }
+            visitor.visitTag(RawTag(range: start..<end, nameRange: nameRange, records: records, selfClosing: selfClosing))
         }
         return afterTag(end: end, nameRange: nameRange, selfClosing: selfClosing)
     }
@@ -245,8 +250,8 @@ public struct Scanner<Visitor: ScanVisitor> {
     private mutating func visitAgain(start: Int, nameEnd: Int, end: Int, selfClosing: Bool) {
         if visitor.visitRepeatedTag(range: start..<end) { return }
         recording = true
-        _ = tagEnd(from: nameEnd, reportComments: false)
-        visitor.visitTag(RawTag(range: start..<end, nameRange: start + 1..<nameEnd, attributes: attributes, selfClosing: selfClosing))
+        _ = tagEnd(tag: start, from: nameEnd, reportFrom: Int.max)
+        visitor.visitTag(RawTag(range: start..<end, nameRange: start + 1..<nameEnd, records: records, selfClosing: selfClosing))
     }
 
     /// Where the step after a start tag ending at `end` starts: past the body of a raw-text element.
@@ -257,14 +262,27 @@ public struct Scanner<Visitor: ScanVisitor> {
         return end
     }
 
-    /// Parses attributes from `p` (after the tag name) to the tag's end: the index
-    /// after its `>` and whether it is self-closing; nil if the input ends first.
-    /// Attributes are kept in `attributes` when `recording`.
-    private mutating func tagEnd(from start: Int, reportComments: Bool) -> (end: Int, selfClosing: Bool)? {
+    /// Attributes read without being kept after which the visitor is asked whether it
+    /// needs the tag anyway (`ScanVisitor.needsTag(startingWith:name:)`).
+    static var attributesBeforeAsking: Int { 64 }
+
+    /// Parses attributes from `p` (after the name of the tag whose `<` is at `tag`) to the
+    /// tag's end: the index after its `>` and whether it is self-closing; nil if the input
+    /// ends first. Attributes are kept in `records` when `recording`; comments from
+    /// `reportFrom` on are reported.
+    ///
+    /// A tag read only for its end that the visitor turns out to need (a hostile one of a
+    /// million attributes) would be read twice: after `attributesBeforeAsking` attributes
+    /// the visitor is asked, and if it needs the tag, the tag is read again from its start,
+    /// now recording, its comments reported only past where the first reading stopped.
+    private mutating func tagEnd(tag: Int, from start: Int, reportFrom: Int) -> (end: Int, selfClosing: Bool)? {
         let n = bytes.count
         var p = start
-        if recording { attributes.removeAll(keepingCapacity: true) }
+        var reportFrom = reportFrom
+        tagStart = tag
+        if recording { clearRecords() }
         var conditionalDepth = 0
+        var unrecorded = 0
         while true {
             while p < n, Byte.isSpace(bytes[p]) { p += 1 }
             guard p < n else {
@@ -280,7 +298,7 @@ public struct Scanner<Visitor: ScanVisitor> {
             }
             // Every template construct starts with one of these three bytes.
             if c == Byte.lt || c == Byte.lbrace || c == Byte.dollar,
-               let m = templateMatch(at: p, inTag: true, report: reportComments)
+               let m = templateMatch(at: p, inTag: true, report: p >= reportFrom)
             {
                 // Conditionals matter only to the attributes kept (`RawAttribute.Flags.conditional`).
                 if recording, case .code = m.kind { conditionalDepth += Scanner.conditionalEffect(m.content, in: bytes) }
@@ -293,20 +311,49 @@ public struct Scanner<Visitor: ScanVisitor> {
             }
             p = attribute(at: p, conditional: conditionalDepth > 0)
             if p >= n { return nil }
+            if !recording {
+                unrecorded &+= 1
+                if unrecorded == Scanner.attributesBeforeAsking, visitor.needsTag(startingWith: tag..<p, name: tag + 1..<start),
+                   let estimate = Scanner.attributeEstimate(tag: tag, from: start, read: p, count: unrecorded, in: bytes)
+                {
+                    recording = true
+                    clearRecords()
+                    LargeArrays.reserve(&records, capacity: estimate)
+                    (reportFrom, p, conditionalDepth) = (p, start, 0)
+                }
+            }
         }
+    }
+
+    /// Empties `records` for the next tag. A long list, which a button may keep, is let go
+    /// of: emptied in place it would be copied, or its room taken again for every tag after.
+    private mutating func clearRecords() {
+        if records.capacity > 4096 { records = [] } else { records.removeAll(keepingCapacity: true) }
+    }
+
+    /// How many attributes a tag holds whose first `count` took `start..<read`: as many again
+    /// for the rest up to the next `>`, and an eighth more (each takes two bytes or more, so
+    /// the estimate grows linearly with the input). Reserved at once, the list is not copied
+    /// each time it doubles, nor its pages touched twice. Nil when no `>` follows: the tag
+    /// cannot end, and is dropped (an unclosed tag would be kept for nothing).
+    private static func attributeEstimate(tag: Int, from start: Int, read: Int, count: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let gt = ByteSearch.first(Byte.gt, in: bytes, from: read, to: bytes.count)
+        guard gt < bytes.count else { return nil }
+        let rest = (gt - read) / max(1, (read - start) / count)
+        return count + rest + rest / 8 + 16
     }
 
     /// Parses one attribute starting at `p`; returns the index after it.
     private mutating func attribute(at start: Int, conditional: Bool) -> Int {
         let n = bytes.count
-        var p = start + 1  // the first character may be anything, even `=`
-        while p < n, !Byte.isNameStop(bytes[p]) { p += 1 }
+        // The first character may be anything, even `=`.
+        let p = NameEnd.find(from: start + 1, in: bytes)
         let nameRange = start..<p
         var flags: RawAttribute.Flags = conditional ? [.conditional] : []
         var q = p
         while q < n, Byte.isSpace(bytes[q]) { q += 1 }
         guard q < n, bytes[q] == Byte.equals else {
-            if recording { attributes.append(RawAttribute(nameRange: nameRange, valueRange: nil, quote: 0, range: nameRange, flags: flags)) }
+            if recording { records.append(AttributeRecord(base: tagStart, name: nameRange, value: nil, quote: 0, end: p, flags: flags)) }
             return p
         }
         q += 1
@@ -319,16 +366,16 @@ public struct Scanner<Visitor: ScanVisitor> {
                 : quotedValueSkip(from: valueStart, quote: first)
             else { return n }
             if recording {
-                attributes.append(RawAttribute(nameRange: nameRange, valueRange: valueStart..<valueEnd, quote: first,
-                                               range: start..<valueEnd + 1, flags: flags))
+                records.append(AttributeRecord(base: tagStart, name: nameRange, value: valueStart..<valueEnd, quote: first,
+                                               end: valueEnd + 1, flags: flags))
             }
             return valueEnd + 1
         }
         if first == Byte.lbrace, !(q + 1 < n && bytes[q + 1] == Byte.lbrace), let close = balancedBraceEnd(from: q) {
             flags.insert([.expression, .template])
             if recording {
-                attributes.append(RawAttribute(nameRange: nameRange, valueRange: q + 1..<close, quote: Byte.lbrace,
-                                               range: start..<close + 1, flags: flags))
+                records.append(AttributeRecord(base: tagStart, name: nameRange, value: q + 1..<close, quote: Byte.lbrace,
+                                               end: close + 1, flags: flags))
             }
             return close + 1
         }
@@ -347,7 +394,7 @@ public struct Scanner<Visitor: ScanVisitor> {
             }
             v += 1
         }
-        if recording { attributes.append(RawAttribute(nameRange: nameRange, valueRange: q..<v, quote: 0, range: start..<v, flags: flags)) }
+        if recording { records.append(AttributeRecord(base: tagStart, name: nameRange, value: q..<v, quote: 0, end: v, flags: flags)) }
         return v
     }
 
@@ -436,8 +483,8 @@ public struct Scanner<Visitor: ScanVisitor> {
         if recording { conditionalDepth += Scanner.conditionalEffect(p + 1..<e, in: bytes) }
         // Blade's `@class([...])` writes the class attribute: keep it as one.
         if recording, end > e + 1, e - p == 6, Lexing.hasPrefix("@class", at: p, in: bytes) {
-            attributes.append(RawAttribute(nameRange: p..<e, valueRange: e + 1..<end - 1, quote: Byte.lparen,
-                                           range: p..<end, flags: [.expression, .template]))
+            records.append(AttributeRecord(base: tagStart, name: p..<e, value: e + 1..<end - 1, quote: Byte.lparen,
+                                           end: end, flags: [.expression, .template]))
         }
         return end
     }
@@ -477,7 +524,13 @@ public struct Scanner<Visitor: ScanVisitor> {
         case (5, 0x74): candidate = "title"
         default: return nil
         }
-        for k in 1..<name.count where Byte.lower(bytes[name.lowerBound + k]) != candidate.utf8Start[k] { return nil }
+        // Through pointers: `utf8Start` asked per byte cost twenty instructions a byte.
+        let word = candidate.utf8Start
+        var k = 1
+        while k < name.count {
+            if Byte.lower(bytes[name.lowerBound &+ k]) != word[k] { return nil }
+            k &+= 1
+        }
         return candidate
     }
 
