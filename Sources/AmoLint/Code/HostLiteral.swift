@@ -9,37 +9,118 @@ struct HostLiteral {
         case hole(Range<Int>)
     }
 
-    // Stored properties are laid out in this order: the one-byte fields last pack
-    // together (a nested-template file keeps millions of literals).
-    /// The whole literal, quotes included.
-    var range: Range<Int>
+    // Thirty-two bytes, laid out in this order: a nested-template file keeps a
+    // literal for every three bytes. Offsets are kept in 32 bits; a literal of a
+    // file past 4 GB is kept wide (see `widen`).
+    private var start: UInt32
+    private var end: UInt32
+    /// The pieces after the first; a wide literal's range, then all its pieces.
     private var otherPieces: [Piece] = []
     /// Most literals are one piece: it is kept inline, so a bundle's hundred
     /// thousand strings cost no allocation each.
-    private var firstPiece: Piece?
+    private var firstStart: UInt32 = 0
+    private var firstEnd: UInt32 = 0
+    private var firstEscape: UInt32 = 0
+    /// The first piece's kind (`FirstKind`), its escape's length times 4, and `wideFlag`.
+    private var firstInfo: UInt8 = 0
     var style: StringStyle
     /// The significant bytes around the literal (0 at the edges): tell a lone
     /// array key or call argument (`$_SESSION['state']`, `route('cb')`) from markup.
     var before: UInt8 = 0
     var after: UInt8 = 0
 
+    private enum FirstKind { static let none: UInt8 = 0, verbatim: UInt8 = 1, escaped: UInt8 = 2, hole: UInt8 = 3, mask: UInt8 = 3 }
+    private static let wideFlag: UInt8 = 0x80
+
     init(range: Range<Int>, style: StringStyle, before: UInt8 = 0) {
-        self.range = range
+        start = UInt32(truncatingIfNeeded: range.lowerBound)
+        end = UInt32(truncatingIfNeeded: range.upperBound)
         self.style = style
         self.before = before
+        if !HostLiteral.fits(range) { self.range = range }
+    }
+
+    private var isWide: Bool { firstInfo & HostLiteral.wideFlag != 0 }
+
+    @inline(__always) private static func fits(_ r: Range<Int>) -> Bool {
+        UInt(bitPattern: r.lowerBound) <= UInt(UInt32.max) && r.upperBound <= Int(UInt32.max)
+    }
+
+    /// The whole literal, quotes included.
+    var range: Range<Int> {
+        get {
+            if isWide { return HostLiteral.bounds(otherPieces[0]) }
+            return Int(start)..<Int(end)
+        }
+        set {
+            if !isWide, HostLiteral.fits(newValue) {
+                start = UInt32(truncatingIfNeeded: newValue.lowerBound)
+                end = UInt32(truncatingIfNeeded: newValue.upperBound)
+                return
+            }
+            widen()
+            otherPieces[0] = .verbatim(newValue)
+        }
+    }
+
+    /// Keeps the range and every piece in `otherPieces` (offsets past 32 bits): the range first.
+    private mutating func widen() {
+        guard !isWide else { return }
+        // (From `init`, start and end are still the truncated bounds the caller replaces.)
+        var all: [Piece] = [.verbatim(Int(start)..<max(Int(start), Int(end)))]
+        if let first = firstPiece { all.append(first) }
+        all += otherPieces
+        otherPieces = all
+        firstInfo = HostLiteral.wideFlag
+    }
+
+    private var firstPiece: Piece? {
+        let kind = firstInfo & FirstKind.mask
+        if kind == FirstKind.none { return nil }
+        let r = Int(firstStart)..<Int(firstEnd)
+        switch kind {
+        case FirstKind.verbatim: return .verbatim(r)
+        case FirstKind.escaped: return .escaped(EscapeBytes(packed: firstEscape, length: firstInfo >> 2), r)
+        default: return .hole(r)
+        }
     }
 
     mutating func add(_ piece: Piece) {
-        if firstPiece == nil { firstPiece = piece } else { otherPieces.append(piece) }
+        if isWide || firstInfo != 0 { otherPieces.append(piece); return }
+        let r: Range<Int>
+        switch piece {
+        case .verbatim(let v):
+            r = v
+            firstInfo = FirstKind.verbatim
+        case .escaped(let e, let v):
+            r = v
+            firstEscape = e.packed
+            firstInfo = FirstKind.escaped | e.length << 2
+        case .hole(let v):
+            r = v
+            firstInfo = FirstKind.hole
+        }
+        guard HostLiteral.fits(r) else {
+            firstInfo = 0
+            widen()
+            otherPieces.append(piece)
+            return
+        }
+        firstStart = UInt32(truncatingIfNeeded: r.lowerBound)
+        firstEnd = UInt32(truncatingIfNeeded: r.upperBound)
     }
 
     /// The pieces in order.
-    var pieces: Pieces { Pieces(first: firstPiece, rest: otherPieces) }
-    var pieceCount: Int { firstPiece == nil ? 0 : 1 + otherPieces.count }
+    var pieces: Pieces { Pieces(first: firstPiece, rest: otherPieces, from: isWide ? 1 : 0) }
+    var pieceCount: Int { isWide ? otherPieces.count - 1 : firstInfo == 0 ? 0 : 1 + otherPieces.count }
 
     /// Ends a template at `end` (its closing backtick, or the region's end: nothing after), in place.
     mutating func end(at end: Int, after: UInt8) {
-        range = range.lowerBound..<end
+        if !isWide, end <= Int(UInt32.max), end >= Int(start) {
+            self.end = UInt32(truncatingIfNeeded: end)
+        } else {
+            range = range.lowerBound..<end
+        }
         self.after = after
     }
 
@@ -52,9 +133,17 @@ struct HostLiteral {
 
     /// Where the text starts and ends in the source, quotes and heredoc markers
     /// excluded: a run-time part between two literals spans `' . $x . '`.
-    var contentStart: Int { firstPiece.map(HostLiteral.bounds)?.lowerBound ?? min(range.lowerBound + 1, range.upperBound) }
+    var contentStart: Int {
+        if isWide, otherPieces.count > 1 { return HostLiteral.bounds(otherPieces[1]).lowerBound }
+        if !isWide, firstInfo != 0 { return Int(firstStart) }
+        let r = range
+        return min(r.lowerBound + 1, r.upperBound)
+    }
     var contentEnd: Int {
-        (otherPieces.last ?? firstPiece).map(HostLiteral.bounds)?.upperBound ?? max(range.lowerBound, range.upperBound - 1)
+        if let last = otherPieces.last, !isWide || otherPieces.count > 1 { return HostLiteral.bounds(last).upperBound }
+        if !isWide, firstInfo != 0 { return Int(firstEnd) }
+        let r = range
+        return max(r.lowerBound, r.upperBound - 1)
     }
 
     private static func bounds(_ piece: Piece) -> Range<Int> {
@@ -66,11 +155,13 @@ struct HostLiteral {
     struct Pieces: Sequence {
         let first: Piece?
         let rest: [Piece]
+        /// Where the pieces of `rest` start (a wide literal keeps its range first).
+        var from = 0
         /// A concrete iterator (not `AnyIterator`: a closure and a box for each literal read).
         struct Iterator: IteratorProtocol {
             var first: Piece?
             let rest: [Piece]
-            var index = 0
+            var index: Int
             mutating func next() -> Piece? {
                 if let piece = first { first = nil; return piece }
                 guard index < rest.count else { return nil }
@@ -78,24 +169,43 @@ struct HostLiteral {
                 return rest[index]
             }
         }
-        func makeIterator() -> Iterator { Iterator(first: first, rest: rest) }
+        func makeIterator() -> Iterator { Iterator(first: first, rest: rest, index: from) }
     }
 
-    /// Whether the literal's text holds a byte of markup (`<`, `>`, `"`, `=`).
+    /// Whether the literal's text holds a byte of markup (`<`, `>`, `"`, `=`). Read in
+    /// place, not through `pieces` (a file of nested templates asks millions of literals).
     func hasMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for piece in pieces {
-            switch piece {
-            case .verbatim(let r):
-                for b in UnsafeBufferPointer(rebasing: bytes[r]) where b == Byte.lt || b == Byte.gt || b == Byte.quote || b == Byte.equals {
-                    return true
-                }
-            case .escaped(let v, _):
-                if v.contains(where: { $0 == Byte.lt || $0 == Byte.gt || $0 == Byte.quote || $0 == Byte.equals }) { return true }
-            case .hole:
-                break
-            }
+        if isWide {
+            for k in otherPieces.indices.dropFirst() where HostLiteral.hasMarkup(otherPieces[k], bytes) { return true }
+            return false
+        }
+        switch firstInfo & FirstKind.mask {
+        case FirstKind.none: return false
+        case FirstKind.verbatim: if HostLiteral.hasMarkup(Int(firstStart)..<Int(firstEnd), bytes) { return true }
+        case FirstKind.escaped: if HostLiteral.hasMarkup(EscapeBytes(packed: firstEscape, length: firstInfo >> 2)) { return true }
+        default: break
+        }
+        for k in otherPieces.indices where HostLiteral.hasMarkup(otherPieces[k], bytes) { return true }
+        return false
+    }
+
+    private static func hasMarkup(_ piece: Piece, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch piece {
+        case .verbatim(let r): return hasMarkup(r, bytes)
+        case .escaped(let v, _): return hasMarkup(v)
+        case .hole: return false
+        }
+    }
+
+    private static func hasMarkup(_ r: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in UnsafeBufferPointer(rebasing: bytes[r]) where b == Byte.lt || b == Byte.gt || b == Byte.quote || b == Byte.equals {
+            return true
         }
         return false
+    }
+
+    private static func hasMarkup(_ v: EscapeBytes) -> Bool {
+        v.contains(where: { $0 == Byte.lt || $0 == Byte.gt || $0 == Byte.quote || $0 == Byte.equals })
     }
 
     /// Whether the literal takes part in the markup a file assembles: it holds
@@ -114,8 +224,14 @@ struct HostLiteral {
 /// character, a byte, or nothing), kept inline so a literal's pieces hold no
 /// array each and copying a literal copies no enum payload.
 struct EscapeBytes: RandomAccessCollection, Equatable {
-    private var packed: UInt32 = 0
-    private var length: UInt8 = 0
+    fileprivate private(set) var packed: UInt32 = 0
+    fileprivate private(set) var length: UInt8 = 0
+
+    /// Read back from a literal's inline first piece.
+    fileprivate init(packed: UInt32, length: UInt8) {
+        self.packed = packed
+        self.length = length
+    }
 
     init(byte: UInt8) {
         packed = UInt32(byte)
