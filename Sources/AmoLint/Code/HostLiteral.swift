@@ -32,25 +32,30 @@ struct HostLiteral {
     private enum FirstKind { static let none: UInt8 = 0, verbatim: UInt8 = 1, escaped: UInt8 = 2, hole: UInt8 = 3, mask: UInt8 = 3 }
     private static let wideFlag: UInt8 = 0x80
 
-    init(range: Range<Int>, style: StringStyle, before: UInt8 = 0) {
+    @inline(__always) init(range: Range<Int>, style: StringStyle, before: UInt8 = 0) {
         start = UInt32(truncatingIfNeeded: range.lowerBound)
         end = UInt32(truncatingIfNeeded: range.upperBound)
         self.style = style
         self.before = before
-        if !HostLiteral.fits(range) { self.range = range }
+        if !HostLiteral.fits(range) { setWide(range) }
+    }
+
+    @inline(never) private mutating func setWide(_ range: Range<Int>) {
+        self.range = range
     }
 
     private var isWide: Bool { firstInfo & HostLiteral.wideFlag != 0 }
 
     @inline(__always) private static func fits(_ r: Range<Int>) -> Bool {
-        UInt(bitPattern: r.lowerBound) <= UInt(UInt32.max) && r.upperBound <= Int(UInt32.max)
+        UInt(bitPattern: r.lowerBound) | UInt(bitPattern: r.upperBound) <= UInt(UInt32.max)
     }
 
     /// The whole literal, quotes included.
     var range: Range<Int> {
         get {
             if isWide { return HostLiteral.bounds(otherPieces[0]) }
-            return Int(start)..<Int(end)
+            // start <= end: both come from a range (`end(at:)` checks its bound).
+            return Range(uncheckedBounds: (Int(start), Int(end)))
         }
         set {
             if !isWide, HostLiteral.fits(newValue) {
@@ -77,7 +82,7 @@ struct HostLiteral {
     private var firstPiece: Piece? {
         let kind = firstInfo & FirstKind.mask
         if kind == FirstKind.none { return nil }
-        let r = Int(firstStart)..<Int(firstEnd)
+        let r = Range(uncheckedBounds: (Int(firstStart), Int(firstEnd)))
         switch kind {
         case FirstKind.verbatim: return .verbatim(r)
         case FirstKind.escaped: return .escaped(EscapeBytes(packed: firstEscape, length: firstInfo >> 2), r)
@@ -85,29 +90,32 @@ struct HostLiteral {
         }
     }
 
-    mutating func add(_ piece: Piece) {
-        if isWide || firstInfo != 0 { otherPieces.append(piece); return }
-        let r: Range<Int>
+    /// Inline: most literals are one piece, added where the lexer knows its kind.
+    @inline(__always) mutating func add(_ piece: Piece) {
+        guard firstInfo == 0 else { otherPieces.append(piece); return }
         switch piece {
-        case .verbatim(let v):
-            r = v
-            firstInfo = FirstKind.verbatim
-        case .escaped(let e, let v):
-            r = v
+        case .verbatim(let r) where HostLiteral.fits(r):
+            setFirst(r, info: FirstKind.verbatim)
+        case .escaped(let e, let r) where HostLiteral.fits(r):
             firstEscape = e.packed
-            firstInfo = FirstKind.escaped | e.length << 2
-        case .hole(let v):
-            r = v
-            firstInfo = FirstKind.hole
+            setFirst(r, info: FirstKind.escaped | e.length << 2)
+        case .hole(let r) where HostLiteral.fits(r):
+            setFirst(r, info: FirstKind.hole)
+        default:
+            addWide(piece)
         }
-        guard HostLiteral.fits(r) else {
-            firstInfo = 0
-            widen()
-            otherPieces.append(piece)
-            return
-        }
+    }
+
+    @inline(__always) private mutating func setFirst(_ r: Range<Int>, info: UInt8) {
         firstStart = UInt32(truncatingIfNeeded: r.lowerBound)
         firstEnd = UInt32(truncatingIfNeeded: r.upperBound)
+        firstInfo = info
+    }
+
+    /// A first piece past 32 bits: the literal is kept wide from then on.
+    @inline(never) private mutating func addWide(_ piece: Piece) {
+        widen()
+        otherPieces.append(piece)
     }
 
     /// The pieces in order.
@@ -115,7 +123,7 @@ struct HostLiteral {
     var pieceCount: Int { isWide ? otherPieces.count - 1 : firstInfo == 0 ? 0 : 1 + otherPieces.count }
 
     /// Ends a template at `end` (its closing backtick, or the region's end: nothing after), in place.
-    mutating func end(at end: Int, after: UInt8) {
+    @inline(__always) mutating func end(at end: Int, after: UInt8) {
         if !isWide, end <= Int(UInt32.max), end >= Int(start) {
             self.end = UInt32(truncatingIfNeeded: end)
         } else {
@@ -129,6 +137,16 @@ struct HostLiteral {
     mutating func add(_ piece: Piece, many: Int, room: @autoclosure () -> Int) {
         if otherPieces.count == many { otherPieces.reserveCapacity(many + room()) }
         add(piece)
+    }
+
+    /// `add(.hole(r), many:, room:)`, inline for a literal without pieces yet (a hole closing
+    /// each of a million nested templates).
+    @inline(__always) mutating func addHole(_ r: Range<Int>, many: Int, room: @autoclosure () -> Int) {
+        if firstInfo == 0, HostLiteral.fits(r) {
+            setFirst(r, info: FirstKind.hole)
+        } else {
+            add(.hole(r), many: many, room: room())
+        }
     }
 
     /// Where the text starts and ends in the source, quotes and heredoc markers
@@ -173,8 +191,14 @@ struct HostLiteral {
     }
 
     /// Whether the literal's text holds a byte of markup (`<`, `>`, `"`, `=`). Read in
-    /// place, not through `pieces` (a file of nested templates asks millions of literals).
-    func hasMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// place, not through `pieces` (a file of nested templates asks millions of literals),
+    /// and told at once for a literal of one hole (each of them).
+    @inline(__always) func hasMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if firstInfo == FirstKind.hole, otherPieces.isEmpty { return false }
+        return piecesHaveMarkup(bytes)
+    }
+
+    @inline(__always) private func piecesHaveMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if isWide {
             for k in otherPieces.indices.dropFirst() where HostLiteral.hasMarkup(otherPieces[k], bytes) { return true }
             return false
@@ -212,7 +236,7 @@ struct HostLiteral {
     /// markup, or it is joined to other text (`' . $x . '`, `'a' + b`). A lone
     /// subscript or call argument (`$_SESSION['state']`, `route('cb')`) and the
     /// many plain strings of a bundle belong to the run-time parts between.
-    func isMarkupPart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inline(__always) func isMarkupPart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if before == Byte.lbracket, after == Byte.rbracket { return false }
         if hasMarkup(bytes) { return true }
         if before == Byte.lparen || before == Byte.comma, after == Byte.rparen || after == Byte.comma { return false }

@@ -405,7 +405,7 @@ struct JSLexer {
     }
 
     /// A template literal opened at `p` (its backtick, in code): its literal, its token and its frame.
-    private mutating func openTemplate(at p: Int, end n: Int) {
+    @inline(__always) private mutating func openTemplate(at p: Int, end n: Int) {
         let index = literals.count
         literals.append(HostLiteral(range: p..<n, style: .jsTemplate, before: Lexing.significant(before: p, in: bytes, limit: regionStart)))
         emit(.template, p..<n, literal: Int32(index))
@@ -413,7 +413,7 @@ struct JSLexer {
     }
 
     /// The template of `token` closed by the backtick at `q` (its frame on top).
-    private mutating func closeTemplate(at q: Int, end n: Int, token: Int) {
+    @inline(__always) private mutating func closeTemplate(at q: Int, end n: Int, token: Int) {
         pop()
         literals[Int(tokens[token].literal)].end(at: q + 1, after: Lexing.significant(from: q + 1, in: bytes, limit: n))
         tokens[token].range = tokens[token].range.lowerBound..<q + 1
@@ -434,14 +434,21 @@ struct JSLexer {
             k += 1
         }
         let firstLiteral = literals.count, firstToken = tokens.count
-        // One by one: an append of a lazy map calls its closure for each and costs twice as much.
+        // Tokens are plain values: the first copied k times, then each moved to its place (one
+        // check of uniqueness in all). Literals hold an array: copying one costs more than making it.
         for j in 0..<k {
             literals.append(HostLiteral(range: b + 3 * j..<n, style: .jsTemplate, before: Byte.lbrace))
         }
-        for j in 0..<k {
-            tokens.append(Token(kind: .template, range: b + 3 * j..<n, newlineBefore: newline && j == 0, literal: Int32(truncatingIfNeeded: firstLiteral + j)))
+        tokens.append(contentsOf: repeatElement(Token(kind: .template, range: b..<n, newlineBefore: false, literal: Int32(truncatingIfNeeded: firstLiteral)), count: k))
+        let newline = newline
+        tokens.withUnsafeMutableBufferPointer { tokens in
+            tokens[firstToken].newlineBefore = newline
+            for j in 1..<k {
+                tokens[firstToken + j].range = b + 3 * j..<n
+                tokens[firstToken + j].literal = Int32(truncatingIfNeeded: firstLiteral + j)
+            }
         }
-        newline = false
+        self.newline = false
         for j in 0..<k - 1 {
             push(.code(depth: 0, hole: Int32(truncatingIfNeeded: b + 3 * j + 1), token: Int32(truncatingIfNeeded: firstToken + j)))
         }
@@ -471,7 +478,7 @@ struct JSLexer {
                     let frame = stack.top
                     guard frame.depth == 0, frame.token >= 0 else { return }
                     token = Int(frame.token)
-                    literals[Int(tokens[token].literal)].add(.hole(Int(frame.hole)..<p + 1), many: JSLexer.deep, room: min((n - p) / 4, 1 << 22))
+                    literals[Int(tokens[token].literal)].addHole(Int(frame.hole)..<p + 1, many: JSLexer.deep, room: min((n - p) / 4, 1 << 22))
                     q = p + 1
                 }
             }
