@@ -93,7 +93,7 @@ struct JSLexer {
     private mutating func push(_ frame: Frame) {
         if frame.isJSX { jsxDepth += 1 }
         // Deep nesting pushes a frame every two or three bytes (`` `${ ``): room for that many at once.
-        if stack.count == JSLexer.deep { stack.reserve(min(regionCount / 2, 1 << 24)) }
+        if stack.stored == JSLexer.deep { stack.reserve(min(regionCount / 2, 1 << 24)) }
         stack.push(frame)
     }
 
@@ -122,8 +122,10 @@ struct JSLexer {
         // An element still open at the end (being typed) runs to the end.
         if jsxDepth > 0 { jsxRanges.append(jsxStart..<n) }
         // Unclosed templates run to the end: those in text and those in a hole.
-        for k in 0..<stack.count where stack[k].token >= 0 {
-            let token = Int(stack[k].token)
+        let frames = stack
+        frames.forEach { frame in
+            guard frame.token >= 0 else { return }
+            let token = Int(frame.token)
             literals[Int(tokens[token].literal)].end(at: n, after: 0)
             tokens[token].range = tokens[token].range.lowerBound..<n
         }
@@ -198,14 +200,14 @@ struct JSLexer {
                     }
                     // The end of a hole: back in its template's text.
                     let token = Int(frame.token)
-                    stack.top = .template(token: frame.token)
                     addPiece(.hole(Int(frame.hole)..<p + 1), to: Int(tokens[token].literal), end: n, at: p)
                     // Fast path: the template ends right after (`` }` ``, nested templates closing):
-                    // closed here, and the code of the frame below goes on.
+                    // closed here (its frame popped), and the code of the frame below goes on.
                     if p + 1 < n, bytes[p + 1] == Byte.backtick {
                         p = closeNested(at: p + 1, end: n, token: token)
                         continue
                     }
+                    stack.top = .template(token: frame.token)
                     return p + 1
                 }
                 if frame.depth > 0 { stack.top.depth -= 1 }
@@ -449,14 +451,12 @@ struct JSLexer {
             }
         }
         self.newline = false
-        for j in 0..<k - 1 {
-            push(.code(depth: 0, hole: Int32(truncatingIfNeeded: b + 3 * j + 1), token: Int32(truncatingIfNeeded: firstToken + j)))
-        }
+        stack.pushRun(.code(depth: 0, hole: Int32(truncatingIfNeeded: b + 1), token: Int32(truncatingIfNeeded: firstToken)), length: k - 1)
         push(.template(token: Int32(truncatingIfNeeded: firstToken + k - 1)))
         return b + 3 * k - 2
     }
 
-    /// Closes the template of `token` at the backtick `c` (its frame on top) as `template` would,
+    /// Closes the template of `token` at the backtick `c` (its frame on top, or its hole's) as `template` would,
     /// then each hole and template closed right after (`` }` `` again, nested templates) as `code`
     /// and `template` would; returns where the code after them goes on. The literals and tokens
     /// are changed as buffers (moved out of their arrays and back: one check of uniqueness each).

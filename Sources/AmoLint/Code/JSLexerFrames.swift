@@ -2,7 +2,7 @@ extension JSLexer {
     /// A mode of the lexer, in twelve bytes. Nested templates put one on the stack for
     /// every level (a template's frame becomes the code frame of its `${` hole and back),
     /// and a hostile file has millions of levels.
-    struct Frame {
+    struct Frame: Equatable {
         /// Code: open braces of this frame; JSX: open elements.
         var depth: Int32
         /// Code: where the `${` that opened it starts (-1: none); a template: `templateKind`;
@@ -25,6 +25,10 @@ extension JSLexer {
         /// Code; `hole` is where the `${` that opened it starts and `token` its template's token (-1, -1: none).
         static func code(depth: Int32, hole: Int32, token: Int32) -> Frame { Frame(depth: depth, info: hole, token: token) }
         static func template(token: Int32) -> Frame { Frame(depth: 0, info: templateKind, token: token) }
+        /// A run of `count` code frames of holes from `first` on (only `FrameStack` keeps them).
+        fileprivate static func run(of first: Frame, length: Int) -> Frame {
+            Frame(depth: -Int32(truncatingIfNeeded: length), info: first.info, token: first.token)
+        }
         /// JSX: `depth` open elements; inside a tag's `<…>` or in children text.
         static func jsx(depth: Int32, inTag: Bool, closing: Bool) -> Frame {
             Frame(depth: depth, info: jsxKind - (inTag ? inTagFlag : 0) - (closing ? closingFlag : 0), token: -1)
@@ -41,37 +45,89 @@ extension JSLexer {
 
     /// The lexer's frames, kept by hand: a hostile file nests millions deep, and an array
     /// asks whether it is uniquely referenced at every push, pop and change of the top.
+    /// The code frames of the holes of templates nested right inside each other (`` `${` ``
+    /// again: each hole three bytes and its template's token one after the one before) are
+    /// pushed as one run, so a file of nested templates keeps a few frames, not one a level.
     /// `lex` frees it before it returns the lexer (no copy of the lexer exists meanwhile).
     struct FrameStack {
         private var base: UnsafeMutablePointer<Frame>?
-        private(set) var count = 0
+        /// Frames as stored; a run is one, its `depth` minus the number of its frames.
+        private(set) var stored = 0
         private var capacity = 0
+        /// Frames as the lexer sees them.
+        private(set) var count = 0
 
         /// The frame on top (there is always one while the lexer runs).
         var top: Frame {
-            get { base.unsafelyUnwrapped[count - 1] }
-            set { base.unsafelyUnwrapped[count - 1] = newValue }
+            @inline(__always) get {
+                let last = base.unsafelyUnwrapped[stored - 1]
+                return last.depth >= 0 ? last : FrameStack.member(last, -Int(last.depth) - 1)
+            }
+            @inline(__always) set {
+                if base.unsafelyUnwrapped[stored - 1].depth >= 0 {
+                    base.unsafelyUnwrapped[stored - 1] = newValue
+                } else {
+                    // The last frame of a run changes: it leaves the run.
+                    _ = pop()
+                    push(newValue)
+                }
+            }
         }
 
-        subscript(k: Int) -> Frame { base.unsafelyUnwrapped[k] }
+        /// Frame `k` of a run.
+        @inline(__always) private static func member(_ run: Frame, _ k: Int) -> Frame {
+            .code(depth: 0, hole: run.hole &+ 3 &* Int32(truncatingIfNeeded: k), token: run.token &+ Int32(truncatingIfNeeded: k))
+        }
 
         mutating func push(_ frame: Frame) {
-            if count == capacity { reserve(max(16, 2 * capacity)) }
-            base.unsafelyUnwrapped[count] = frame
+            if stored == capacity { reserve(max(16, 2 * capacity)) }
+            base.unsafelyUnwrapped[stored] = frame
+            stored += 1
             count += 1
         }
 
-        mutating func pop() -> Frame {
-            count -= 1
-            return base.unsafelyUnwrapped[count]
+        /// Pushes `length` code frames of holes at depth 0 from `first` on, each hole three
+        /// bytes and each token one after the one before.
+        mutating func pushRun(_ first: Frame, length: Int) {
+            guard length > 1 else {
+                if length == 1 { push(first) }
+                return
+            }
+            push(Frame.run(of: first, length: length))
+            count += length - 1
         }
 
-        /// Room for `total` frames (frames are plain values: moved as bytes).
+        @inline(__always) mutating func pop() -> Frame {
+            count -= 1
+            let last = base.unsafelyUnwrapped[stored - 1]
+            guard last.depth < 0 else {
+                stored -= 1
+                return last
+            }
+            let k = -Int(last.depth) - 1
+            if k == 1 {
+                base.unsafelyUnwrapped[stored - 1] = FrameStack.member(last, 0)
+            } else {
+                base.unsafelyUnwrapped[stored - 1].depth = last.depth + 1
+            }
+            return FrameStack.member(last, k)
+        }
+
+        /// Each frame, from the bottom.
+        func forEach(_ body: (Frame) -> Void) {
+            for k in 0..<stored {
+                let frame = base.unsafelyUnwrapped[k]
+                if frame.depth >= 0 { body(frame); continue }
+                for m in 0..<(-Int(frame.depth)) { body(FrameStack.member(frame, m)) }
+            }
+        }
+
+        /// Room for `total` stored frames (frames are plain values: moved as bytes).
         mutating func reserve(_ total: Int) {
             guard total > capacity else { return }
             let grown = UnsafeMutablePointer<Frame>.allocate(capacity: total)
             if let base {
-                grown.moveInitialize(from: base, count: count)
+                grown.moveInitialize(from: base, count: stored)
                 base.deallocate()
             }
             base = grown
@@ -81,6 +137,7 @@ extension JSLexer {
         mutating func free() {
             base?.deallocate()
             base = nil
+            stored = 0
             count = 0
             capacity = 0
         }
