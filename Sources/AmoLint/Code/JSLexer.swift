@@ -109,7 +109,7 @@ struct JSLexer {
     private mutating func run(_ range: Range<Int>) {
         var p = range.lowerBound
         let n = range.upperBound
-        while p < n, stack.count > 0 {
+        while p < n, stack.stored > 0 {
             let frame = stack.top
             if frame.isCode {
                 p = code(at: p, end: n)
@@ -192,7 +192,7 @@ struct JSLexer {
                 return p + 1
             case Byte.rbrace:
                 let frame = stack.top
-                if frame.depth == 0, stack.count > 1 {
+                if frame.depth == 0, stack.stored > 1 {
                     guard frame.token >= 0 else {
                         // The end of a JSX `{…}`: back in the element.
                         pop()

@@ -51,31 +51,22 @@ extension JSLexer {
     /// `lex` frees it before it returns the lexer (no copy of the lexer exists meanwhile).
     struct FrameStack {
         private var base: UnsafeMutablePointer<Frame>?
-        /// Frames as stored; a run is one, its `depth` minus the number of its frames.
+        /// Frames as stored; a run is one, its `depth` minus the number of its frames. (The
+        /// frames the lexer sees are not counted: one more word in the lexer made the optimizer
+        /// copy it whole in `string`. The bottom frame is never a run, so more than one frame
+        /// is stored whenever the lexer sees more than one.)
         private(set) var stored = 0
         private var capacity = 0
-        /// Frames as the lexer sees them.
-        private(set) var count = 0
 
-        /// The frame on top (there is always one while the lexer runs).
+        /// The frame on top (there is always one while the lexer runs). Never a run: a run
+        /// always has a plain frame above it (its last frame, taken out when it comes on top).
         var top: Frame {
-            @inline(__always) get {
-                let last = base.unsafelyUnwrapped[stored - 1]
-                return last.depth >= 0 ? last : FrameStack.member(last, -Int(last.depth) - 1)
-            }
-            @inline(__always) set {
-                if base.unsafelyUnwrapped[stored - 1].depth >= 0 {
-                    base.unsafelyUnwrapped[stored - 1] = newValue
-                } else {
-                    // The last frame of a run changes: it leaves the run.
-                    _ = pop()
-                    push(newValue)
-                }
-            }
+            get { base.unsafelyUnwrapped[stored - 1] }
+            set { base.unsafelyUnwrapped[stored - 1] = newValue }
         }
 
         /// Frame `k` of a run.
-        @inline(__always) private static func member(_ run: Frame, _ k: Int) -> Frame {
+        private static func member(_ run: Frame, _ k: Int) -> Frame {
             .code(depth: 0, hole: run.hole &+ 3 &* Int32(truncatingIfNeeded: k), token: run.token &+ Int32(truncatingIfNeeded: k))
         }
 
@@ -83,34 +74,32 @@ extension JSLexer {
             if stored == capacity { reserve(max(16, 2 * capacity)) }
             base.unsafelyUnwrapped[stored] = frame
             stored += 1
-            count += 1
         }
 
         /// Pushes `length` code frames of holes at depth 0 from `first` on, each hole three
-        /// bytes and each token one after the one before.
+        /// bytes and each token one after the one before: all but the last as one run.
         mutating func pushRun(_ first: Frame, length: Int) {
-            guard length > 1 else {
-                if length == 1 { push(first) }
-                return
+            if length > 2 {
+                push(Frame.run(of: first, length: length - 1))
+            } else if length == 2 {
+                push(first)
             }
-            push(Frame.run(of: first, length: length))
-            count += length - 1
+            if length > 0 { push(FrameStack.member(first, length - 1)) }
         }
 
-        @inline(__always) mutating func pop() -> Frame {
-            count -= 1
-            let last = base.unsafelyUnwrapped[stored - 1]
-            guard last.depth < 0 else {
-                stored -= 1
-                return last
-            }
-            let k = -Int(last.depth) - 1
-            if k == 1 {
-                base.unsafelyUnwrapped[stored - 1] = FrameStack.member(last, 0)
-            } else {
-                base.unsafelyUnwrapped[stored - 1].depth = last.depth + 1
-            }
-            return FrameStack.member(last, k)
+        mutating func pop() -> Frame {
+            stored -= 1
+            let frame = base.unsafelyUnwrapped[stored]
+            // A run comes on top: its last frame taken out.
+            if stored > 0, base.unsafelyUnwrapped[stored - 1].depth < 0 { takeLast() }
+            return frame
+        }
+
+        private mutating func takeLast() {
+            let run = base.unsafelyUnwrapped[stored - 1]
+            let length = -Int(run.depth)
+            base.unsafelyUnwrapped[stored - 1] = length == 2 ? FrameStack.member(run, 0) : Frame.run(of: run, length: length - 1)
+            push(FrameStack.member(run, length - 1))
         }
 
         /// Each frame, from the bottom.
@@ -138,7 +127,6 @@ extension JSLexer {
             base?.deallocate()
             base = nil
             stored = 0
-            count = 0
             capacity = 0
         }
     }
