@@ -456,10 +456,11 @@ struct JSLexer {
         return b + 3 * k - 2
     }
 
-    /// Closes the template of `token` at the backtick `c` (its frame on top, or its hole's) as `template` would,
-    /// then each hole and template closed right after (`` }` `` again, nested templates) as `code`
-    /// and `template` would; returns where the code after them goes on. The literals and tokens
-    /// are changed as buffers (moved out of their arrays and back: one check of uniqueness each).
+    /// Closes the template of `token` at the backtick `c` (the code frame of its hole, just closed,
+    /// on top) as `template` would, then each hole and template closed right after (`` }` `` again,
+    /// nested templates) as `code` and `template` would; returns where the code after them goes on.
+    /// The literals and tokens are changed as buffers (moved out of their arrays and back: one
+    /// check of uniqueness each).
     private mutating func closeNested(at c: Int, end n: Int, token first: Int) -> Int {
         var literals: [HostLiteral] = [], tokens: [Token] = []
         swap(&literals, &self.literals)
