@@ -119,7 +119,22 @@ struct HostLiteral {
     }
 
     /// The pieces in order.
-    var pieces: Pieces { Pieces(first: firstPiece, rest: otherPieces, from: isWide ? 1 : 0) }
+    var pieces: Pieces {
+        @inline(__always) get { isWide ? widePieces : Pieces(first: firstPiece, rest: otherPieces) }
+    }
+
+    /// Each piece in order, read in place (`pieces` holds the array: one retain and release a literal).
+    @inline(__always) func forEachPiece(_ body: (Piece) -> Void) {
+        if isWide {
+            for k in otherPieces.indices.dropFirst() { body(otherPieces[k]) }
+            return
+        }
+        if let first = firstPiece { body(first) }
+        for k in otherPieces.indices { body(otherPieces[k]) }
+    }
+
+    /// A wide literal's pieces follow its range (copied: such a literal is one of a file past 4 GB).
+    @inline(never) private var widePieces: Pieces { Pieces(first: nil, rest: Array(otherPieces.dropFirst())) }
     var pieceCount: Int { isWide ? otherPieces.count - 1 : firstInfo == 0 ? 0 : 1 + otherPieces.count }
 
     /// Ends a template at `end` (its closing backtick, or the region's end: nothing after), in place.
@@ -173,13 +188,11 @@ struct HostLiteral {
     struct Pieces: Sequence {
         let first: Piece?
         let rest: [Piece]
-        /// Where the pieces of `rest` start (a wide literal keeps its range first).
-        var from = 0
         /// A concrete iterator (not `AnyIterator`: a closure and a box for each literal read).
         struct Iterator: IteratorProtocol {
             var first: Piece?
             let rest: [Piece]
-            var index: Int
+            var index = 0
             mutating func next() -> Piece? {
                 if let piece = first { first = nil; return piece }
                 guard index < rest.count else { return nil }
@@ -187,7 +200,7 @@ struct HostLiteral {
                 return rest[index]
             }
         }
-        func makeIterator() -> Iterator { Iterator(first: first, rest: rest, index: from) }
+        func makeIterator() -> Iterator { Iterator(first: first, rest: rest) }
     }
 
     /// Whether the literal's text holds a byte of markup (`<`, `>`, `"`, `=`). Read in
@@ -307,7 +320,7 @@ extension CodeText {
 
     mutating func append(_ literal: HostLiteral, in bytes: UnsafeBufferPointer<UInt8>) {
         let id = map.addLiteral(literal.style)
-        for piece in literal.pieces {
+        literal.forEachPiece { piece in
             switch piece {
             case .verbatim(let r): appendVerbatim(bytes, r, literal: id)
             case .escaped(let v, let r): appendMapped(v, source: r, literal: id)
@@ -330,7 +343,7 @@ extension CodeText {
             default: return nil
             }
         }
-        for piece in literal.pieces {
+        literal.forEachPiece { piece in
             switch piece {
             case .verbatim(let r):
                 // The bytes to encode found sixteen at a time.
