@@ -119,9 +119,7 @@ struct HostLiteral {
     }
 
     /// The pieces in order.
-    var pieces: Pieces {
-        @inline(__always) get { isWide ? widePieces : Pieces(first: firstPiece, rest: otherPieces) }
-    }
+    var pieces: Pieces { Pieces(first: firstPiece, rest: otherPieces, from: isWide ? 1 : 0) }
 
     /// Each piece in order, read in place (`pieces` holds the array: one retain and release a literal).
     @inline(__always) func forEachPiece(_ body: (Piece) -> Void) {
@@ -133,8 +131,6 @@ struct HostLiteral {
         for k in otherPieces.indices { body(otherPieces[k]) }
     }
 
-    /// A wide literal's pieces follow its range (copied: such a literal is one of a file past 4 GB).
-    @inline(never) private var widePieces: Pieces { Pieces(first: nil, rest: Array(otherPieces.dropFirst())) }
     var pieceCount: Int { isWide ? otherPieces.count - 1 : firstInfo == 0 ? 0 : 1 + otherPieces.count }
 
     /// Ends a template at `end` (its closing backtick, or the region's end: nothing after), in place.
@@ -188,11 +184,13 @@ struct HostLiteral {
     struct Pieces: Sequence {
         let first: Piece?
         let rest: [Piece]
+        /// Where the pieces of `rest` start (a wide literal keeps its range first).
+        var from = 0
         /// A concrete iterator (not `AnyIterator`: a closure and a box for each literal read).
         struct Iterator: IteratorProtocol {
             var first: Piece?
             let rest: [Piece]
-            var index = 0
+            var index: Int
             mutating func next() -> Piece? {
                 if let piece = first { first = nil; return piece }
                 guard index < rest.count else { return nil }
@@ -200,7 +198,7 @@ struct HostLiteral {
                 return rest[index]
             }
         }
-        func makeIterator() -> Iterator { Iterator(first: first, rest: rest) }
+        func makeIterator() -> Iterator { Iterator(first: first, rest: rest, index: from) }
     }
 
     /// Whether the literal's text holds a byte of markup (`<`, `>`, `"`, `=`). Read in
