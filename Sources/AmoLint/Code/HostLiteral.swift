@@ -9,37 +9,137 @@ struct HostLiteral {
         case hole(Range<Int>)
     }
 
-    // Stored properties are laid out in this order: the one-byte fields last pack
-    // together (a nested-template file keeps millions of literals).
-    /// The whole literal, quotes included.
-    var range: Range<Int>
+    // Thirty-two bytes, laid out in this order: a nested-template file keeps a
+    // literal for every three bytes. Offsets are kept in 32 bits; a literal of a
+    // file past 4 GB is kept wide (see `widen`).
+    private var start: UInt32
+    private var end: UInt32
+    /// The pieces after the first; a wide literal's range, then all its pieces.
     private var otherPieces: [Piece] = []
     /// Most literals are one piece: it is kept inline, so a bundle's hundred
     /// thousand strings cost no allocation each.
-    private var firstPiece: Piece?
+    private var firstStart: UInt32 = 0
+    private var firstEnd: UInt32 = 0
+    private var firstEscape: UInt32 = 0
+    /// The first piece's kind (`FirstKind`), its escape's length times 4, and `wideFlag`.
+    private var firstInfo: UInt8 = 0
     var style: StringStyle
     /// The significant bytes around the literal (0 at the edges): tell a lone
     /// array key or call argument (`$_SESSION['state']`, `route('cb')`) from markup.
     var before: UInt8 = 0
     var after: UInt8 = 0
 
-    init(range: Range<Int>, style: StringStyle, before: UInt8 = 0) {
-        self.range = range
+    private enum FirstKind { static let none: UInt8 = 0, verbatim: UInt8 = 1, escaped: UInt8 = 2, hole: UInt8 = 3, mask: UInt8 = 3 }
+    private static let wideFlag: UInt8 = 0x80
+
+    @inline(__always) init(range: Range<Int>, style: StringStyle, before: UInt8 = 0) {
+        start = UInt32(truncatingIfNeeded: range.lowerBound)
+        end = UInt32(truncatingIfNeeded: range.upperBound)
         self.style = style
         self.before = before
+        if !HostLiteral.fits(range) { setWide(range) }
     }
 
-    mutating func add(_ piece: Piece) {
-        if firstPiece == nil { firstPiece = piece } else { otherPieces.append(piece) }
+    @inline(never) private mutating func setWide(_ range: Range<Int>) {
+        self.range = range
+    }
+
+    private var isWide: Bool { firstInfo & HostLiteral.wideFlag != 0 }
+
+    @inline(__always) private static func fits(_ r: Range<Int>) -> Bool {
+        UInt(bitPattern: r.lowerBound) | UInt(bitPattern: r.upperBound) <= UInt(UInt32.max)
+    }
+
+    /// The whole literal, quotes included.
+    var range: Range<Int> {
+        get {
+            if isWide { return HostLiteral.bounds(otherPieces[0]) }
+            // start <= end: both come from a range (`end(at:)` checks its bound).
+            return Range(uncheckedBounds: (Int(start), Int(end)))
+        }
+        set {
+            if !isWide, HostLiteral.fits(newValue) {
+                start = UInt32(truncatingIfNeeded: newValue.lowerBound)
+                end = UInt32(truncatingIfNeeded: newValue.upperBound)
+                return
+            }
+            widen()
+            otherPieces[0] = .verbatim(newValue)
+        }
+    }
+
+    /// Keeps the range and every piece in `otherPieces` (offsets past 32 bits): the range first.
+    private mutating func widen() {
+        guard !isWide else { return }
+        // (From `init`, start and end are still the truncated bounds the caller replaces.)
+        var all: [Piece] = [.verbatim(Int(start)..<max(Int(start), Int(end)))]
+        if let first = firstPiece { all.append(first) }
+        all += otherPieces
+        otherPieces = all
+        firstInfo = HostLiteral.wideFlag
+    }
+
+    private var firstPiece: Piece? {
+        let kind = firstInfo & FirstKind.mask
+        if kind == FirstKind.none { return nil }
+        let r = Range(uncheckedBounds: (Int(firstStart), Int(firstEnd)))
+        switch kind {
+        case FirstKind.verbatim: return .verbatim(r)
+        case FirstKind.escaped: return .escaped(EscapeBytes(packed: firstEscape, length: firstInfo >> 2), r)
+        default: return .hole(r)
+        }
+    }
+
+    /// Inline: most literals are one piece, added where the lexer knows its kind.
+    @inline(__always) mutating func add(_ piece: Piece) {
+        guard firstInfo == 0 else { otherPieces.append(piece); return }
+        switch piece {
+        case .verbatim(let r) where HostLiteral.fits(r):
+            setFirst(r, info: FirstKind.verbatim)
+        case .escaped(let e, let r) where HostLiteral.fits(r):
+            firstEscape = e.packed
+            setFirst(r, info: FirstKind.escaped | e.length << 2)
+        case .hole(let r) where HostLiteral.fits(r):
+            setFirst(r, info: FirstKind.hole)
+        default:
+            addWide(piece)
+        }
+    }
+
+    @inline(__always) private mutating func setFirst(_ r: Range<Int>, info: UInt8) {
+        firstStart = UInt32(truncatingIfNeeded: r.lowerBound)
+        firstEnd = UInt32(truncatingIfNeeded: r.upperBound)
+        firstInfo = info
+    }
+
+    /// A first piece past 32 bits: the literal is kept wide from then on.
+    @inline(never) private mutating func addWide(_ piece: Piece) {
+        widen()
+        otherPieces.append(piece)
     }
 
     /// The pieces in order.
-    var pieces: Pieces { Pieces(first: firstPiece, rest: otherPieces) }
-    var pieceCount: Int { firstPiece == nil ? 0 : 1 + otherPieces.count }
+    var pieces: Pieces { Pieces(first: firstPiece, rest: otherPieces, from: isWide ? 1 : 0) }
+
+    /// Each piece in order, read in place (`pieces` holds the array: one retain and release a literal).
+    @inline(__always) func forEachPiece(_ body: (Piece) -> Void) {
+        if isWide {
+            for k in otherPieces.indices.dropFirst() { body(otherPieces[k]) }
+            return
+        }
+        if let first = firstPiece { body(first) }
+        for k in otherPieces.indices { body(otherPieces[k]) }
+    }
+
+    var pieceCount: Int { isWide ? otherPieces.count - 1 : firstInfo == 0 ? 0 : 1 + otherPieces.count }
 
     /// Ends a template at `end` (its closing backtick, or the region's end: nothing after), in place.
-    mutating func end(at end: Int, after: UInt8) {
-        range = range.lowerBound..<end
+    @inline(__always) mutating func end(at end: Int, after: UInt8) {
+        if !isWide, end <= Int(UInt32.max), end >= Int(start) {
+            self.end = UInt32(truncatingIfNeeded: end)
+        } else {
+            range = range.lowerBound..<end
+        }
         self.after = after
     }
 
@@ -50,11 +150,29 @@ struct HostLiteral {
         add(piece)
     }
 
+    /// `add(.hole(r), many:, room:)`, inline for a literal without pieces yet (a hole closing
+    /// each of a million nested templates).
+    @inline(__always) mutating func addHole(_ r: Range<Int>, many: Int, room: @autoclosure () -> Int) {
+        if firstInfo == 0, HostLiteral.fits(r) {
+            setFirst(r, info: FirstKind.hole)
+        } else {
+            add(.hole(r), many: many, room: room())
+        }
+    }
+
     /// Where the text starts and ends in the source, quotes and heredoc markers
     /// excluded: a run-time part between two literals spans `' . $x . '`.
-    var contentStart: Int { firstPiece.map(HostLiteral.bounds)?.lowerBound ?? min(range.lowerBound + 1, range.upperBound) }
+    var contentStart: Int {
+        if isWide, otherPieces.count > 1 { return HostLiteral.bounds(otherPieces[1]).lowerBound }
+        if !isWide, firstInfo != 0 { return Int(firstStart) }
+        let r = range
+        return min(r.lowerBound + 1, r.upperBound)
+    }
     var contentEnd: Int {
-        (otherPieces.last ?? firstPiece).map(HostLiteral.bounds)?.upperBound ?? max(range.lowerBound, range.upperBound - 1)
+        if let last = otherPieces.last, !isWide || otherPieces.count > 1 { return HostLiteral.bounds(last).upperBound }
+        if !isWide, firstInfo != 0 { return Int(firstEnd) }
+        let r = range
+        return max(r.lowerBound, r.upperBound - 1)
     }
 
     private static func bounds(_ piece: Piece) -> Range<Int> {
@@ -66,11 +184,13 @@ struct HostLiteral {
     struct Pieces: Sequence {
         let first: Piece?
         let rest: [Piece]
+        /// Where the pieces of `rest` start (a wide literal keeps its range first).
+        var from = 0
         /// A concrete iterator (not `AnyIterator`: a closure and a box for each literal read).
         struct Iterator: IteratorProtocol {
             var first: Piece?
             let rest: [Piece]
-            var index = 0
+            var index: Int
             mutating func next() -> Piece? {
                 if let piece = first { first = nil; return piece }
                 guard index < rest.count else { return nil }
@@ -78,31 +198,56 @@ struct HostLiteral {
                 return rest[index]
             }
         }
-        func makeIterator() -> Iterator { Iterator(first: first, rest: rest) }
+        func makeIterator() -> Iterator { Iterator(first: first, rest: rest, index: from) }
     }
 
-    /// Whether the literal's text holds a byte of markup (`<`, `>`, `"`, `=`).
-    func hasMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for piece in pieces {
-            switch piece {
-            case .verbatim(let r):
-                for b in UnsafeBufferPointer(rebasing: bytes[r]) where b == Byte.lt || b == Byte.gt || b == Byte.quote || b == Byte.equals {
-                    return true
-                }
-            case .escaped(let v, _):
-                if v.contains(where: { $0 == Byte.lt || $0 == Byte.gt || $0 == Byte.quote || $0 == Byte.equals }) { return true }
-            case .hole:
-                break
-            }
+    /// Whether the literal's text holds a byte of markup (`<`, `>`, `"`, `=`). Read in
+    /// place, not through `pieces` (a file of nested templates asks millions of literals),
+    /// and told at once for a literal of one hole (each of them).
+    @inline(__always) func hasMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if firstInfo == FirstKind.hole, otherPieces.isEmpty { return false }
+        return piecesHaveMarkup(bytes)
+    }
+
+    @inline(__always) private func piecesHaveMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isWide {
+            for k in otherPieces.indices.dropFirst() where HostLiteral.hasMarkup(otherPieces[k], bytes) { return true }
+            return false
+        }
+        switch firstInfo & FirstKind.mask {
+        case FirstKind.none: return false
+        case FirstKind.verbatim: if HostLiteral.hasMarkup(Int(firstStart)..<Int(firstEnd), bytes) { return true }
+        case FirstKind.escaped: if HostLiteral.hasMarkup(EscapeBytes(packed: firstEscape, length: firstInfo >> 2)) { return true }
+        default: break
+        }
+        for k in otherPieces.indices where HostLiteral.hasMarkup(otherPieces[k], bytes) { return true }
+        return false
+    }
+
+    private static func hasMarkup(_ piece: Piece, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch piece {
+        case .verbatim(let r): return hasMarkup(r, bytes)
+        case .escaped(let v, _): return hasMarkup(v)
+        case .hole: return false
+        }
+    }
+
+    private static func hasMarkup(_ r: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in UnsafeBufferPointer(rebasing: bytes[r]) where b == Byte.lt || b == Byte.gt || b == Byte.quote || b == Byte.equals {
+            return true
         }
         return false
+    }
+
+    private static func hasMarkup(_ v: EscapeBytes) -> Bool {
+        v.contains(where: { $0 == Byte.lt || $0 == Byte.gt || $0 == Byte.quote || $0 == Byte.equals })
     }
 
     /// Whether the literal takes part in the markup a file assembles: it holds
     /// markup, or it is joined to other text (`' . $x . '`, `'a' + b`). A lone
     /// subscript or call argument (`$_SESSION['state']`, `route('cb')`) and the
     /// many plain strings of a bundle belong to the run-time parts between.
-    func isMarkupPart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inline(__always) func isMarkupPart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if before == Byte.lbracket, after == Byte.rbracket { return false }
         if hasMarkup(bytes) { return true }
         if before == Byte.lparen || before == Byte.comma, after == Byte.rparen || after == Byte.comma { return false }
@@ -114,8 +259,14 @@ struct HostLiteral {
 /// character, a byte, or nothing), kept inline so a literal's pieces hold no
 /// array each and copying a literal copies no enum payload.
 struct EscapeBytes: RandomAccessCollection, Equatable {
-    private var packed: UInt32 = 0
-    private var length: UInt8 = 0
+    fileprivate private(set) var packed: UInt32 = 0
+    fileprivate private(set) var length: UInt8 = 0
+
+    /// Read back from a literal's inline first piece.
+    fileprivate init(packed: UInt32, length: UInt8) {
+        self.packed = packed
+        self.length = length
+    }
 
     init(byte: UInt8) {
         packed = UInt32(byte)
@@ -167,7 +318,7 @@ extension CodeText {
 
     mutating func append(_ literal: HostLiteral, in bytes: UnsafeBufferPointer<UInt8>) {
         let id = map.addLiteral(literal.style)
-        for piece in literal.pieces {
+        literal.forEachPiece { piece in
             switch piece {
             case .verbatim(let r): appendVerbatim(bytes, r, literal: id)
             case .escaped(let v, let r): appendMapped(v, source: r, literal: id)
@@ -190,7 +341,7 @@ extension CodeText {
             default: return nil
             }
         }
-        for piece in literal.pieces {
+        literal.forEachPiece { piece in
             switch piece {
             case .verbatim(let r):
                 // The bytes to encode found sixteen at a time.

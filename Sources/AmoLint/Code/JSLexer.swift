@@ -35,19 +35,8 @@ struct JSLexer {
         }
     }
 
-    /// In 32 bits (offsets of code are, see `Token`): nested templates put two
-    /// modes on the stack for every level, and a hostile file has millions.
-    private enum Mode {
-        /// Code; `depth` counts open braces of this frame. `hole` is where the `${`
-        /// that opened it starts (-1: none); its template is the frame below.
-        case code(depth: Int32, hole: Int32)
-        case template(literal: Int32, token: Int32)
-        /// JSX: `depth` open elements; inside a tag's `<…>` or in children text.
-        case jsx(depth: Int32, inTag: Bool, closing: Bool)
-    }
-
     /// The size of a mode on the stack (tests keep it small).
-    static var modeStride: Int { MemoryLayout<Mode>.stride }
+    static var modeStride: Int { MemoryLayout<Frame>.stride }
 
     let bytes: UnsafeBufferPointer<UInt8>
     let jsx: Bool
@@ -60,7 +49,8 @@ struct JSLexer {
     private(set) var jsxRanges: [Range<Int>] = []
     private var jsxStart = 0
 
-    private var stack: [Mode] = [.code(depth: 0, hole: -1)]
+    /// The modes, one a nesting level, kept by hand (see `FrameStack`).
+    private var stack = FrameStack()
     private var expressionExpected = true
     private var newline = false
     private let regionStart: Int
@@ -72,7 +62,9 @@ struct JSLexer {
     static func lex(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, jsx: Bool) -> JSLexer {
         var lexer = JSLexer(bytes: bytes, jsx: jsx, regionStart: range.lowerBound)
         lexer.reserve(range.count)
+        lexer.stack.push(.code(depth: 0, hole: -1, token: -1))
         lexer.run(range)
+        lexer.stack.free()
         return lexer
     }
 
@@ -98,11 +90,11 @@ struct JSLexer {
     /// (asking the stack would cost its depth at every element).
     private var jsxDepth = 0
 
-    private mutating func push(_ mode: Mode) {
-        if case .jsx = mode { jsxDepth += 1 }
+    private mutating func push(_ frame: Frame) {
+        if frame.isJSX { jsxDepth += 1 }
         // Deep nesting pushes a frame every two or three bytes (`` `${ ``): room for that many at once.
-        if stack.count == JSLexer.deep { LargeArrays.reserve(&stack, capacity: min(regionCount / 2, 1 << 24)) }
-        stack.append(mode)
+        if stack.stored == JSLexer.deep { stack.reserve(min(regionCount / 2, 1 << 24)) }
+        stack.push(frame)
     }
 
     /// Adds a piece to a template literal, with room for as many as the region may hold once it has many.
@@ -111,28 +103,31 @@ struct JSLexer {
     }
 
     private mutating func pop() {
-        if case .jsx = stack.removeLast() { jsxDepth -= 1 }
+        if stack.pop().isJSX { jsxDepth -= 1 }
     }
 
     private mutating func run(_ range: Range<Int>) {
         var p = range.lowerBound
         let n = range.upperBound
-        while p < n {
-            guard let mode = stack.last else { break }
-            switch mode {
-            case .code(let depth, let hole): p = code(at: p, end: n, depth: Int(depth), hole: Int(hole))
-            case .template(let literal, let token): p = template(at: p, end: n, literal: Int(literal), token: Int(token))
-            case .jsx(let depth, let inTag, let closing): p = jsxStep(at: p, end: n, depth: Int(depth), inTag: inTag, closing: closing)
+        while p < n, stack.stored > 0 {
+            let frame = stack.top
+            if frame.isCode {
+                p = code(at: p, end: n)
+            } else if frame.isTemplate {
+                p = template(at: p, end: n, token: Int(frame.token))
+            } else {
+                p = jsxStep(at: p, end: n, depth: Int(frame.depth), inTag: frame.inTag, closing: frame.closing)
             }
         }
         // An element still open at the end (being typed) runs to the end.
         if jsxDepth > 0 { jsxRanges.append(jsxStart..<n) }
-        // Unclosed templates run to the end.
-        for mode in stack {
-            if case .template(let literal, let token) = mode {
-                literals[Int(literal)].end(at: n, after: 0)
-                tokens[Int(token)].range = tokens[Int(token)].range.lowerBound..<n
-            }
+        // Unclosed templates run to the end: those in text and those in a hole.
+        let frames = stack
+        frames.forEach { frame in
+            guard frame.token >= 0 else { return }
+            let token = Int(frame.token)
+            literals[Int(tokens[token].literal)].end(at: n, after: 0)
+            tokens[token].range = tokens[token].range.lowerBound..<n
         }
     }
 
@@ -144,8 +139,9 @@ struct JSLexer {
     // MARK: Code
 
     /// Code up to the first token that changes the mode (a template, a brace, JSX), or the end:
-    /// the tokens between are read in this loop, not one call of `run` each.
-    private mutating func code(at start: Int, end n: Int, depth: Int, hole: Int) -> Int {
+    /// the tokens between are read in this loop, not one call of `run` each. The frame on top
+    /// is a code frame.
+    private mutating func code(at start: Int, end n: Int) -> Int {
         var p = start
         while p < n {
             let b = bytes[p]
@@ -187,27 +183,34 @@ struct JSLexer {
             case Byte.quote, Byte.apostrophe:
                 p = string(at: p, end: n)
             case Byte.backtick:
-                let index = literals.count
-                literals.append(HostLiteral(range: p..<n, style: .jsTemplate, before: Lexing.significant(before: p, in: bytes, limit: regionStart)))
-                emit(.template, p..<n, literal: Int32(index))
-                push(.template(literal: Int32(index), token: Int32(tokens.count - 1)))
+                openTemplate(at: p, end: n)
                 return p + 1
             case Byte.lbrace:
-                stack[stack.count - 1] = .code(depth: Int32(depth + 1), hole: Int32(hole))
+                stack.top.depth += 1
                 emit(.punctuator, p..<p + 1)
                 expressionExpected = true
                 return p + 1
             case Byte.rbrace:
-                if depth == 0, stack.count > 1 {
-                    pop()
-                    if hole >= 0, case .template(let literal, _) = stack[stack.count - 1] {
-                        addPiece(.hole(hole..<p + 1), to: Int(literal), end: n, at: p)
+                let frame = stack.top
+                if frame.depth == 0, stack.stored > 1 {
+                    guard frame.token >= 0 else {
+                        // The end of a JSX `{…}`: back in the element.
+                        pop()
                         return p + 1
                     }
-                    // The end of a JSX `{…}`: back in the element.
+                    // The end of a hole: back in its template's text.
+                    let token = Int(frame.token)
+                    addPiece(.hole(Int(frame.hole)..<p + 1), to: Int(tokens[token].literal), end: n, at: p)
+                    // Fast path: the template ends right after (`` }` ``, nested templates closing):
+                    // closed here (its frame popped), and the code of the frame below goes on.
+                    if p + 1 < n, bytes[p + 1] == Byte.backtick {
+                        p = closeNested(at: p + 1, end: n, token: token)
+                        continue
+                    }
+                    stack.top = .template(token: frame.token)
                     return p + 1
                 }
-                stack[stack.count - 1] = .code(depth: Int32(max(0, depth - 1)), hole: Int32(hole))
+                if frame.depth > 0 { stack.top.depth -= 1 }
                 emit(.punctuator, p..<p + 1)
                 expressionExpected = true
                 return p + 1
@@ -361,36 +364,130 @@ struct JSLexer {
         return end
     }
 
-    private mutating func template(at p: Int, end n: Int, literal: Int, token: Int) -> Int {
-        var q = p
-        while q < n {
-            let b = bytes[q]
-            if b == Byte.backtick || b == Byte.backslash || b == Byte.dollar {
-                if b != Byte.dollar || (q + 1 < n && bytes[q + 1] == Byte.lbrace) { break }
-                q += 1
-            } else {
-                // Text: the next candidate sixteen bytes at a time.
-                q = ByteSearch.first(Byte.backtick, Byte.backslash, Byte.dollar, in: bytes, from: q + 1, to: n)
+    /// A template's text from `start` (the frame on top is the template of `token`) to the next
+    /// change of mode. Escapes are read in this loop, and a template opened right inside a hole
+    /// (`` `${` ``, nested templates) is opened here as `code` would and read on.
+    private mutating func template(at start: Int, end n: Int, token first: Int) -> Int {
+        var p = start
+        var token = first
+        var literal = Int(tokens[token].literal)
+        while true {
+            var q = p
+            while q < n {
+                let b = bytes[q]
+                if b == Byte.backtick || b == Byte.backslash || b == Byte.dollar {
+                    if b != Byte.dollar || (q + 1 < n && bytes[q + 1] == Byte.lbrace) { break }
+                    q += 1
+                } else {
+                    // Text: the next candidate sixteen bytes at a time.
+                    q = ByteSearch.first(Byte.backtick, Byte.backslash, Byte.dollar, in: bytes, from: q + 1, to: n)
+                }
+            }
+            if q > p { addPiece(.verbatim(p..<q), to: literal, end: n, at: q) }
+            guard q < n else { return n }
+            switch bytes[q] {
+            case Byte.backtick:
+                closeTemplate(at: q, end: n, token: token)
+                return q + 1
+            case Byte.backslash:
+                let (value, length) = escape(at: q, end: n)
+                addPiece(.escaped(EscapeBytes(value), q..<q + length), to: literal, end: n, at: q)
+                p = q + length
+            default:  // `${`: the template's frame becomes its hole's code frame.
+                stack.top = .code(depth: 0, hole: Int32(truncatingIfNeeded: q), token: Int32(truncatingIfNeeded: token))
+                expressionExpected = true
+                guard q + 2 < n, bytes[q + 2] == Byte.backtick else { return q + 2 }
+                // Fast path: a template right inside the hole (`` `${` ``, nested templates): opened
+                // here, and its text read on in this loop.
+                p = openNested(at: q + 2, end: n)
+                token = tokens.count - 1
+                literal = literals.count - 1
             }
         }
-        if q > p { addPiece(.verbatim(p..<q), to: literal, end: n, at: q) }
-        guard q < n else { return n }
-        switch bytes[q] {
-        case Byte.backtick:
-            pop()
-            literals[literal].end(at: q + 1, after: Lexing.significant(from: q + 1, in: bytes, limit: n))
-            tokens[token].range = tokens[token].range.lowerBound..<q + 1
-            expressionExpected = false
-            return q + 1
-        case Byte.backslash:
-            let (value, length) = escape(at: q, end: n)
-            addPiece(.escaped(EscapeBytes(value), q..<q + length), to: literal, end: n, at: q)
-            return q + length
-        default:  // `${`
-            push(.code(depth: 0, hole: Int32(q)))
-            expressionExpected = true
-            return q + 2
+    }
+
+    /// A template literal opened at `p` (its backtick, in code): its literal, its token and its frame.
+    @inline(__always) private mutating func openTemplate(at p: Int, end n: Int) {
+        let index = literals.count
+        literals.append(HostLiteral(range: p..<n, style: .jsTemplate, before: Lexing.significant(before: p, in: bytes, limit: regionStart)))
+        emit(.template, p..<n, literal: Int32(index))
+        push(.template(token: Int32(tokens.count - 1)))
+    }
+
+    /// The template of `token` closed by the backtick at `q` (its frame on top).
+    @inline(__always) private mutating func closeTemplate(at q: Int, end n: Int, token: Int) {
+        pop()
+        literals[Int(tokens[token].literal)].end(at: q + 1, after: Lexing.significant(from: q + 1, in: bytes, limit: n))
+        tokens[token].range = tokens[token].range.lowerBound..<q + 1
+        expressionExpected = false
+    }
+
+    // MARK: Nested templates
+
+    /// Opens the template at `b` (a backtick right after `${`) and each template opened right
+    /// inside the first hole of the one before (`` `${` `` again), all at once; returns where
+    /// the text of the innermost starts. Each is opened as `openTemplate` would (its literal's
+    /// `before` is the `{` of the `${`), and each but the innermost has the code frame of its
+    /// hole, as `template` gives it.
+    private mutating func openNested(at b: Int, end n: Int) -> Int {
+        var k = 1
+        while b + 3 * k < n, bytes[b + 3 * k] == Byte.backtick, bytes[b + 3 * k - 1] == Byte.lbrace,
+              bytes[b + 3 * k - 2] == Byte.dollar {
+            k += 1
         }
+        let firstLiteral = literals.count, firstToken = tokens.count
+        // Tokens are plain values: the first copied k times, then each moved to its place (one
+        // check of uniqueness in all). Literals hold an array: copying one costs more than making it.
+        for j in 0..<k {
+            literals.append(HostLiteral(range: b + 3 * j..<n, style: .jsTemplate, before: Byte.lbrace))
+        }
+        tokens.append(contentsOf: repeatElement(Token(kind: .template, range: b..<n, newlineBefore: false, literal: Int32(truncatingIfNeeded: firstLiteral)), count: k))
+        let newline = newline
+        tokens.withUnsafeMutableBufferPointer { tokens in
+            tokens[firstToken].newlineBefore = newline
+            for j in 1..<k {
+                tokens[firstToken + j].range = b + 3 * j..<n
+                tokens[firstToken + j].literal = Int32(truncatingIfNeeded: firstLiteral + j)
+            }
+        }
+        self.newline = false
+        stack.pushRun(.code(depth: 0, hole: Int32(truncatingIfNeeded: b + 1), token: Int32(truncatingIfNeeded: firstToken)), length: k - 1)
+        push(.template(token: Int32(truncatingIfNeeded: firstToken + k - 1)))
+        return b + 3 * k - 2
+    }
+
+    /// Closes the template of `token` at the backtick `c` (the code frame of its hole, just closed,
+    /// on top) as `template` would, then each hole and template closed right after (`` }` `` again,
+    /// nested templates) as `code` and `template` would; returns where the code after them goes on.
+    /// The literals and tokens are changed as buffers (moved out of their arrays and back: one
+    /// check of uniqueness each).
+    private mutating func closeNested(at c: Int, end n: Int, token first: Int) -> Int {
+        var literals: [HostLiteral] = [], tokens: [Token] = []
+        swap(&literals, &self.literals)
+        swap(&tokens, &self.tokens)
+        var q = c
+        literals.withUnsafeMutableBufferPointer { literals in
+            tokens.withUnsafeMutableBufferPointer { tokens in
+                var token = first
+                while true {
+                    _ = stack.pop()
+                    literals[Int(tokens[token].literal)].end(at: q + 1, after: Lexing.significant(from: q + 1, in: bytes, limit: n))
+                    tokens[token].range = tokens[token].range.lowerBound..<q + 1
+                    // Next, a `}` that ends the hole of the frame on top, and a backtick right after.
+                    let p = q + 1
+                    guard p + 1 < n, bytes[p] == Byte.rbrace, bytes[p + 1] == Byte.backtick else { return }
+                    let frame = stack.top
+                    guard frame.depth == 0, frame.token >= 0 else { return }
+                    token = Int(frame.token)
+                    literals[Int(tokens[token].literal)].addHole(Int(frame.hole)..<p + 1, many: JSLexer.deep, room: min((n - p) / 4, 1 << 22))
+                    q = p + 1
+                }
+            }
+        }
+        swap(&literals, &self.literals)
+        swap(&tokens, &self.tokens)
+        expressionExpected = false
+        return q + 1
     }
 
     /// A JavaScript escape at `p` (a backslash): what it stands for and its length.
@@ -430,7 +527,7 @@ struct JSLexer {
     private mutating func jsxStep(at p: Int, end n: Int, depth: Int, inTag: Bool, closing: Bool) -> Int {
         let b = bytes[p]
         if b == Byte.lbrace {
-            push(.code(depth: 0, hole: -1))
+            push(.code(depth: 0, hole: -1, token: -1))
             expressionExpected = true
             return p + 1
         }
@@ -451,11 +548,11 @@ struct JSLexer {
         // Children: text, `{…}`, nested elements and closing tags.
         guard b == Byte.lt, p + 1 < n else { return p + 1 }
         if bytes[p + 1] == Byte.slash {
-            stack[stack.count - 1] = .jsx(depth: Int32(depth), inTag: true, closing: true)
+            stack.top = .jsx(depth: Int32(depth), inTag: true, closing: true)
             return skipTagName(from: p + 2, end: n)
         }
         if Byte.isLetter(bytes[p + 1]) || bytes[p + 1] == Byte.gt {
-            stack[stack.count - 1] = .jsx(depth: Int32(depth), inTag: true, closing: false)
+            stack.top = .jsx(depth: Int32(depth), inTag: true, closing: false)
             jsxTagStarts.append(p)
             return skipTagName(from: p + 1, end: n)
         }
@@ -470,7 +567,7 @@ struct JSLexer {
             expressionExpected = false
             if jsxDepth == 0 { jsxRanges.append(jsxStart..<next) }
         } else {
-            stack[stack.count - 1] = .jsx(depth: Int32(newDepth), inTag: false, closing: false)
+            stack.top = .jsx(depth: Int32(newDepth), inTag: false, closing: false)
         }
         return next
     }
