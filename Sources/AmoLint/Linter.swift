@@ -31,7 +31,7 @@ public enum Linter {
     }
 
     public static func lint(_ file: SourceFile, configuration: Configuration = Configuration()) -> Result {
-        lint(Document(file), configuration: configuration, cache: ButtonFindingsCache(mode: .repeats))
+        lint(Document(checking: file), configuration: configuration, cache: ButtonFindingsCache(mode: .repeats))
     }
 
     /// Lints a document already built (the server keeps it for hover and completion,

@@ -31,6 +31,12 @@ public struct Document: Sendable {
         self.init(file, built: file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0).build() })
     }
 
+    /// A document for checking alone (`Linter.lint` of a file): without the code regions that
+    /// only editor features read (a copy of every literal's range: 27 MB for 10 MB of templates).
+    init(checking file: SourceFile) {
+        self.init(file, built: file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0, keepsCodeRegions: false).build() })
+    }
+
     /// `everyTag`: the plain path, where the collector sees every tag (`DocumentCollector.needsEveryTag`);
     /// only tests ask for it, to prove the fast path gives the same document.
     init(_ file: SourceFile, everyTag: Bool) {
@@ -160,6 +166,8 @@ struct DocumentBuilder {
     let file: SourceFile
     let bytes: UnsafeBufferPointer<UInt8>
     var everyTag = false
+    /// Keep the code regions (`Document.codeRegions`, for editor features).
+    var keepsCodeRegions = true
     /// Keep the markup scan's trace, for the next edit.
     var tracing = false
     var spacing = MarkupTrace.defaultSpacing
@@ -182,6 +190,28 @@ struct DocumentBuilder {
         var jsx: Bool
         var component: Bool
         var sink: Origin.Sink?
+    }
+
+    /// The code regions of a file's PHP blocks. Blocks and literals are both in file order:
+    /// one merge pass, into one list the blocks share.
+    private static func addCodeRegions(of php: PHPLexer, to regions: inout [CodeRegion]) {
+        var literals: [Range<Int>] = []
+        var spans: [Range<Int>] = []
+        LargeArrays.reserve(&literals, capacity: php.literals.count)
+        LargeArrays.reserve(&spans, capacity: php.blocks.count)
+        var next = 0
+        for block in php.blocks {
+            let first = literals.count
+            while next < php.literals.count, php.literals[next].range.lowerBound < block.code.upperBound {
+                if block.code.contains(php.literals[next].range.lowerBound) { literals.append(php.literals[next].range) }
+                next += 1
+            }
+            spans.append(first..<literals.count)
+        }
+        LargeArrays.reserve(&regions, capacity: regions.count + php.blocks.count)
+        for (block, span) in zip(php.blocks, spans) {
+            regions.append(CodeRegion(range: block.code, sharing: literals, span: span, jsx: []))
+        }
     }
 
     func build() -> Built {
@@ -253,7 +283,7 @@ struct DocumentBuilder {
             let lexer = region.jsx ? (jsxLexer ?? JSLexer.lex(bytes, range: region.range, jsx: true))
                 : JSLexer.lex(bytes, range: region.range, jsx: false)
             comments += lexer.directiveComments
-            if region.sink == nil {
+            if region.sink == nil, keepsCodeRegions {
                 built.codeRegions.append(CodeRegion(range: region.range, literals: lexer.literals.map(\.range), jsx: lexer.jsxRanges))
             }
             if region.sink == nil { built.codeRanges.append(region.range) }
@@ -280,24 +310,7 @@ struct DocumentBuilder {
         // 3. PHP: string literals of code blocks (a block inside an HTML comment prints into the comment).
         if let php {
             comments += php.directiveComments
-            // Blocks and literals are both in file order: one merge pass, into one list the blocks share.
-            var literals: [Range<Int>] = []
-            var spans: [Range<Int>] = []
-            LargeArrays.reserve(&literals, capacity: php.literals.count)
-            LargeArrays.reserve(&spans, capacity: php.blocks.count)
-            var next = 0
-            for block in php.blocks {
-                let first = literals.count
-                while next < php.literals.count, php.literals[next].range.lowerBound < block.code.upperBound {
-                    if block.code.contains(php.literals[next].range.lowerBound) { literals.append(php.literals[next].range) }
-                    next += 1
-                }
-                spans.append(first..<literals.count)
-            }
-            LargeArrays.reserve(&built.codeRegions, capacity: built.codeRegions.count + php.blocks.count)
-            for (block, span) in zip(php.blocks, spans) {
-                built.codeRegions.append(CodeRegion(range: block.code, sharing: literals, span: span, jsx: []))
-            }
+            if keepsCodeRegions { DocumentBuilder.addCodeRegions(of: php, to: &built.codeRegions) }
             let live = DocumentBuilder.outside(htmlComments, php.literals)
             if !live.isEmpty {
                 built.layers.append(layer(CodeText.joining(live, in: bytes), literalOrigins: LargeArrays.filled(with: .string(sink: nil, late: false), count: live.count)))
