@@ -547,8 +547,9 @@ struct CodeAnalysis {
             let same: (BuiltAttribute) -> Bool = { if case .derived(let m, _) = $0.name { return m == n } else { return false } }
             if elements[index].attributes.contains(where: same) { elements[index].attributes.removeAll(where: same) }
         }
-        // Room for a builder's usual few attributes at once, not grown from one by doubling.
-        if elements[index].attributes.capacity == 0 { elements[index].attributes.reserveCapacity(4) }
+        // Room for two attributes at once (a builder sets `src` and a data attribute at least), not
+        // grown from one by doubling; no more: every element's list stays alive until the markup is written.
+        if elements[index].attributes.capacity == 0 { elements[index].attributes.reserveCapacity(2) }
         elements[index].attributes.append(attribute)
     }
 

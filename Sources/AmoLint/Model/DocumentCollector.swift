@@ -47,9 +47,26 @@ struct DocumentCollector: ScanVisitor {
     /// Appends a button; the list reaching `manyButtons` is given its bound at once.
     private mutating func append(_ button: Button) {
         if collected.buttons.count == DocumentCollector.manyButtons {
-            LargeArrays.reserve(&collected.buttons, capacity: max(DocumentCollector.buttonBound(bytes), 2 * DocumentCollector.manyButtons))
+            LargeArrays.reserve(&collected.buttons, capacity: needleBound())
         }
         collected.buttons.append(button)
+    }
+
+    /// Appends a loader, as `append(_:)` a button (every loader holds `auth/button`: the same bound).
+    private mutating func append(loader: Loader) {
+        if collected.loaders.count == DocumentCollector.manyButtons {
+            LargeArrays.reserve(&collected.loaders, capacity: needleBound())
+        }
+        collected.loaders.append(loader)
+    }
+
+    /// `buttonBound` of the text, counted once (buttons and loaders both ask).
+    private var boundOfNeedles: Int?
+    private mutating func needleBound() -> Int {
+        if let boundOfNeedles { return boundOfNeedles }
+        let bound = max(DocumentCollector.buttonBound(bytes), 2 * DocumentCollector.manyButtons)
+        boundOfNeedles = bound
+        return bound
     }
 
     /// At most as many buttons as `_oauth` and `auth/button` occur (every marker holds one),
@@ -107,7 +124,7 @@ struct DocumentCollector: ScanVisitor {
         var loader: Int?
         if let k = last.loader {
             loader = collected.loaders.count
-            collected.loaders.append(collected.loaders[k].repeated(by: delta, origin: origin))
+            append(loader: collected.loaders[k].repeated(by: delta, origin: origin))
         }
         // `lastScript` is as the last tag set it: the same bytes set it the same way.
         lastRepeatable = (range, collected.buttons.count - 1, loader)
@@ -196,7 +213,7 @@ struct DocumentCollector: ScanVisitor {
             let attribute = Attribute(srcRaw, in: text)
             if let parsed = scriptAddress(srcRaw, attribute) {
                 address = parsed
-                collected.loaders.append(Loader(range: tag.range, nameRange: tag.nameRange, src: attribute, address: parsed,
+                append(loader: Loader(range: tag.range, nameRange: tag.nameRange, src: attribute, address: parsed,
                                       ownBrand: classBrand ?? idBrand, origin: origin))
             }
         }
