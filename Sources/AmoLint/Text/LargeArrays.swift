@@ -23,11 +23,15 @@ package enum LargeArrays {
 
     /// `Array(repeating:count:)` whose pages are advised before they are written.
     static func filled<T>(with value: T, count: Int) -> [T] {
-        var array: [T] = []
-        array.reserveCapacity(hugeCapacity(count, stride: MemoryLayout<T>.stride))
-        adviseHugePages(&array)
-        array.append(contentsOf: repeatElement(value, count: count))
-        return array
+        let stride = MemoryLayout<T>.stride
+        return [T](unsafeUninitializedCapacity: hugeCapacity(count, stride: stride)) { buffer, initialized in
+            if let base = buffer.baseAddress, buffer.count * stride >= 4 << 20 {
+                adviseHugePages(UnsafeMutableRawPointer(base), bytes: buffer.count * stride, populate: false)
+            }
+            // Written in one pass over the storage (appending a repeated element went one by one).
+            UnsafeMutableBufferPointer(rebasing: buffer[..<count]).initialize(repeating: value)
+            initialized = count
+        }
     }
 
     static let huge = 2 << 20
