@@ -130,3 +130,21 @@ extension CodeFastPathTests {
         #expect(JSLexer.modeStride <= 12, "JSLexer.Mode: \(JSLexer.modeStride) bytes")
     }
 }
+
+extension CodeFastPathTests {
+    /// A source map segment packed in sixteen bytes gives back what it was made with.
+    @Test func packedSegmentsReadBackTheirFields() {
+        var random = SplitMix(seed: 0x5E_6)
+        for _ in 0..<2000 {
+            let v = random.below(Int(UInt32.max)), s = random.below(Int(Int32.max)), e = s + random.below(1 << 20)
+            let literal = [Int32(-1), 0, 1, Int32(random.below(Int(Int32.max) - 1))][random.below(4)]
+            let verbatim = random.below(2) == 0
+            var segment = SourceMap.Segment(virtualStart: v, sourceStart: s, sourceEnd: e, literal: literal, verbatim: verbatim)
+            #expect(segment.virtualStart == v && segment.sourceStart == s && segment.sourceEnd == e)
+            #expect(segment.literal == literal && segment.verbatim == verbatim, "\(literal) \(verbatim)")
+            segment.sourceEnd = e + 7
+            #expect(segment.sourceEnd == e + 7 && segment.literal == literal && segment.verbatim == verbatim)
+        }
+        #expect(MemoryLayout<SourceMap.Segment>.stride == 16)
+    }
+}

@@ -231,7 +231,8 @@ struct DocumentBuilder {
             built.layers.append(Layer(text: file.bytes, map: nil, buttons: [], loaders: []))
             regions.append(ScriptRegion(range: 0..<bytes.count, jsx: false, component: false, sink: nil))
         } else {
-            if file.kind == .php, Needles.contains("<?", in: bytes) {
+            // As for JavaScript, code layers keep 32-bit offsets: a file past 2 GB is read as markup only.
+            if file.kind == .php, bytes.count < Int(Int32.max), Needles.contains("<?", in: bytes) {
                 php = PHPLexer.lex(bytes)
             }
             var jsxTagStarts: [Int]?
