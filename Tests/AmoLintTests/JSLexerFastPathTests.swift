@@ -43,17 +43,22 @@ struct JSLexerFastPathTests {
 
     @Test func theLexerLexesAsThePlainOne() {
         var random = SplitMix(seed: 0x1E_C5_E2)
-        // The first difference only: one is enough to read, and the rest repeat it.
+        JSLexerFastPathTests.comparePaths(rounds: 4000, &random) { JSLexerFastPathTests.code(&$0) }
+    }
+
+    /// Lexes `rounds` generated texts on both paths, in a region that starts and ends inside the
+    /// buffer (a page's script) or in all of it, with and without JSX, up to the first difference
+    /// (one is enough to read, and the rest repeat it).
+    static func comparePaths(rounds: Int, _ random: inout SplitMix, _ make: (inout SplitMix) -> [UInt8]) {
         var differs = false
-        for round in 0..<4000 where !differs {
-            let bytes = JSLexerFastPathTests.code(&random)
-            // A region that starts and ends inside the buffer (a page's script), or all of it.
+        for round in 0..<rounds where !differs {
+            let bytes = make(&random)
             let start = round % 3 == 0 ? random.below(bytes.count + 1) : 0
             let end = round % 4 == 0 ? start + random.below(bytes.count - start + 1) : bytes.count
             let jsx = round % 2 == 0
             bytes.withUnsafeBufferPointer { buffer in
-                let fast = JSLexerFastPathTests.rendered(buffer, start..<end, jsx: jsx, plain: false)
-                let plain = JSLexerFastPathTests.rendered(buffer, start..<end, jsx: jsx, plain: true)
+                let fast = rendered(buffer, start..<end, jsx: jsx, plain: false)
+                let plain = rendered(buffer, start..<end, jsx: jsx, plain: true)
                 differs = fast != plain
                 #expect(fast == plain, "\(String(decoding: bytes, as: UTF8.self).debugDescription) \(start)..<\(end) jsx \(jsx)")
             }
