@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 @preconcurrency import Glibc
+#elseif canImport(Musl)
+@preconcurrency import Musl
 #endif
 
 /// Room for arrays that grow with the input (tokens, literals, a built layer's text and
