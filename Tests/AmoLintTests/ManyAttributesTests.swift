@@ -97,14 +97,11 @@ struct ManyAttributesTests {
             let long = String(repeating: "w", count: 66_000 + random.below(2_000))
             let attributes = names.map { random.below(2) == 0 ? $0 : "\($0)=\"v\"" }
             let page = #"<div class="amocrm_oauth" data-title=""# + long + "\" " + attributes.joined(separator: " ") + "></div>"
-            let document = Document(SourceFile(path: "a.html", text: page))
-            guard let button = document.layers.first?.buttons.first else {
+            guard let read = AttributePage(page) else {
                 Issue.record("no button")
                 continue
             }
-            let all = Array(button.attributes)
-            var firstOf: [String: Int] = [:]
-            for (i, a) in all.enumerated() where firstOf[a.name] == nil { firstOf[a.name] = i }
+            let (document, all, firstOf) = (read.document, read.attributes, read.firstOf)
             let repeats = all.indices.filter { firstOf[all[$0].name] != $0 }
             let reported = Linter.lint(document).diagnostics.filter { $0.rule == "duplicate-attribute" }
             #expect(reported.map(\.range) == repeats.map { all[$0].range })

@@ -68,12 +68,11 @@ struct NameBytesTests {
                 return g.below(5) == 0 ? n : "\(n)=\"\(value)\""
             }
             let page = #"<div class="amocrm_oauth" "# + attributes.joined(separator: " ") + "></div>"
-            let document = Document(SourceFile(path: "a.html", text: page))
-            guard let button = document.layers.first?.buttons.first else {
+            guard let read = AttributePage(page) else {
                 Issue.record("no button: \(page.debugDescription)")
                 continue
             }
-            let all = Array(button.attributes)
+            let (document, button, all) = (read.document, read.button, read.attributes)
             // The first of each name by `String ==`, and the first data-* name's blankness.
             var firstOf: [String: Int] = [:]
             var blank: [String: Bool] = [:]

@@ -25,14 +25,11 @@ struct RepeatedNamesTests {
             }
             let attributes = names.map { g.below(3) == 0 ? $0 : "\($0)=\"v\"" }
             let page = #"<div class="amocrm_oauth" "# + attributes.joined(separator: " ") + "></div>"
-            let document = Document(SourceFile(path: "a.html", text: page))
-            guard let button = document.layers.first?.buttons.first else {
+            guard let read = AttributePage(page) else {
                 Issue.record("no button: \(page.debugDescription)")
                 continue
             }
-            let all = Array(button.attributes)
-            var firstOf: [String: Int] = [:]
-            for (i, a) in all.enumerated() where firstOf[a.name] == nil { firstOf[a.name] = i }
+            let (document, button, all, firstOf) = (read.document, read.button, read.attributes, read.firstOf)
             let sink = FindingSink(configuration: Configuration(), suppressions: nil, lineIndex: nil)
             document.layers[0].text.withUnsafeBufferPointer { bytes in
                 let c = ButtonContext(button: button, bytes: bytes, sink: sink, memo: DocumentMemo(document))
