@@ -61,7 +61,8 @@ public struct Attribute: Sendable {
     /// The literal value, or nil when any part of it is decided at run time.
     public var literal: String? { value.flatMap { $0.isLiteral ? $0.text : nil } }
     /// The range to report for "the value": the value itself, or the name when there is none.
-    public var valueRange: Range<Int> { value?.range ?? nameRange }
+    /// Read from the record, not decoded: the decoded value's range is the same.
+    public var valueRange: Range<Int> { rawValueRange ?? nameRange }
 
     private var rawValueRange: Range<Int>? {
         record.hasValue ? base + Int(record.valueStart)..<base + Int(record.valueEnd) : nil

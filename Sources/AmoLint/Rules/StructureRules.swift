@@ -161,9 +161,9 @@ enum StructureChecks {
         for loader in layer.loaders {
             let brand = loader.address.brand
             let src = loader.src
-            // The value's range is the record's; the value is decoded only for the fix that needs its text
-            // (a layer of built elements holds one loader a builder).
-            let valueRange = src.raw.valueRange ?? (src.record.isBound ? src.nameRange : src.range)
+            // The value is decoded only for the fix that needs its text (a layer of built elements holds
+            // one loader a builder); a `src` without a value is reported at the whole attribute.
+            let valueRange = src.record.hasValue || src.record.isBound ? src.valueRange : src.range
             if loader.address.scheme == "http", let value = src.value {
                 sink.report(.insecureScriptSrc, valueRange) {
                     // The scheme is found in the decoded, trimmed text; the edit is mapped to the source bytes behind it.
