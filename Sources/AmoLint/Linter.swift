@@ -14,9 +14,9 @@ public enum Linter {
         /// not suppressed, but not reported.
         public let unreportedBySeverity: [Severity: Int]
         private let index: LineIndex?
-        private let bytes: [UInt8]
+        private let bytes: SharedBytes
 
-        init(diagnostics: [Diagnostic], unreported: [Severity: Int] = [:], index: LineIndex?, bytes: [UInt8]) {
+        init(diagnostics: [Diagnostic], unreported: [Severity: Int] = [:], index: LineIndex?, bytes: SharedBytes) {
             self.diagnostics = diagnostics
             self.unreportedBySeverity = unreported
             self.index = index
@@ -45,7 +45,7 @@ public enum Linter {
         var lineIndex = known
         var suppressions: Suppressions?
         if !document.directiveComments.isEmpty {
-            let index = known ?? LineIndex(file.bytes)
+            let index = known ?? LineIndex(file.text)
             lineIndex = index
             suppressions = Suppressions(document, lineIndex: index)
         }
@@ -54,15 +54,15 @@ public enum Linter {
         if let suppressions {
             for range in suppressions.unknownIDs {
                 sink.report(.invalidDirective, range) {
-                    Suppressions.unknownIDFinding(String(decoding: file.bytes[range], as: UTF8.self), range)
+                    Suppressions.unknownIDFinding(String(decoding: file.text[range], as: UTF8.self), range)
                 }
             }
         }
         guard !sink.kept.isEmpty else {
-            return Result(diagnostics: [], unreported: sink.unreported, index: lineIndex, bytes: file.bytes)
+            return Result(diagnostics: [], unreported: sink.unreported, index: lineIndex, bytes: file.text)
         }
         let kept = sink.kept.sorted { ($0.range.lowerBound, $0.range.upperBound, $0.rule) < ($1.range.lowerBound, $1.range.upperBound, $1.rule) }
-        return Result(diagnostics: kept, unreported: sink.unreported, index: lineIndex ?? LineIndex(file.bytes), bytes: file.bytes)
+        return Result(diagnostics: kept, unreported: sink.unreported, index: lineIndex ?? LineIndex(file.text), bytes: file.text)
     }
 
     /// Runs every rule over every layer of the document, in phases:

@@ -15,7 +15,7 @@ struct SharedRecordsTests {
         #"<div class="amocrm_oauth" data-client-id="{{ x }}" data-state="s">"#, #"<div class="amocrm_oauth" :data-color="c">"#,
     ]
 
-    static func facts(_ button: Button, _ text: [UInt8]) -> String {
+    static func facts(_ button: Button, _ text: SharedBytes) -> String {
         var out = "\(button.tagName) \(button.variant) \(button.hasMetadata) \(button.missingMetadata)\n"
         let attributes = button.attributes
         for (i, a) in attributes.enumerated() {

@@ -24,7 +24,7 @@ enum Amolint {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+    static func run(_ arguments: [String], stdin: String? = nil, stdinBytes: [UInt8]? = nil, in directory: URL? = nil,
                     environment: [String: String] = [:], killAfter seconds: Double = 120) throws -> Output
     {
         let process = Process()
@@ -44,6 +44,7 @@ enum Amolint {
         let watchdog = Watchdog(process)
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { watchdog.fire() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdinBytes { input.fileHandleForWriting.write(Data(stdinBytes)) }
         try input.fileHandleForWriting.close()
         // Read both pipes fully before waiting, so a large output cannot block the child.
         let errData = DataBox()

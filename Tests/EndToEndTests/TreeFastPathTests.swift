@@ -39,8 +39,52 @@ final class TreeFastPathTests: XCTestCase {
         try FileManager.default.linkItem(atPath: s.url.appendingPathComponent("bom.html").path, toPath: s.url.appendingPathComponent("m1/hard.html").path)
         try FileManager.default.createSymbolicLink(atPath: s.url.appendingPathComponent("m2/link.vue").path, withDestinationPath: "../utf16.html")
 
+        // Past `FileReader.largestBuffered` a file is mapped instead of read.
+        let big = Self.largePage(filler: filler, button: button, next: next)
+        try s.write("big/page.html", big)
+        try Data([0xEF, 0xBB, 0xBF] + Array(big.utf8)).write(to: s.url.appendingPathComponent("big/bom.php"))
+        try Data([0xFF, 0xFE] + Array(big.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: s.url.appendingPathComponent("big/utf16.html"))
+        try Data([0x3C, 0x00] + Array(big.utf8)).write(to: s.url.appendingPathComponent("big/binary.html"))
+        try Data(Array(big.utf8) + [0xFF, 0xC0, 0x80]).write(to: s.url.appendingPathComponent("big/invalid.html"))
+
         try assertSameAsPlain(s.url.path)
         try assertSameAsPlain(Amolint.packageRoot.appendingPathComponent("examples").path)
+    }
+
+    /// Large files named on the command line are mapped too; standard input (an array) is the plain path.
+    func testLargeFilesNamedAloneReportWhatStandardInputGives() throws {
+        let s = try Scratch()
+        let button = try String(contentsOf: Amolint.packageRoot.appendingPathComponent("examples/landing.html"), encoding: .utf8)
+        var random = UInt64(30)
+        func next(_ n: Int) -> Int {
+            random = random &* 6364136223846793005 &+ 1442695040888963407
+            return Int((random >> 33) % UInt64(n))
+        }
+        let big = Self.largePage(filler: ["<p>Подключите amoCRM 🚀 к сайту</p>\n", "<div class=\"row\"><img src=\"/a.png\" alt=\"x\"></div>\n",
+                                          "<script>if (a < b) { go('<div>'); }</script>\n", "<!-- <script class=\"amocrm_oauth\"> -->\n"],
+                                 button: button, next: next)
+        let variants: [(String, [UInt8])] = [("page.html", Array(big.utf8)), ("bom.html", [0xEF, 0xBB, 0xBF] + Array(big.utf8)),
+                                             ("utf16.html", [0xFF, 0xFE] + Array(big.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })]
+        for (name, bytes) in variants {
+            let path = s.url.appendingPathComponent(name).path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let named = try Amolint.run(["check", path, "--format", "json"])
+            let piped = try Amolint.run(["check", "-", "--stdin-filename", path, "--format", "json"], stdinBytes: bytes)
+            XCTAssertEqual(named.status, 1, name)
+            XCTAssertTrue(named.stdout.contains("\"rule\""), name)
+            XCTAssertEqual(named.stdout, piped.stdout, name)
+            XCTAssertEqual(named.status, piped.status, name)
+        }
+    }
+
+    /// Filler lines with the button in some of them, just past what the worker's buffer holds.
+    static func largePage(filler: [String], button: String, next: (Int) -> Int) -> String {
+        var page = ""
+        while page.utf8.count <= FileReader.largestBuffered + 4096 {
+            page += filler[next(filler.count)]
+            if next(400) == 0 { page += button }
+        }
+        return page + button
     }
 
     private func assertSameAsPlain(_ root: String, file: StaticString = #filePath, line: UInt = #line) throws {

@@ -4,7 +4,7 @@
 /// for each cost twelve times the page (issue 15, defect 11).
 public struct Attribute: Sendable {
     /// The text of the layer the attribute was read from.
-    let text: [UInt8]
+    let text: SharedBytes
     /// The source offset `record` counts from.
     let base: Int
     let record: AttributeRecord
@@ -68,12 +68,12 @@ public struct Attribute: Sendable {
         record.hasValue ? base + Int(record.valueStart)..<base + Int(record.valueEnd) : nil
     }
 
-    init(_ raw: RawAttribute, in text: [UInt8]) {
+    init(_ raw: RawAttribute, in text: SharedBytes) {
         self.init(raw, in: text, base: raw.range.lowerBound)
     }
 
     /// `base` is where the attribute's tag starts: offsets count from it in 32 bits.
-    init(_ raw: RawAttribute, in text: [UInt8], base: Int) {
+    init(_ raw: RawAttribute, in text: SharedBytes, base: Int) {
         self.text = text
         self.base = base
         givenName = nil
@@ -91,7 +91,7 @@ public struct Attribute: Sendable {
     }
 
     /// One of a button's attributes, whose name the button does not keep.
-    init(record: AttributeRecord, text: [UInt8], base: Int) {
+    init(record: AttributeRecord, text: SharedBytes, base: Int) {
         self.text = text
         self.base = base
         self.record = record
@@ -168,7 +168,7 @@ public struct Attribute: Sendable {
     }
 
     /// Whether the scalar starting `range` (its first byte non-ASCII) is white space; invalid UTF-8 is U+FFFD, which is not.
-    private static func startsWithWhitespace(_ text: [UInt8], _ range: Range<Int>) -> Bool {
+    private static func startsWithWhitespace(_ text: SharedBytes, _ range: Range<Int>) -> Bool {
         text.withUnsafeBufferPointer { all in
             let bytes = UnsafeBufferPointer(rebasing: all[range])
             let length = UTF8Validation.sequenceLength(bytes, at: 0)

@@ -14,7 +14,7 @@ public struct Button: Sendable {
     public private(set) var nameRange: Range<Int>
     public let tagName: String
     /// The text of the button's layer, shared with every attribute read from it.
-    private var text: [UInt8]
+    private var text: SharedBytes
     private let records: AttributeRecords
     private let markerIndex: Int32
     /// Bit k: `AttributeTable.requiredMetadata[k]` is missing or empty.
@@ -42,7 +42,7 @@ public struct Button: Sendable {
     }
 
     public struct Attributes: RandomAccessCollection, Sendable {
-        let text: [UInt8]
+        let text: SharedBytes
         let base: Int
         let records: AttributeRecords
         public var startIndex: Int { 0 }
@@ -94,7 +94,7 @@ public struct Button: Sendable {
     /// `sharing`: the records of the button before, kept instead of a new list when equal (a page
     /// repeating one tag allocated, and freed, a list a button).
     init(range: Range<Int>, nameRange: Range<Int>, tagName: String, brand: Brand, marker: Marker, records raws: [AttributeRecord],
-         in text: [UInt8], markerIndex: Int?, address: ScriptAddress?, isJSX: Bool, origin: Origin, sharing previous: AttributeRecords? = nil)
+         in text: SharedBytes, markerIndex: Int?, address: ScriptAddress?, isJSX: Bool, origin: Origin, sharing previous: AttributeRecords? = nil)
     {
         self.range = range
         self.nameRange = nameRange
@@ -192,7 +192,7 @@ public struct Button: Sendable {
 
     /// The same button `delta` bytes later in `text` (its attributes are kept
     /// relative to its start); `[]` lets go of the text it was read from.
-    func moved(by delta: Int, in text: [UInt8]) -> Button {
+    func moved(by delta: Int, in text: SharedBytes) -> Button {
         var b = self
         b.range = range.lowerBound + delta..<range.upperBound + delta
         b.nameRange = nameRange.lowerBound + delta..<nameRange.upperBound + delta
@@ -221,7 +221,7 @@ public struct Loader: Sendable {
     public private(set) var range: Range<Int>
     public private(set) var nameRange: Range<Int>
     /// The text of its layer, and its `src` in it (a page may hold hundreds of thousands).
-    private var text: [UInt8]
+    private var text: SharedBytes
     private let srcRecord: AttributeRecord
     public let address: ScriptAddress
     /// The brand of its own class or legacy id, if it has one.
@@ -248,7 +248,7 @@ public struct Loader: Sendable {
     }
 
     /// The same loader `delta` bytes later in `text`, as `Button.moved(by:in:)`.
-    func moved(by delta: Int, in text: [UInt8]) -> Loader {
+    func moved(by delta: Int, in text: SharedBytes) -> Loader {
         var l = self
         l.range = range.lowerBound + delta..<range.upperBound + delta
         l.nameRange = nameRange.lowerBound + delta..<nameRange.upperBound + delta

@@ -28,26 +28,26 @@ public struct Document: Sendable {
     public var loaders: [Loader] { layers.first?.loaders ?? [] }
 
     public init(_ file: SourceFile) {
-        self.init(file, built: file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0).build() })
+        self.init(file, built: file.text.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0).build() })
     }
 
     /// A document for checking alone (`Linter.lint` of a file): without the code regions that
     /// only editor features read (a copy of every literal's range: 27 MB for 10 MB of templates).
     init(checking file: SourceFile) {
-        self.init(file, built: file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0, keepsCodeRegions: false).build() })
+        self.init(file, built: file.text.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0, keepsCodeRegions: false).build() })
     }
 
     /// `everyTag`: the plain path, where the collector sees every tag (`DocumentCollector.needsEveryTag`);
     /// only tests ask for it, to prove the fast path gives the same document.
     init(_ file: SourceFile, everyTag: Bool) {
-        self.init(file, built: file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0, everyTag: everyTag).build() })
+        self.init(file, built: file.text.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0, everyTag: everyTag).build() })
     }
 
     /// A document that keeps its markup scan, so `init(_:resuming:after:)` can resume it (the server's documents).
     public init(traced file: SourceFile) { self.init(traced: file, spacing: MarkupTrace.defaultSpacing) }
 
     init(traced file: SourceFile, spacing: Int) {
-        self.init(file, built: file.bytes.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0, tracing: true, spacing: spacing).build() })
+        self.init(file, built: file.text.withUnsafeBufferPointer { DocumentBuilder(file: file, bytes: $0, tracing: true, spacing: spacing).build() })
     }
 
     /// What a traced document keeps to resume its markup scan after an edit:
@@ -64,7 +64,7 @@ public struct Document: Sendable {
     /// PHP and JSX files are read whole); the result is what `Document(traced:)` gives.
     public init(_ file: SourceFile, resuming previous: Resumption, after edit: EditSpan) {
         let resumed = previous.kind == file.kind ? previous.trace.map { (trace: $0, edit: edit) } : nil
-        self.init(file, built: file.bytes.withUnsafeBufferPointer {
+        self.init(file, built: file.text.withUnsafeBufferPointer {
             DocumentBuilder(file: file, bytes: $0, tracing: true, previous: resumed).build()
         })
     }
@@ -123,7 +123,7 @@ package struct CodeRegion: Sendable {
     /// The PHP blocks or the JSX file's code, for editor features on a file
     /// the linter skipped (no button needle in it yet: the user is typing one).
     static func regions(in file: SourceFile) -> [CodeRegion] {
-        file.bytes.withUnsafeBufferPointer { bytes in
+        file.text.withUnsafeBufferPointer { bytes in
             switch file.kind {
             case .php:
                 let php = PHPLexer.lex(bytes)
@@ -141,7 +141,7 @@ package struct CodeRegion: Sendable {
 /// One reading of the file: the file itself, or markup assembled from its code.
 public struct Layer: Sendable {
     /// The bytes the scanner read: the file's own, or a `CodeText`'s.
-    public let text: [UInt8]
+    public let text: SharedBytes
     /// Nil for the file itself; otherwise where each byte of `text` came from.
     public let map: SourceMap?
     public let buttons: [Button]
@@ -217,7 +217,7 @@ struct DocumentBuilder {
     func build() -> Built {
         var built = Built()
         guard Needles.mayHoldButton(bytes) else {
-            built.layers = [Layer(text: file.bytes, map: nil, buttons: [], loaders: [])]
+            built.layers = [Layer(text: file.text, map: nil, buttons: [], loaders: [])]
             return built
         }
         var regions: [ScriptRegion] = []
@@ -228,7 +228,7 @@ struct DocumentBuilder {
 
         // 1. The file as markup (a script file has none).
         if file.kind == .script {
-            built.layers.append(Layer(text: file.bytes, map: nil, buttons: [], loaders: []))
+            built.layers.append(Layer(text: file.text, map: nil, buttons: [], loaders: []))
             regions.append(ScriptRegion(range: 0..<bytes.count, jsx: false, component: false, sink: nil))
         } else {
             // As for JavaScript, code layers keep 32-bit offsets: a file past 2 GB is read as markup only.
@@ -245,16 +245,16 @@ struct DocumentBuilder {
             let blocks = php?.blocks.map(\.range) ?? []
             let collector: CollectedMarkup
             if tracing, blocks.isEmpty, jsxTagStarts == nil {
-                let trace = previous.map { $0.trace.resumed(after: $0.edit, in: bytes, text: file.bytes, dialect: file.dialect) }
-                    ?? MarkupTrace.scan(bytes, text: file.bytes, dialect: file.dialect, spacing: spacing)
+                let trace = previous.map { $0.trace.resumed(after: $0.edit, in: bytes, text: file.text, dialect: file.dialect) }
+                    ?? MarkupTrace.scan(bytes, text: file.text, dialect: file.dialect, spacing: spacing)
                 built.trace = trace
                 collector = trace.collected
             } else {
                 collector = Scanner.scan(bytes, dialect: file.dialect, phpBlocks: blocks, jsxTagStarts: jsxTagStarts,
-                                         visitor: DocumentCollector(bytes: bytes, text: file.bytes, dialect: file.dialect, origins: .uniform(.markup),
+                                         visitor: DocumentCollector(bytes: bytes, text: file.text, dialect: file.dialect, origins: .uniform(.markup),
                                                                     everyTag: everyTag)).collected
             }
-            built.layers.append(Layer(text: file.bytes, map: nil, buttons: collector.buttons, loaders: collector.loaders))
+            built.layers.append(Layer(text: file.text, map: nil, buttons: collector.buttons, loaders: collector.loaders))
             comments += collector.comments
             htmlComments = collector.htmlComments
             // Room at once: a page holds thousands of inline scripts.
@@ -340,11 +340,12 @@ struct DocumentBuilder {
     }
 
     private func scan(_ text: CodeText, origins: OriginTable) -> Layer {
+        let shared = SharedBytes(text.bytes)
         let collected = text.bytes.withUnsafeBufferPointer { buffer in
             Scanner.scan(buffer, dialect: .markup, phpBlocks: [],
-                         visitor: DocumentCollector(bytes: buffer, text: text.bytes, dialect: .markup, origins: origins, map: text.map, everyTag: everyTag)).collected
+                         visitor: DocumentCollector(bytes: buffer, text: shared, dialect: .markup, origins: origins, map: text.map, everyTag: everyTag)).collected
         }
-        return Layer(text: text.bytes, map: text.map, buttons: collected.buttons, loaders: collected.loaders)
+        return Layer(text: shared, map: text.map, buttons: collected.buttons, loaders: collected.loaders)
     }
 
     /// The literals that start outside every comment. Both lists are in file order and

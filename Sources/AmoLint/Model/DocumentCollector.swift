@@ -9,7 +9,7 @@ struct DocumentCollector: ScanVisitor {
 
     let bytes: UnsafeBufferPointer<UInt8>
     /// The array `bytes` points into: attributes keep it to decode names and values when read.
-    let text: [UInt8]
+    let text: SharedBytes
     let dialect: Dialect
     let origins: OriginTable
     let map: SourceMap?
@@ -30,7 +30,7 @@ struct DocumentCollector: ScanVisitor {
     /// or loader, and a `v-html` value without a needle is never lexed.
     let needsEveryTag: Bool
 
-    init(bytes: UnsafeBufferPointer<UInt8>, text: [UInt8], dialect: Dialect, origins: OriginTable, map: SourceMap? = nil, everyTag: Bool = false) {
+    init(bytes: UnsafeBufferPointer<UInt8>, text: SharedBytes, dialect: Dialect, origins: OriginTable, map: SourceMap? = nil, everyTag: Bool = false) {
         self.bytes = bytes
         self.text = text
         self.dialect = dialect

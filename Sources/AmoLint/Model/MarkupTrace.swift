@@ -34,7 +34,7 @@ package struct MarkupTrace: Sendable {
     static let defaultSpacing = 2048
 
     /// Scans all of `bytes`.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, text: [UInt8], dialect: Dialect, spacing: Int = defaultSpacing) -> MarkupTrace {
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, text: SharedBytes, dialect: Dialect, spacing: Int = defaultSpacing) -> MarkupTrace {
         var scanner = Scanner(bytes: bytes, dialect: dialect, visitor: DocumentCollector(bytes: bytes, text: text, dialect: dialect, origins: .uniform(.markup)))
         var trace = MarkupTrace(checkpoints: [Checkpoint(offset: 0, horizon: 0, bracketScanFailedFrom: .max)], spacing: spacing, collected: CollectedMarkup())
         trace.run(&scanner, from: 0, syncingWith: nil)
@@ -43,7 +43,7 @@ package struct MarkupTrace: Sendable {
     }
 
     /// The trace of the new text, given this trace of the old one and the edit between them.
-    func resumed(after edit: EditSpan, in bytes: UnsafeBufferPointer<UInt8>, text: [UInt8], dialect: Dialect) -> MarkupTrace {
+    func resumed(after edit: EditSpan, in bytes: UnsafeBufferPointer<UInt8>, text: SharedBytes, dialect: Dialect) -> MarkupTrace {
         // The last checkpoint before which nothing read the edited bytes.
         var k = 0, hi = checkpoints.count - 1
         while k < hi {
@@ -122,7 +122,7 @@ struct CollectedMarkup: Sendable {
 
     /// What steps before `offset` collected (everything they collect starts before it),
     /// its buttons and loaders read from `text`.
-    func before(_ offset: Int, in text: [UInt8]) -> CollectedMarkup {
+    func before(_ offset: Int, in text: SharedBytes) -> CollectedMarkup {
         var c = CollectedMarkup()
         c.buttons = buttons.filter { $0.range.lowerBound < offset }.map { $0.moved(by: 0, in: text) }
         c.loaders = loaders.filter { $0.range.lowerBound < offset }.map { $0.moved(by: 0, in: text) }
@@ -134,7 +134,7 @@ struct CollectedMarkup: Sendable {
     }
 
     /// What was collected at or after `offset`, moved by `delta` into `text`.
-    func after(_ offset: Int, movedBy delta: Int, in text: [UInt8]) -> CollectedMarkup {
+    func after(_ offset: Int, movedBy delta: Int, in text: SharedBytes) -> CollectedMarkup {
         func move(_ r: Range<Int>) -> Range<Int> { r.lowerBound + delta..<r.upperBound + delta }
         var c = CollectedMarkup()
         c.buttons = buttons.filter { $0.range.lowerBound >= offset }.map { $0.moved(by: delta, in: text) }

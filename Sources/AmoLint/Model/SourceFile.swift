@@ -41,7 +41,11 @@ public enum FileKind: Sendable, Equatable {
 /// A document to check: its name, its kind (from the name unless given) and its bytes.
 public struct SourceFile: Sendable {
     public let path: String
-    public let bytes: [UInt8]
+    /// The bytes, as the model shares them.
+    public let text: SharedBytes
+    /// The bytes as an array (a copy when they are external: the CLI's check
+    /// of a mapped file reads `text` only).
+    public var bytes: [UInt8] { text.array }
     public let kind: FileKind
     /// How a suppression comment a fix inserts is written.
     public let commentSyntax: CommentSyntax
@@ -50,8 +54,12 @@ public struct SourceFile: Sendable {
     /// `kind` and `commentSyntax` follow from the path unless given (an editor's
     /// language id decides them for `untitled:` documents).
     public init(path: String, bytes: [UInt8], kind: FileKind? = nil, commentSyntax: CommentSyntax? = nil) {
+        self.init(path: path, shared: SharedBytes(bytes), kind: kind, commentSyntax: commentSyntax)
+    }
+
+    public init(path: String, shared text: SharedBytes, kind: FileKind? = nil, commentSyntax: CommentSyntax? = nil) {
         self.path = path
-        self.bytes = bytes
+        self.text = text
         let kind = kind ?? FileKind(path: path)
         self.kind = kind
         switch kind {

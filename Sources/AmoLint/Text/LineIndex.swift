@@ -23,7 +23,8 @@ public struct LinePosition: Sendable, Equatable, Comparable {
 /// breaks are `\n`, `\r\n` and `\r`, as LSP defines them. Out-of-range input is
 /// clamped, never trapped; `clamped` tells the caller so it can log it.
 public struct LineIndex: Sendable {
-    public internal(set) var bytes: [UInt8]
+    /// The text: an editor's, edited in place (`replace`), or a checked file's.
+    public internal(set) var text: SharedBytes
     /// Byte offset of the first byte of each line.
     public internal(set) var lineStarts: LineStarts
     /// For lines longer than `checkpointSpacing * 2`: (byte offset, UTF-16 units,
@@ -36,20 +37,22 @@ public struct LineIndex: Sendable {
         let offset: Int, utf16: Int, utf32: Int
     }
 
-    public init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        let starts = LineStarts(bytes)
+    public init(_ bytes: [UInt8]) { self.init(SharedBytes(bytes)) }
+
+    public init(_ text: SharedBytes) {
+        self.text = text
+        let starts = text.withUnsafeBufferPointer { LineStarts($0) }
         lineStarts = starts
         var marks: [Int: [Checkpoint]] = [:]
-        for line in starts.lines(longerThan: LineIndex.checkpointSpacing * 2, textCount: bytes.count) {
-            let end = line + 1 < starts.count ? starts[line + 1] : bytes.count
-            if let list = LineIndex.checkpoints(bytes, line: starts[line]..<end) { marks[line] = list }
+        for line in starts.lines(longerThan: LineIndex.checkpointSpacing * 2, textCount: text.count) {
+            let end = line + 1 < starts.count ? starts[line + 1] : text.count
+            if let list = LineIndex.checkpoints(text, line: starts[line]..<end) { marks[line] = list }
         }
         checkpoints = marks
     }
 
     /// The column checkpoints of a line long enough to need them.
-    static func checkpoints(_ bytes: [UInt8], line: Range<Int>) -> [Checkpoint]? {
+    static func checkpoints(_ bytes: SharedBytes, line: Range<Int>) -> [Checkpoint]? {
         guard line.count > LineIndex.checkpointSpacing * 2 else { return nil }
         var list = [Checkpoint(offset: line.lowerBound, utf16: 0, utf32: 0)]
         var i = line.lowerBound, u16 = 0, u32 = 0
@@ -105,7 +108,7 @@ public struct LineIndex: Sendable {
 
     /// The 0-based line holding byte `offset` (clamped to the text).
     public func line(ofByte offset: Int) -> Int {
-        let offset = max(0, min(offset, bytes.count))
+        let offset = max(0, min(offset, text.count))
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
@@ -116,29 +119,29 @@ public struct LineIndex: Sendable {
 
     /// End of the line's content, before its line break.
     public func contentEnd(ofLine line: Int) -> Int {
-        guard line + 1 < lineStarts.count else { return bytes.count }
+        guard line + 1 < lineStarts.count else { return text.count }
         var end = lineStarts[line + 1]
-        if end > 0, bytes[end - 1] == 0x0A { end -= 1 }
-        if end > lineStarts[line], bytes[end - 1] == 0x0D { end -= 1 }
+        if end > 0, text[end - 1] == 0x0A { end -= 1 }
+        if end > lineStarts[line], text[end - 1] == 0x0D { end -= 1 }
         return end
     }
 
     public func position(ofByte offset: Int, encoding: PositionEncoding) -> LinePosition {
-        let offset = max(0, min(offset, bytes.count))
+        let offset = max(0, min(offset, text.count))
         let line = line(ofByte: offset)
         let start = lineStarts[line]
         let end = min(offset, contentEnd(ofLine: line))
         if encoding == .utf8 { return LinePosition(line: line, character: end - start) }
         let mark = checkpoint(line: line, atOrBefore: end)
         let before = encoding == .utf16 ? mark.utf16 : mark.utf32
-        return LinePosition(line: line, character: before + LineIndex.count(bytes, mark.offset..<end, encoding))
+        return LinePosition(line: line, character: before + LineIndex.count(text, mark.offset..<end, encoding))
     }
 
     /// The byte offset of a position; a character past the line's end or a line
     /// past the document's end is clamped. `clamped` reports that it happened.
     public func byteOffset(of position: LinePosition, encoding: PositionEncoding) -> (offset: Int, clamped: Bool) {
         if position.line < 0 { return (0, true) }
-        if position.line >= lineStarts.count { return (bytes.count, true) }
+        if position.line >= lineStarts.count { return (text.count, true) }
         let start = lineStarts[position.line]
         let end = contentEnd(ofLine: position.line)
         if position.character < 0 { return (start, true) }
@@ -152,7 +155,7 @@ public struct LineIndex: Sendable {
         var i = mark.offset
         while i < end {
             if units == position.character { return (i, false) }
-            let (length, width) = LineIndex.character(bytes, at: i, end: end)
+            let (length, width) = LineIndex.character(text, at: i, end: end)
             let step = encoding == .utf16 ? width : 1
             // Inside a surrogate pair: stay at the scalar's start.
             if units + step > position.character { return (i, true) }
@@ -164,7 +167,7 @@ public struct LineIndex: Sendable {
 
     /// Characters in `range` in the encoding. A character that `range` ends
     /// inside is not counted: an offset inside a character stands for its start.
-    public static func count(_ bytes: [UInt8], _ range: Range<Int>, _ encoding: PositionEncoding) -> Int {
+    public static func count(_ bytes: SharedBytes, _ range: Range<Int>, _ encoding: PositionEncoding) -> Int {
         if encoding == .utf8 { return range.count }
         var units = 0
         var i = range.lowerBound
@@ -190,7 +193,7 @@ public struct LineIndex: Sendable {
     /// the lead announces (as many as are there), and its UTF-16 width. A stray
     /// continuation byte or a truncated sequence is a character of its own, as
     /// editors show each as U+FFFD; counting and locating always agree.
-    @inline(__always) static func character(_ bytes: [UInt8], at i: Int, end: Int) -> (length: Int, width: Int) {
+    @inline(__always) static func character(_ bytes: SharedBytes, at i: Int, end: Int) -> (length: Int, width: Int) {
         let lead = bytes[i]
         if lead < 0x80 { return (1, 1) }
         let expected = lead < 0xC0 ? 0 : lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3

@@ -6,7 +6,7 @@ extension LineIndex {
     /// the page, and both the text and the line starts are edited in place (the
     /// index lets go of the text first, so nothing is copied).
     public mutating func replace(_ range: Range<Int>, with replacement: some Collection<UInt8>, in text: inout [UInt8]) {
-        bytes = []
+        self.text = []
         text.replaceSubrange(range, with: replacement)
         let edit = EditSpan(replacing: range, count: replacement.count)
         // Keep the lines up to the one holding the byte before the edit: a line
@@ -43,10 +43,10 @@ extension LineIndex {
         lineStarts.splice(prefix: first + 1, middle: middle, suffix: synced, delta: edit.delta, textCount: n)
         for line in first..<rescanned {
             let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : n
-            if let list = LineIndex.checkpoints(text, line: lineStarts[line]..<end) { marks[line] = list }
+            if let list = LineIndex.checkpoints(SharedBytes(text), line: lineStarts[line]..<end) { marks[line] = list }
         }
         checkpoints = marks
-        bytes = text
+        self.text = SharedBytes(text)
     }
 
     /// The line holding byte `offset` of the text this index was built for.

@@ -14,7 +14,9 @@ public struct LineStarts: RandomAccessCollection, Sendable {
     /// One pass into room for a line every 16 bytes, left uninitialised (pages a text
     /// of longer lines never writes are never touched); a text of shorter lines is
     /// counted first, so the array is allocated once at its size (issue 15, defect 11).
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8]) { self = bytes.withUnsafeBufferPointer { LineStarts($0) } }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         if bytes.count < Int(UInt32.max) {
             let starts = LineStarts.collect(bytes, as: UInt32.self)
             count = starts.count
@@ -26,8 +28,8 @@ public struct LineStarts: RandomAccessCollection, Sendable {
         }
     }
 
-    private static func collect<T: FixedWidthInteger>(_ bytes: [UInt8], as: T.Type) -> [T] {
-        bytes.withUnsafeBufferPointer { buf in
+    private static func collect<T: FixedWidthInteger>(_ buf: UnsafeBufferPointer<UInt8>, as: T.Type) -> [T] {
+        do {
             var full = false
             let guess = [T](unsafeUninitializedCapacity: buf.count / 16 + 16) { out, initialized in
                 out[0] = 0

@@ -56,6 +56,10 @@ enum CheckRun {
         switch input.source {
         case .standardInput(let data): raw = data
         case .file:
+            // A large file named alone is mapped, as in a folder (the walk's files go through `check(_:reader:maximumFileSize:)`).
+            if fix == nil, let s = FileSystem.status(input.path), s.kind == .file, s.size > FileReader.largestBuffered {
+                do { if let (outcome, _) = try checkMapped(input, maximumFileSize: maximumFileSize) { return outcome } } catch { return .failed(error) }
+            }
             do { opened = try FileSystem.open(input.path, maximumSize: maximumFileSize) } catch { return .failed(error) }
             raw = opened?.bytes ?? []
             if fix != nil { FileSystem.sweepTemporaryFiles(besides: input.path) }
@@ -68,34 +72,56 @@ enum CheckRun {
 
     /// Checks a file without fixing it, through the worker's reused buffer: a file
     /// without a needle (most of a tree) is refused by the core's prefilter in the
-    /// buffer, with no copy; the others take the plain path. Also returns the
-    /// file's identity, for checking a file reached by two names once.
+    /// buffer, with no copy. A file too large for the buffer is mapped, and the
+    /// model reads the mapping. Also returns the file's identity, for checking a
+    /// file reached by two names once.
     static func check(_ input: CheckInput, reader: FileReader, maximumFileSize: Int) -> (CheckOutcome, FileIdentity?) {
         guard case .file = input.source else { return (check(input, fix: nil, maximumFileSize: maximumFileSize), nil) }
-        let read: FileReader.Read
         do {
-            guard let buffered = try reader.read(input.path, maximumSize: maximumFileSize, knownRegular: input.knownRegular) else {
-                // A large file is read into its own array, once.
-                return (check(input, fix: nil, maximumFileSize: maximumFileSize), FileSystem.status(input.path)?.identity)
+            if let read = try reader.read(input.path, maximumSize: maximumFileSize, knownRegular: input.knownRegular) {
+                return (check(input, read.bytes) { SharedBytes(Array($0)) }, read.identity)
             }
-            read = buffered
+            if let mapped = try checkMapped(input, maximumFileSize: maximumFileSize) { return mapped }
         } catch {
             return (.failed(error), FileSystem.status(input.path)?.identity)
         }
-        var bytes = read.bytes
+        // Not mapped (an empty file, or no mapping here): read into its own array.
+        return (check(input, fix: nil, maximumFileSize: maximumFileSize), FileSystem.status(input.path)?.identity)
+    }
+
+    /// Checks a file without fixing it through a mapping of it; nil when it cannot be mapped.
+    private static func checkMapped(_ input: CheckInput, maximumFileSize: Int) throws(FileError) -> (CheckOutcome, FileIdentity)? {
+        guard let mapped = try MappedFile.map(input.path, maximumSize: maximumFileSize, knownRegular: input.knownRegular) else { return nil }
+        let outcome = mapped.text.withUnsafeBufferPointer { all in
+            check(input, all) { kept in
+                // Past a UTF-8 byte order mark: the same mapping, from its fourth byte.
+                kept.count == all.count ? mapped.text : SharedBytes(ExternalBytes(kept) { withExtendedLifetime(mapped) {} })
+            }
+        }
+        if mapped.wasCut {
+            return (.failed(FileError(path: input.path, reason: "got shorter while it was being checked; not checked")), mapped.identity)
+        }
+        return (outcome, mapped.identity)
+    }
+
+    /// Checks a file's bytes as read or mapped; `shared` gives the model its
+    /// bytes (past a UTF-8 byte order mark) when a needle makes it look.
+    private static func check(_ input: CheckInput, _ all: UnsafeBufferPointer<UInt8>,
+                              shared: (UnsafeBufferPointer<UInt8>) -> SharedBytes) -> CheckOutcome {
+        var bytes = all
         let n = bytes.count
         let b0 = n > 0 ? bytes[0] : 1, b1 = n > 1 ? bytes[1] : 1
         if n >= 3, b0 == 0xEF, b1 == 0xBB, bytes[2] == 0xBF {
             bytes = UnsafeBufferPointer(rebasing: bytes[3...])
         } else if (b0, b1) == (0xFF, 0xFE) || (b0, b1) == (0xFE, 0xFF) || (b0, b1) == (0, 0) {
             // A byte order mark of UTF-16 (decoded) or UTF-32 (refused): the plain path reads it.
-            return (check(input, raw: Array(read.bytes), opened: nil, fix: nil), read.identity)
+            return check(input, raw: Array(all), opened: nil, fix: nil)
         }
-        if input.discovered, let base = bytes.baseAddress, memchr(base, 0, min(bytes.count, 8000)) != nil { return (.skipped, read.identity) }
+        if input.discovered, let base = bytes.baseAddress, memchr(base, 0, min(bytes.count, 8000)) != nil { return .skipped }
         guard ButtonNeedles.mayHoldButton(bytes) else {
-            return (.checked(FileReport(path: input.path, lineIndex: noLines, diagnostics: [], fixed: 0, fixedOutput: nil), problem: nil), read.identity)
+            return .checked(FileReport(path: input.path, lineIndex: noLines, diagnostics: [], fixed: 0, fixedOutput: nil), problem: nil)
         }
-        return (check(input, raw: Array(read.bytes), opened: nil, fix: nil), read.identity)
+        return report(input, SourceFile(path: input.path, shared: shared(bytes)))
     }
 
     /// Checks (and with `fix`, fixes) what was read.
@@ -137,9 +163,15 @@ enum CheckRun {
             }
         }
         opened = nil
+        return report(input, file, fixed: fixed, fixedOutput: fixedOutput, problem: problem)
+    }
+
+    /// Lints `file` (as fixed, if it was) and reports it.
+    private static func report(_ input: CheckInput, _ file: SourceFile, fixed: Int = 0, fixedOutput: [UInt8]? = nil,
+                               problem: FileError? = nil) -> CheckOutcome {
         let result = Linter.lint(file, configuration: input.configuration)
         // Lines are only needed to print positions.
-        let lineIndex = result.diagnostics.isEmpty ? LineIndex([]) : result.lineIndex
+        let lineIndex = result.diagnostics.isEmpty ? noLines : result.lineIndex
         return .checked(FileReport(path: input.path, lineIndex: lineIndex, diagnostics: result.diagnostics,
                                    fixed: fixed, fixedOutput: fixedOutput, unreported: result.unreported), problem: problem)
     }

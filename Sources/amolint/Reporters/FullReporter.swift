@@ -32,7 +32,7 @@ struct FullReporter: Reporter {
         }
         var out = paint("\(Safe.terminal(report.path)):\(r.line):\(r.column)", "1") + ": "
         out += paint("\(d.severity.rawValue)[\(d.rule)]", severityColor) + ": " + Safe.terminal(d.message) + "\n"
-        guard !index.bytes.isEmpty else { return out }
+        guard !index.text.isEmpty else { return out }
         let line = index.line(ofByte: d.range.lowerBound)
         let number = String(line + 1)
         let gutter = String(repeating: " ", count: number.count)
@@ -40,8 +40,8 @@ struct FullReporter: Reporter {
         let lineEnd = index.contentEnd(ofLine: line)
         let underlineEnd = min(max(d.range.upperBound, d.range.lowerBound), lineEnd)
         let focus = d.range.lowerBound..<underlineEnd
-        let cut = Self.clip(index.bytes, lineStart..<lineEnd, around: focus)
-        let shown = Self.excerpt(index.bytes, cut.range, focus: focus, cutBefore: cut.before, cutAfter: cut.after)
+        let cut = Self.clip(index.text, lineStart..<lineEnd, around: focus)
+        let shown = Self.excerpt(index.text, cut.range, focus: focus, cutBefore: cut.before, cutAfter: cut.after)
         out += paint("\(gutter) |", "1;34") + "\n"
         out += paint("\(number) |", "1;34") + " " + shown.text + "\n"
         let carets = String(repeating: "^", count: max(1, shown.underline.count))
@@ -59,21 +59,21 @@ struct FullReporter: Reporter {
         guard let first = fix.edits.map(\.range.lowerBound).min(), let last = fix.edits.map(\.range.upperBound).max() else { return "" }
         let firstLine = index.line(ofByte: first), lastLine = index.line(ofByte: last)
         let lineStart = index.lineStarts[firstLine], lineEnd = index.contentEnd(ofLine: lastLine)
-        guard first >= lineStart, last <= lineEnd || last <= index.bytes.count else { return "" }
+        guard first >= lineStart, last <= lineEnd || last <= index.text.count else { return "" }
         // A long line is shown from a stretch around the fix, as the finding's own line is.
-        let cut = Self.clip(index.bytes, lineStart..<max(lineStart, lineEnd), around: first..<max(first, min(last, lineEnd)))
+        let cut = Self.clip(index.text, lineStart..<max(lineStart, lineEnd), around: first..<max(first, min(last, lineEnd)))
         let start = cut.range.lowerBound, end = lineEnd < lineStart ? lineEnd : cut.range.upperBound
         var after: [UInt8] = []
         var cursor = start
         for edit in fix.edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where edit.range.lowerBound >= cursor {
-            after += index.bytes[cursor..<edit.range.lowerBound]
+            after += index.text[cursor..<edit.range.lowerBound]
             after += Array(edit.newText.utf8)
             cursor = edit.range.upperBound
         }
-        if cursor < end { after += index.bytes[cursor..<end] }
+        if cursor < end { after += index.text[cursor..<end] }
         let focus = first..<max(first, min(last, end))
         var out = ""
-        for (sign, color, bytes) in [("- ", "31", Array(index.bytes[start..<max(start, end)])), ("+ ", "32", after)] {
+        for (sign, color, bytes) in [("- ", "31", Array(index.text[start..<max(start, end)])), ("+ ", "32", after)] {
             let lines = Self.lines(bytes)
             for (k, text) in lines.enumerated() {
                 let n = String(firstLine + 1 + k)
@@ -110,7 +110,7 @@ struct FullReporter: Reporter {
     static let margin = 4 * 128
 
     /// `line` cut to `margin` bytes around `focus`, at character starts, and whether it was cut.
-    static func clip(_ bytes: [UInt8], _ line: Range<Int>, around focus: Range<Int>) -> (range: Range<Int>, before: Bool, after: Bool) {
+    static func clip<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ line: Range<Int>, around focus: Range<Int>) -> (range: Range<Int>, before: Bool, after: Bool) where Bytes.Index == Int {
         var lower = max(line.lowerBound, min(focus.lowerBound, line.upperBound) - margin)
         while lower > line.lowerBound, lower < bytes.count, bytes[lower] & 0xC0 == 0x80 { lower -= 1 }
         var upper = min(line.upperBound, max(lower, focus.upperBound) + margin)
@@ -121,14 +121,13 @@ struct FullReporter: Reporter {
     /// The display text of `bytes[line]`, and the display columns of `focus` in it: tabs become four
     /// spaces, control characters `\u{…}`, wide characters count two columns; a long line is cut to a
     /// window around the focus, marked with `…` (also where `line` is itself a cut of a longer one).
-    static func excerpt(_ bytes: [UInt8], _ line: Range<Int>, focus: Range<Int>, cutBefore: Bool = false, cutAfter: Bool = false)
-        -> (text: String, underline: Range<Int>)
-    {
+    static func excerpt<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ line: Range<Int>, focus: Range<Int>, cutBefore: Bool = false,
+                                                             cutAfter: Bool = false) -> (text: String, underline: Range<Int>) where Bytes.Index == Int {
         let lower = max(line.lowerBound, min(focus.lowerBound, line.upperBound))
         let upper = max(lower, min(focus.upperBound, line.upperBound))
         var cells: [(text: String, width: Int)] = []
         var focusStart = 0, focusEnd = 0
-        func add(_ bytes: ArraySlice<UInt8>) {
+        func add(_ bytes: Bytes.SubSequence) {
             for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
                 if scalar == "\t" { cells.append(("    ", 4)) }
                 else if TerminalSafety.isUnsafe(scalar) {
