@@ -190,6 +190,8 @@ struct DocumentBuilder {
         var jsx: Bool
         var component: Bool
         var sink: Origin.Sink?
+        /// Whether it holds a needle, when the scan already asked.
+        var mayHoldButton: Bool? = nil
     }
 
     /// The code regions of a file's PHP blocks. Blocks and literals are both in file order:
@@ -261,7 +263,8 @@ struct DocumentBuilder {
             regions.reserveCapacity(regions.count + collector.scripts.count + collector.innerHTMLValues.count)
             built.codeRanges.reserveCapacity(collector.scripts.count)
             for script in collector.scripts where script.isJavaScript {
-                regions.append(ScriptRegion(range: script.body, jsx: false, component: file.kind == .component, sink: nil))
+                regions.append(ScriptRegion(range: script.body, jsx: false, component: file.kind == .component, sink: nil,
+                                            mayHoldButton: script.mayHoldButton))
             }
             for value in collector.innerHTMLValues {
                 regions.append(ScriptRegion(range: value, jsx: false, component: file.kind == .component, sink: .innerHTML))
@@ -277,7 +280,8 @@ struct DocumentBuilder {
         for region in regions where region.range.upperBound < Int(Int32.max) {
             // A script without a needle builds no button and holds no directive: most inline
             // scripts of a page (analytics, frameworks) cost one search, not a lexer pass.
-            if region.range.count != bytes.count, !Needles.mayHoldButton(UnsafeBufferPointer(rebasing: bytes[region.range])) {
+            if region.range.count != bytes.count,
+               !(region.mayHoldButton ?? Needles.mayHoldButton(UnsafeBufferPointer(rebasing: bytes[region.range]))) {
                 if region.sink == nil { built.codeRanges.append(region.range) }
                 continue
             }

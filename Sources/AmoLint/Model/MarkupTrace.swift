@@ -139,7 +139,9 @@ struct CollectedMarkup: Sendable {
         var c = CollectedMarkup()
         c.buttons = buttons.filter { $0.range.lowerBound >= offset }.map { $0.moved(by: delta, in: text) }
         c.loaders = loaders.filter { $0.range.lowerBound >= offset }.map { $0.moved(by: delta, in: text) }
-        c.scripts = scripts.filter { $0.body.lowerBound >= offset }.map { DocumentCollector.Script(body: move($0.body), isJavaScript: $0.isJavaScript) }
+        c.scripts = scripts.filter { $0.body.lowerBound >= offset }.map {
+            DocumentCollector.Script(body: move($0.body), isJavaScript: $0.isJavaScript, mayHoldButton: $0.mayHoldButton)
+        }
         c.innerHTMLValues = innerHTMLValues.filter { $0.lowerBound >= offset }.map(move)
         c.comments = comments.filter { $0.range.lowerBound >= offset }.map { RawComment(kind: $0.kind, range: move($0.range), contentRange: move($0.contentRange)) }
         c.htmlComments = htmlComments.filter { $0.lowerBound >= offset }.map(move)
