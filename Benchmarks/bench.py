@@ -25,10 +25,20 @@ CORES = os.cpu_count() or 1
 BEFORE_RSS = {"tree": 18.1, "page": 19.8, "server": 13.4}
 
 
-def run(command, any_status=False):
-    """Wall seconds and peak RSS (MB) of one run."""
-    start = time.perf_counter()
-    p = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def run(command, any_status=False, one_core=False):
+    """Wall seconds and peak RSS (MB) of one run. `one_core` runs it on CPU 0: this process is pinned
+    while it starts the child, which inherits it. (Run through `taskset`, each run also timed taskset's
+    own start, about 1 ms, a tenth of amolint's 10 MB page; a `preexec_fn` would make Python fork the
+    harness instead of using vfork.)"""
+    everywhere = os.sched_getaffinity(0)
+    if one_core:
+        os.sched_setaffinity(0, {0})
+    try:
+        start = time.perf_counter()
+        p = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    finally:
+        if one_core:
+            os.sched_setaffinity(0, everywhere)
     _, status, usage = os.wait4(p.pid, 0)
     elapsed = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
@@ -37,8 +47,8 @@ def run(command, any_status=False):
     return elapsed, usage.ru_maxrss / 1024
 
 
-def measure(command, runs, any_status=False):
-    results = [run(command, any_status) for _ in range(runs)]
+def measure(command, runs, any_status=False, one_core=False):
+    results = [run(command, any_status, one_core) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
@@ -57,7 +67,6 @@ def main():
     runs = 3 if quick else 7
     page10, page1 = os.path.join(WORK, "page-10mb.html"), os.path.join(WORK, "page-1mb.html")
     small, tree = os.path.join(WORK, "small.html"), os.path.join(WORK, "tree")
-    one_core = ["taskset", "-c", "0"] if shutil.which("taskset") else []
     tidy = shutil.which("tidy")
     rows = {}
 
@@ -73,18 +82,28 @@ def main():
         }
         if tidy:
             page_tools["tidy -q -e"] = [tidy, "-q", "-e", path]
-        for name, command in page_tools.items():
-            t, rss = measure(one_core + command, runs if name == "amolint" else max(1, runs // 2), any_status=name.startswith("tidy"))
+        # The ratios are the targets, and the machine's speed drifts within a minute: the tools
+        # take turns, round by round (amolint every round, the peers in the first half), after
+        # one untimed run each of amolint and selectolax.
+        for name in ("amolint", "selectolax"):
+            run(page_tools[name], one_core=True)
+        samples = {name: [] for name in page_tools}
+        for k in range(runs):
+            for name, command in page_tools.items():
+                if name == "amolint" or k < max(1, runs // 2):
+                    samples[name].append(run(command, any_status=name.startswith("tidy"), one_core=True))
+        for name, taken in samples.items():
+            t, rss = statistics.median(r[0] for r in taken), max(r[1] for r in taken)
             rows[(kind, name)] = (t, rss)
             print(f"{kind:5} {name:14} {t * 1000:9.1f} ms  {mb / t:8.1f} MB/s  {rss:6.1f} MB", flush=True)
-    t1, _ = measure(one_core + [AMOLINT, "check", page1], runs)
+    t1, _ = measure([AMOLINT, "check", page1], runs, one_core=True)
     rows[("page1", "amolint")] = (t1, 0)
 
     # 10 MB minified bundles (spec §7): without a button the needle prefilter skips it; with one, it is lexed.
     bundles = {}
     for name in ("bundle-10mb.js", "bundle-button-10mb.js"):
         path = os.path.join(WORK, name)
-        t, rss = measure(one_core + [AMOLINT, "check", path], runs, any_status=True)
+        t, rss = measure([AMOLINT, "check", path], runs, any_status=True, one_core=True)
         bundles[name] = (size_mb(path), t, rss)
         print(f"bundle {name:22} {t * 1000:9.1f} ms  {size_mb(path) / t:8.1f} MB/s  {rss:6.1f} MB", flush=True)
 
@@ -149,8 +168,10 @@ def write_report(rows, bundles, mb10, mbd, mb1, mbt, count, cold, sessions, runs
         "# Benchmarks", "",
         f"Measured by `Benchmarks/run.sh` on {time.strftime('%Y-%m-%d')}: {cpu}, {CORES} cores, {mem // 1024} GiB, "
         f"{platform.system()} {platform.release()}, {swift}. Medians of {runs} cold runs (peers: fewer) of wall time; "
-        "peak RSS from `wait4`. amolint is what ships: the binary `make install` builds (release, a fully static "
-        "executable on Linux) and installs.", "",
+        "peak RSS from `wait4`. On the 10 MB pages the tools take turns round by round, after an untimed run each "
+        "of amolint and selectolax, and \"one core\" is the child started on CPU 0 (not through "
+        "`taskset`, whose own start was timed with each run). amolint is what ships: the binary `make install` "
+        "builds (release, a fully static executable on Linux) and installs.", "",
         "Reproduce: `Benchmarks/run.sh` (builds and installs amolint, installs the peers, generates the inputs with a "
         "fixed seed, measures, rewrites this file). `Benchmarks/run.sh --quick` runs fewer repetitions.", "",
         "## Targets (issue 14)", "",
