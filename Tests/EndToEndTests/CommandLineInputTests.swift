@@ -46,6 +46,35 @@ final class CommandLineInputTests: XCTestCase, FilePages {
         XCTAssertEqual(try Amolint.run(["check", "small.html", "--max-file-size", "lots"], in: s.url).status, 2)
     }
 
+    /// A file over 1 MiB is mapped, not read (`MappedFile`). Cut while it is checked, the pages it
+    /// lost would raise `SIGBUS`: instead it is reported as not checked, exit 2, and the other
+    /// files are still checked. The cut comes at a third to two thirds of an uncut check's time.
+    func testALargeFileCutWhileItIsCheckedIsReportedNotACrash() throws {
+        let s = try Scratch()
+        let stretch = broken + "\n" + String(repeating: "<div class=\"row\"><p>Подключите amoCRM 🚀</p></div>\n", count: 300)
+        let page = String(repeating: stretch, count: (24 << 20) / stretch.utf8.count)
+        let path = s.url.appendingPathComponent("big.html").path
+        try s.write("small.html", broken)
+        try s.write("big.html", page)
+        let started = Date()
+        XCTAssertEqual(try Amolint.run(["check", "big.html", "small.html"], in: s.url).status, 1)
+        let whole = Date().timeIntervalSince(started)
+        var cut = 0
+        for attempt in 0..<4 {
+            try s.write("big.html", page)
+            DispatchQueue.global().asyncAfter(deadline: .now() + whole * (1 + Double(attempt)) / 6) { _ = truncate(path, 4096) }
+            let out = try Amolint.run(["check", "big.html", "small.html"], in: s.url)
+            XCTAssertTrue(out.stdout.contains("small.html:1:"), "the other file is still checked: \(out.stdout.prefix(300))")
+            if out.status == 2 {
+                XCTAssertTrue(out.stderr.contains("big.html: got shorter while it was being checked; not checked"), out.stderr)
+                cut += 1
+            } else {
+                XCTAssertEqual(out.status, 1, out.stderr)
+            }
+        }
+        XCTAssertGreaterThan(cut, 0, "no check was cut in the middle: the cuts came too early or too late")
+    }
+
     // MARK: Defect 9: encodings and names
 
     /// UTF-16 with a BOM is decoded and checked (before: "No problems found", exit 0), and
