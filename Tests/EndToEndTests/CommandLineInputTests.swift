@@ -75,6 +75,23 @@ final class CommandLineInputTests: XCTestCase, FilePages {
         XCTAssertGreaterThan(cut, 0, "no check was cut in the middle: the cuts came too early or too late")
     }
 
+    /// A mapped file's suppression comments and the scripts an error callback is looked for in are
+    /// read from the mapping: the findings are those of the same page read whole from standard input.
+    func testALargeFileReadsItsSuppressionsAndScriptsFromTheMapping() throws {
+        let s = try Scratch()
+        let button = broken.replacingOccurrences(of: "data-color", with: #"data-error-callback="onAmoError" data-color"#)
+        let stretch = "<!-- amolint-disable-next-line invalid-color -->\n" + button + "\n<script>var n = 1;</script>\n"
+            + String(repeating: "<div class=\"row\"><p>Подключите amoCRM 🚀</p></div>\n", count: 40)
+        let page = String(repeating: stretch, count: (2 << 20) / stretch.utf8.count) + "<script>function onAmoError() {}</script>\n" + broken
+        try s.write("big.html", page)
+        let named = try Amolint.run(["check", "big.html", "--format", "json"], in: s.url)
+        let piped = try Amolint.run(["check", "-", "--stdin-filename", "big.html", "--format", "json"], stdin: page, in: s.url)
+        XCTAssertEqual(named.stdout, piped.stdout)
+        // Suppressed on every button but the last, which no comment precedes; the callback is defined.
+        let rules = (named.json?.arrayValue ?? []).compactMap { $0["rule"].flatMap(\.stringValue) }
+        XCTAssertEqual(rules, ["invalid-color"], named.stdout.prefix(400).description)
+    }
+
     // MARK: Defect 9: encodings and names
 
     /// UTF-16 with a BOM is decoded and checked (before: "No problems found", exit 0), and

@@ -22,7 +22,7 @@ public struct Suppressions: Sendable {
 
     public init(_ document: Document, lineIndex: LineIndex) {
         var open: [String?: Int] = [:]
-        let bytes = document.file.bytes
+        let bytes = document.file.text
         var idRanges: [Range<Int>] = []
         var regions: [(key: String?, range: Range<Int>)] = []
         for comment in document.directiveComments {
@@ -62,7 +62,7 @@ public struct Suppressions: Sendable {
 
     /// The rule id spelled by the bytes, as the catalogue spells it, or nil. Ids are
     /// ASCII letters and `-`, so equal bytes are `String ==`.
-    private static func ruleID(_ bytes: [UInt8], _ range: Range<Int>) -> String? {
+    private static func ruleID(_ bytes: SharedBytes, _ range: Range<Int>) -> String? {
         guard range.count < idsByLength.count else { return nil }
         for (id, idBytes) in idsByLength[range.count] where bytes[range].elementsEqual(idBytes) { return id }
         return nil
@@ -107,7 +107,7 @@ public struct Suppressions: Sendable {
     private static let kinds: [(kind: Kind, bytes: [UInt8])] = [Kind.nextLine, .line, .disable, .enable].map { ($0, Array($0.rawValue.utf8)) }
 
     /// The directive in a comment's content: its kind, and each id's byte range in `ids`.
-    static func parse(_ bytes: [UInt8], _ content: Range<Int>, ids: inout [Range<Int>]) -> Kind? {
+    static func parse(_ bytes: SharedBytes, _ content: Range<Int>, ids: inout [Range<Int>]) -> Kind? {
         ids.removeAll(keepingCapacity: true)
         var p = content.lowerBound
         while p < content.upperBound, Byte.isSpace(bytes[p]) { p += 1 }

@@ -264,7 +264,7 @@ enum SecurityChecks {
     /// Whether some code of the document defines the global `name`.
     static func codeDefines(_ name: [UInt8], in document: Document) -> Bool {
         let name = Substring(String(decoding: name, as: UTF8.self))
-        return document.file.bytes.withUnsafeBufferPointer { bytes in document.codeRanges.contains { defines(name, in: bytes[$0]) } }
+        return document.file.text.withUnsafeBufferPointer { bytes in document.codeRanges.contains { defines(name, in: bytes[$0]) } }
     }
 
     /// `function X`, `var/let/const X`, `window.X =`, `X =` (not `==`) in a script body.

@@ -47,7 +47,9 @@ public struct SharedBytes: Sendable, RandomAccessCollection, ExpressibleByArrayL
     public var array: [UInt8] {
         switch storage {
         case .array(let a): return a
-        case .external(let e): return Array(e.buffer)
+        case .external(let e):
+            e.copied?()
+            return Array(e.buffer)
         }
     }
 
@@ -67,11 +69,19 @@ public struct SharedBytes: Sendable, RandomAccessCollection, ExpressibleByArrayL
 public final class ExternalBytes: @unchecked Sendable {
     public let buffer: UnsafeBufferPointer<UInt8>
     private let release: @Sendable () -> Void
+    /// Called when the bytes are copied whole (`SharedBytes.array`): tests count it, since checking
+    /// a mapped file must never copy it.
+    let copied: (@Sendable () -> Void)?
 
     /// `release` runs once, from `deinit`; `buffer` must stay readable until then.
-    public init(_ buffer: UnsafeBufferPointer<UInt8>, release: @escaping @Sendable () -> Void) {
+    public convenience init(_ buffer: UnsafeBufferPointer<UInt8>, release: @escaping @Sendable () -> Void) {
+        self.init(buffer, release: release, copied: nil)
+    }
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>, release: @escaping @Sendable () -> Void, copied: (@Sendable () -> Void)?) {
         self.buffer = buffer
         self.release = release
+        self.copied = copied
     }
 
     deinit { release() }
