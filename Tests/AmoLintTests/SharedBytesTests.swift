@@ -33,6 +33,8 @@ struct SharedBytesTests {
             #expect(external[3] == bytes[3])
             #expect(Array(external[5..<9]) == Array(bytes[5..<9]))
             #expect(external != SharedBytes(Array(bytes.dropLast())))
+            // A button holds one: no wider than the array it replaced.
+            #expect(MemoryLayout<SharedBytes>.size == MemoryLayout<[UInt8]>.size)
         }
         #expect(released.value == 1)
     }
