@@ -1,6 +1,5 @@
-#if canImport(Glibc)
+#if os(Linux) && canImport(Glibc)
 import Glibc
-#endif
 import AmoLint
 @testable import AmoLintIO
 import XCTest
@@ -75,3 +74,4 @@ final class FileMappingTests: XCTestCase {
         XCTAssertFalse(second.wasCut)
     }
 }
+#endif
