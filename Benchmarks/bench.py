@@ -83,14 +83,14 @@ def main():
         if tidy:
             page_tools["tidy -q -e"] = [tidy, "-q", "-e", path]
         # The ratios are the targets, and the machine's speed drifts within a minute: the tools
-        # take turns, round by round (amolint every round, the peers in the first half), after
-        # one untimed run each of amolint and selectolax.
+        # take turns, round by round (amolint and selectolax, the targets' two sides, every round;
+        # the slow peers in the first half), after one untimed run each of amolint and selectolax.
         for name in ("amolint", "selectolax"):
             run(page_tools[name], one_core=True)
         samples = {name: [] for name in page_tools}
         for k in range(runs):
             for name, command in page_tools.items():
-                if name == "amolint" or k < max(1, runs // 2):
+                if name in ("amolint", "selectolax") or k < max(1, runs // 2):
                     samples[name].append(run(command, any_status=name.startswith("tidy"), one_core=True))
         for name, taken in samples.items():
             t, rss = statistics.median(r[0] for r in taken), max(r[1] for r in taken)
@@ -167,7 +167,7 @@ def write_report(rows, bundles, mb10, mbd, mb1, mbt, count, cold, sessions, runs
     lines = [
         "# Benchmarks", "",
         f"Measured by `Benchmarks/run.sh` on {time.strftime('%Y-%m-%d')}: {cpu}, {CORES} cores, {mem // 1024} GiB, "
-        f"{platform.system()} {platform.release()}, {swift}. Medians of {runs} cold runs (peers: fewer) of wall time; "
+        f"{platform.system()} {platform.release()}, {swift}. Medians of {runs} cold runs (the slower peers: fewer) of wall time; "
         "peak RSS from `wait4`. On the 10 MB pages the tools take turns round by round, after an untimed run each "
         "of amolint and selectolax, and \"one core\" is the child started on CPU 0 (not through "
         "`taskset`, whose own start was timed with each run). amolint is what ships: the binary `make install` "
