@@ -31,7 +31,7 @@ public final class MappedFile: @unchecked Sendable {
     /// this file): the caller reads it instead.
     public static func map(_ path: String, maximumSize: Int, knownRegular: Bool = false) throws(FileError) -> MappedFile? {
         #if os(Linux) && canImport(Glibc)
-        let (fd, info) = try FileReader.openRegular(path, maximumSize: maximumSize, knownRegular: knownRegular)
+        let (fd, info) = try FileSystem.openRegular(path, maximumSize: maximumSize, knownRegular: knownRegular)
         defer { close(fd) }
         let count = Int(info.st_size)
         guard count > 0, let slot = BusGuard.claim() else { return nil }

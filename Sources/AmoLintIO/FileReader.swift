@@ -28,7 +28,7 @@ public final class FileReader {
     /// `largestBuffered`. `knownRegular` (a walk saw a regular file) spares the
     /// look before opening.
     public func read(_ path: String, maximumSize: Int, knownRegular: Bool = false) throws(FileError) -> Read? {
-        let (fd, info) = try FileReader.openRegular(path, maximumSize: maximumSize, knownRegular: knownRegular)
+        let (fd, info) = try FileSystem.openRegular(path, maximumSize: maximumSize, knownRegular: knownRegular)
         defer { close(fd) }
         let size = Int(info.st_size)
         if size > FileReader.largestBuffered { return nil }
@@ -51,28 +51,6 @@ public final class FileReader {
         }
         return Read(bytes: UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count),
                     identity: FileIdentity(info))
-    }
-
-    /// Opens a regular file of at most `maximumSize` bytes for reading, refusing
-    /// anything else as `FileSystem.open` does, with the same messages; the
-    /// caller closes the descriptor.
-    static func openRegular(_ path: String, maximumSize: Int, knownRegular: Bool) throws(FileError) -> (Int32, stat) {
-        if !knownRegular, let s = FileSystem.status(path), s.kind != .file {
-            throw FileError(path: path, reason: FileSystem.notRegular(type: s.type))
-        }
-        let fd = Paths.withCString(path) { systemOpen($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
-        guard fd >= 0 else { throw FileError(path: path, reason: Platform.errorText()) }
-        var info = stat()
-        do throws(FileError) {
-            guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: Platform.errorText()) }
-            if info.st_mode & S_IFMT != S_IFREG { throw FileError(path: path, reason: FileSystem.notRegular(type: info.st_mode & S_IFMT)) }
-            let size = Int(info.st_size)
-            if size > maximumSize { throw FileError(path: path, reason: FileSystem.overLimit(size, maximumSize, "--max-file-size")) }
-        } catch {
-            close(fd)
-            throw error
-        }
-        return (fd, info)
     }
 
     private func grow(to count: Int) {

@@ -115,18 +115,10 @@ public enum FileSystem {
     /// cannot fill the memory. The descriptor stays open with the result, for `replace`.
     /// `limitName` is what a message over the limit names as its source.
     public static func open(_ path: String, maximumSize: Int = defaultMaximumFileSize, limitName: String = "--max-file-size") throws(FileError) -> OpenFile {
-        // A look before opening spares devices the open itself (some act on it); the
-        // descriptor's own `fstat` below is what counts.
-        if let s = status(path), s.kind != .file { throw FileError(path: path, reason: notRegular(type: s.type)) }
-        let fd = Paths.withCString(path) { systemOpen($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
-        guard fd >= 0 else { throw FileError(path: path, reason: Platform.errorText()) }
+        let (fd, opened) = try openRegular(path, maximumSize: maximumSize, limitName: limitName)
+        var info = opened
         var ok = false
         defer { if !ok { close(fd) } }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: Platform.errorText()) }
-        if info.st_mode & S_IFMT != S_IFREG {
-            throw FileError(path: path, reason: notRegular(type: info.st_mode & S_IFMT))
-        }
         // A file that changes while it is read is read again, so `bytes` and `info` agree.
         var bytes: [UInt8] = []
         for attempt in 0..<3 {
@@ -144,6 +136,28 @@ public enum FileSystem {
         }
         ok = true
         return OpenFile(path: path, descriptor: fd, info: info, bytes: bytes)
+    }
+
+    /// Opens a regular file of at most `maximumSize` bytes for reading, refusing anything
+    /// else before a byte is read (the messages of `open`); the caller closes the descriptor.
+    /// `knownRegular` (a walk saw a regular file) spares the look before opening.
+    static func openRegular(_ path: String, maximumSize: Int, limitName: String = "--max-file-size",
+                            knownRegular: Bool = false) throws(FileError) -> (Int32, stat) {
+        // A look before opening spares devices the open itself (some act on it); the
+        // descriptor's own `fstat` below is what counts.
+        if !knownRegular, let s = status(path), s.kind != .file { throw FileError(path: path, reason: notRegular(type: s.type)) }
+        let fd = Paths.withCString(path) { systemOpen($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
+        guard fd >= 0 else { throw FileError(path: path, reason: Platform.errorText()) }
+        var info = stat()
+        do throws(FileError) {
+            guard fstat(fd, &info) == 0 else { throw FileError(path: path, reason: Platform.errorText()) }
+            if info.st_mode & S_IFMT != S_IFREG { throw FileError(path: path, reason: notRegular(type: info.st_mode & S_IFMT)) }
+            if Int(info.st_size) > maximumSize { throw FileError(path: path, reason: overLimit(Int(info.st_size), maximumSize, limitName)) }
+        } catch {
+            close(fd)
+            throw error
+        }
+        return (fd, info)
     }
 
     static func notRegular(type: mode_t) -> String {
