@@ -58,7 +58,9 @@ enum CheckRun {
         case .file:
             // A large file named alone is mapped, as in a folder (the walk's files go through `check(_:reader:maximumFileSize:)`).
             if fix == nil, let s = FileSystem.status(input.path), s.kind == .file, s.size > FileReader.largestBuffered {
-                do { if let (outcome, _) = try checkMapped(input, maximumFileSize: maximumFileSize) { return outcome } } catch { return .failed(error) }
+                var looked = input
+                looked.knownRegular = true  // just looked at: not looked at again before opening
+                do { if let (outcome, _) = try checkMapped(looked, maximumFileSize: maximumFileSize) { return outcome } } catch { return .failed(error) }
             }
             do { opened = try FileSystem.open(input.path, maximumSize: maximumFileSize) } catch { return .failed(error) }
             raw = opened?.bytes ?? []
